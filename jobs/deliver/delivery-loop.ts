@@ -1,0 +1,126 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.ts';
+import type { Clock } from '../../src/core/shared/clock.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { OutboundMessage } from '../../src/conversation/types.ts';
+import type { ChatAdapter } from '../../bots/types.ts';
+import { platformOfRef } from '../../bots/types.ts';
+import { AuthFailedError, RateLimitedError, UnrecoverableError } from '../../bots/errors.ts';
+import { claimDueMessages, markFailed, markSent, reschedule, type ClaimedMessage } from './outbox-repository.ts';
+
+export interface DeliveryOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  logger: Logger;
+  adapters: ReadonlyMap<string, ChatAdapter>;
+  /** How long a claimed message is reserved for one sender before another may retry it. */
+  leaseMs?: number;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  maxAttempts?: number;
+}
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at 10 minutes. */
+export function backoffMs(attempts: number): number {
+  const base = Math.min(2 ** attempts * 1000, 600_000);
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}
+
+/**
+ * Drains the outbox through the adapters: at least once per message, and with the outbox id as the
+ * idempotency key adapters can make that exactly once. A 429 delays only that conversation.
+ */
+export function createDeliveryLoop(options: DeliveryOptions) {
+  const { db, clock, logger, adapters } = options;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const batchSize = options.batchSize ?? 50;
+  const maxAttempts = options.maxAttempts ?? 10;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<DrainResult> | undefined;
+  let again = false;
+  let stopped = true;
+
+  async function deliver(item: ClaimedMessage, totals: DrainResult): Promise<void> {
+    const adapter = adapters.get(platformOfRef(item.targetRef));
+    const now = () => clock.now();
+    if (!adapter) {
+      await markFailed(db, item.id, `no adapter for ${platformOfRef(item.targetRef)}`);
+      totals.failed++;
+      return;
+    }
+    try {
+      await adapter.send(item.targetRef, item.message as OutboundMessage, { outboxId: item.id });
+      await markSent(db, item.id, now());
+      totals.sent++;
+    } catch (error) {
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      if (error instanceof RateLimitedError) {
+        await reschedule(db, { id: item.id, availableAt: new Date(now().getTime() + error.retryAfterMs), error: text, countAttempt: false });
+        totals.retried++;
+      } else if (error instanceof UnrecoverableError || item.attempts >= maxAttempts) {
+        await markFailed(db, item.id, text);
+        logger.error({ outboxId: item.id, target: item.targetRef, error: text }, 'message could not be delivered');
+        totals.failed++;
+      } else {
+        // Auth failures back off like any other: the message waits for the credentials to be fixed.
+        const delay = backoffMs(item.attempts);
+        await reschedule(db, { id: item.id, availableAt: new Date(now().getTime() + delay), error: text, countAttempt: true });
+        logger.warn({ outboxId: item.id, target: item.targetRef, error: text, retryInMs: delay, auth: error instanceof AuthFailedError }, 'delivery failed, will retry');
+        totals.retried++;
+      }
+    }
+  }
+
+  async function drainNow(): Promise<DrainResult> {
+    const totals: DrainResult = { sent: 0, retried: 0, failed: 0 };
+    for (;;) {
+      const batch = await claimDueMessages(db, { now: clock.now(), leaseMs, limit: batchSize });
+      if (batch.length === 0) return totals;
+      await Promise.all(batch.map((item) => deliver(item, totals)));
+    }
+  }
+
+  /** Sends everything due now; concurrent calls share one run (and trigger one more after it). */
+  function drainOnce(): Promise<DrainResult> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = drainNow().finally(() => {
+      running = undefined;
+      if (again && !stopped) {
+        again = false;
+        void drainOnce().catch((error) => logger.error({ err: error }, 'outbox drain failed'));
+      }
+    });
+    return running;
+  }
+
+  return {
+    drainOnce,
+    /** Wakes the loop now (after a turn wrote replies). */
+    kick(): void {
+      if (stopped) return;
+      void drainOnce().catch((error) => logger.error({ err: error }, 'outbox drain failed'));
+    },
+    start(): void {
+      stopped = false;
+      const interval = options.pollIntervalMs ?? 1000;
+      timer = setInterval(() => void drainOnce().catch((error) => logger.error({ err: error }, 'outbox drain failed')), interval);
+      timer.unref();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+export type DeliveryLoop = ReturnType<typeof createDeliveryLoop>;

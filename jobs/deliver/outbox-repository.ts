@@ -1,0 +1,71 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.ts';
+
+export interface ClaimedMessage {
+  id: string;
+  targetRef: string;
+  message: unknown;
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` due messages, at most one per target: messages to one conversation go out in
+ * order, and a target that is rate limited holds only its own queue. The claim is a lease
+ * (`locked_until`): a process that dies mid-send lets another pick the message up after it expires.
+ * The UPDATE re-checks the lease, so two loops never claim the same row.
+ */
+export async function claimDueMessages(
+  db: Kysely<Database>,
+  input: { now: Date; leaseMs: number; limit: number },
+): Promise<ClaimedMessage[]> {
+  const leaseUntil = new Date(input.now.getTime() + input.leaseMs);
+  const result = await sql<{ id: string; target_ref: string; message: unknown; attempts: number }>`
+    with heads as (
+      select distinct on (target_ref) id, available_at, locked_until
+      from outbox
+      where status = 'pending'
+      order by target_ref, id
+    ), due as (
+      select id from heads
+      where available_at <= ${input.now} and (locked_until is null or locked_until <= ${input.now})
+      order by id
+      limit ${input.limit}
+    )
+    update outbox set locked_until = ${leaseUntil}, attempts = attempts + 1
+    where id in (select id from due)
+      and status = 'pending'
+      and (locked_until is null or locked_until <= ${input.now})
+    returning id, target_ref, message, attempts`.execute(db);
+  return result.rows
+    .map((r) => ({ id: String(r.id), targetRef: r.target_ref, message: r.message, attempts: r.attempts }))
+    .sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+export async function markSent(db: Kysely<Database>, id: string, now: Date): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'sent', sent_at: now, locked_until: null, last_error: null }).where('id', '=', id).execute();
+}
+
+/** Puts a message back in the queue until `availableAt`; `countAttempt: false` for rate limits. */
+export async function reschedule(
+  db: Kysely<Database>,
+  input: { id: string; availableAt: Date; error: string; countAttempt: boolean },
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      available_at: input.availableAt,
+      locked_until: null,
+      last_error: input.error.slice(0, 1000),
+      ...(input.countAttempt ? {} : { attempts: eb('attempts', '-', 1) }),
+    }))
+    .where('id', '=', input.id)
+    .execute();
+}
+
+export async function markFailed(db: Kysely<Database>, id: string, error: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'failed', locked_until: null, last_error: error.slice(0, 1000) })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,83 @@
+import type { Hono } from 'hono';
+import type { AppConfig } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Clock } from '../core/shared/clock.ts';
+import type { ChatAdapter } from '../../bots/types.ts';
+import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { createDatabaseMailbox } from '../db/local-mailbox.ts';
+import { resolveLinkSecret } from '../core/location-links/link-secret.ts';
+import { createConversationEngine, type ConversationEngine } from '../conversation/engine.ts';
+import { createLocalAdapter } from '../../bots/local/index.ts';
+import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delivery-loop.ts';
+import { createHttpApp } from '../http/app.ts';
+
+/** Longest message the conversation accepts; longer ones get a "too long" answer and change nothing. */
+export const maxTextLength = 4000;
+
+export interface Legwork {
+  config: AppConfig;
+  database: DatabaseHandle;
+  engine: ConversationEngine;
+  delivery: DeliveryLoop;
+  http: Hono;
+  adapters: ChatAdapter[];
+  /** Starts the background parts (delivery loop, platform connections). */
+  start(): Promise<void>;
+  /** Stops background parts and closes the database (unless it was handed in); safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the whole service from config: database (migrated), engine, adapters, delivery loop and the
+ * HTTP app. `main.ts` serves it; tests use the same function with a manual clock.
+ */
+export async function buildApp(
+  config: AppConfig,
+  options: { logger: Logger; clock: Clock; database?: DatabaseHandle },
+): Promise<Legwork> {
+  const { logger, clock } = options;
+  const database = options.database ?? (await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await migrateToLatest(database.db);
+  const linkSecret = await resolveLinkSecret(database.db, config.locationLinkSecret);
+
+  const adapterMap = new Map<string, ChatAdapter>();
+  const delivery = createDeliveryLoop({ db: database.db, clock, logger, adapters: adapterMap });
+  const engine = createConversationEngine({
+    db: database.db,
+    clock,
+    logger,
+    defaults: config.defaults,
+    settings: { publicUrl: config.publicUrl, linkSecret, linkTtlMinutes: config.locationLinkTtlMinutes, maxTextLength },
+    onOutboxWritten: () => delivery.kick(),
+  });
+
+  const adapters: ChatAdapter[] = [];
+  if (config.localChat) {
+    adapters.push(createLocalAdapter({ engine, mailbox: createDatabaseMailbox(database.db), clock }));
+  }
+  for (const adapter of adapters) adapterMap.set(adapter.platform, adapter);
+
+  const http = createHttpApp({ db: database.db, logger, adapters });
+  let stopped = false;
+  return {
+    config,
+    database,
+    engine,
+    delivery,
+    http,
+    adapters,
+    async start() {
+      for (const adapter of adapters) await adapter.start?.();
+      delivery.start();
+      delivery.kick();
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await delivery.stop();
+      for (const adapter of adapters) await adapter.stop?.();
+      if (!options.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { clearPendingState, loadPendingState } from './pending-state.ts';
+import { handleCheckIn } from './handlers/check-in.ts';
+import { handleCheckOut } from './handlers/check-out.ts';
+import { handleVisitNote } from './handlers/visit-note.ts';
+import { handleReport } from './handlers/report.ts';
+import { handleToday } from './handlers/today.ts';
+import { handleNewCustomer, handleShowCustomer } from './handlers/customer.ts';
+import { handleBindTeam, handleCreateTeam, handleJoinTeam } from './handlers/teams.ts';
+import { handleSetLanguage, handleSetTimeZone } from './handlers/preferences.ts';
+import { handleBareLocation, handleChoice, handleFreeText } from './handlers/pending.ts';
+import { usageExample } from './handlers/usage.ts';
+import type { Intent } from './intents/types.ts';
+import type { Turn } from './turn.ts';
+
+/** Intents that answer an open question; any other command abandons the question. */
+const answersPending = new Set<Intent['kind']>(['choose', 'freeText']);
+
+/** Runs one intent. `intent` is undefined for a message that carries only a location. */
+export async function dispatch(turn: Turn, intent: Intent | undefined): Promise<void> {
+  const pending = await loadPendingState(turn.db, turn.user.id, turn.now);
+  if (!intent) return handleBareLocation(turn, pending);
+  if (pending && !answersPending.has(intent.kind)) await clearPendingState(turn.db, turn.user.id);
+
+  switch (intent.kind) {
+    case 'help':
+      return turn.reply(turn.t.help());
+    case 'checkIn':
+      return handleCheckIn(turn, intent);
+    case 'checkOut':
+      return handleCheckOut(turn, intent);
+    case 'visitNote':
+      return handleVisitNote(turn, intent);
+    case 'report':
+      return handleReport(turn, intent);
+    case 'today':
+      return handleToday(turn);
+    case 'showCustomer':
+      return handleShowCustomer(turn, intent);
+    case 'newCustomer':
+      return handleNewCustomer(turn, intent);
+    case 'createTeam':
+      return handleCreateTeam(turn, intent);
+    case 'joinTeam':
+      return handleJoinTeam(turn, intent);
+    case 'bindTeam':
+      return handleBindTeam(turn, intent);
+    case 'setTimeZone':
+      return handleSetTimeZone(turn, intent);
+    case 'setLanguage':
+      return handleSetLanguage(turn, intent);
+    case 'choose':
+      return handleChoice(turn, pending, intent.index);
+    case 'usage':
+      return turn.reply(turn.t.usage({ example: usageExample(turn.language, intent.command) }));
+    case 'freeText':
+      if (!intent.text) return turn.reply(turn.t.emptyMessage());
+      return handleFreeText(turn, pending, intent.text);
+  }
+}

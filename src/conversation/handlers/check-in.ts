@@ -1,0 +1,71 @@
+import type { Customer } from '../../db/schema.ts';
+import { recordCheckIn } from '../../core/checkins/record-check-in.ts';
+import { issueLocationLink } from '../../core/location-links/issue-location-link.ts';
+import { savePendingState } from '../pending-state.ts';
+import { resolveCustomerOrAsk } from './resolve-customer.ts';
+import { checkedLocation, typedLocation } from './coordinates.ts';
+import type { Intent } from '../intents/types.ts';
+import type { ReportedLocation } from '../types.ts';
+import type { Turn } from '../turn.ts';
+
+/** `签到 <客户> [lat,lng]` / `checkin <customer> [lat,lng]`, with the message's location if it has one. */
+export async function handleCheckIn(turn: Turn, intent: Extract<Intent, { kind: 'checkIn' }>): Promise<void> {
+  const location = typedLocation(intent.coordinates) ?? checkedLocation(turn.event.location);
+  if (!intent.customer) {
+    turn.reply(turn.t.checkInNeedsCustomer());
+    return;
+  }
+  const customer = await resolveCustomerOrAsk(turn, intent.customer, { intent: 'checkIn', location });
+  if (customer) await completeCheckIn(turn, customer, location);
+}
+
+/**
+ * Checks in once customer and location are known. Without a location it sends the signed location
+ * link and waits up to 10 minutes for a location message to pair with it.
+ */
+export async function completeCheckIn(turn: Turn, customer: Customer, location: ReportedLocation | undefined): Promise<void> {
+  const { t } = turn;
+  if (!location) {
+    const link = issueLocationLink(turn.settings, {
+      orgId: turn.org.id,
+      userId: turn.user.id,
+      customerId: customer.id,
+      action: 'in',
+      now: turn.now,
+    });
+    await savePendingState(turn.db, turn.user.id, { kind: 'awaitLocation', customerId: customer.id, customerName: customer.name }, turn.now);
+    turn.reply({
+      text: t.checkInLocationLink({ customer: customer.name, url: link.url, minutes: turn.settings.linkTtlMinutes }),
+      actions: [{ label: turn.language === 'zh-CN' ? '共享位置并签到' : 'Share location and check in', url: link.url }],
+    });
+    return;
+  }
+  const result = await recordCheckIn(
+    { db: turn.db, clock: turn.clock },
+    {
+      orgId: turn.org.id,
+      userId: turn.user.id,
+      customer,
+      radiusMeters: turn.org.checkin_radius_m,
+      platform: turn.event.platform,
+      location,
+    },
+  );
+  const lines: string[] = [];
+  if (result.closedPrevious) {
+    lines.push(t.previousVisitClosed({ customer: result.closedPrevious.customerName, duration: result.closedPrevious.durationMinutes }));
+  }
+  const { evaluation } = result;
+  if (evaluation.status === 'verified') {
+    lines.push(t.checkInVerified({ customer: customer.name, distance: evaluation.distanceMeters ?? 0 }));
+  } else if (evaluation.status === 'outside') {
+    lines.push(t.checkInOutside({ customer: customer.name, distance: evaluation.distanceMeters ?? 0, radius: turn.org.checkin_radius_m }));
+  } else {
+    lines.push(t.checkInUnverifiedNoPosition({ customer: customer.name }));
+  }
+  if (evaluation.accuracyFlagged && location.accuracy !== undefined) {
+    lines.push(t.accuracyFlag({ accuracy: location.accuracy, radius: turn.org.checkin_radius_m }));
+  }
+  lines.push(t.checkInThenNotes());
+  turn.reply(lines.join('\n'));
+}

@@ -1,0 +1,38 @@
+import { recordCheckOut } from '../../core/checkins/record-check-out.ts';
+import { joinNotes } from '../../core/checkins/record-check-out.ts';
+import { clearPendingState, savePendingState } from '../pending-state.ts';
+import { checkedLocation } from './coordinates.ts';
+import type { Intent } from '../intents/types.ts';
+import type { Turn } from '../turn.ts';
+
+/** `签退 [备注]` / `checkout [notes]`: closes the open visit; without notes, asks for them. */
+export async function handleCheckOut(turn: Turn, intent: Extract<Intent, { kind: 'checkOut' }>): Promise<void> {
+  const result = await recordCheckOut(
+    { db: turn.db, clock: turn.clock },
+    {
+      orgId: turn.org.id,
+      userId: turn.user.id,
+      radiusMeters: turn.org.checkin_radius_m,
+      platform: turn.event.platform,
+      notes: intent.notes,
+      location: checkedLocation(turn.event.location),
+    },
+  );
+  turn.reply(turn.t.checkOutDone({ customer: result.customerName, duration: result.durationMinutes }));
+  if (!result.hasNotes) {
+    await savePendingState(turn.db, turn.user.id, { kind: 'awaitCheckoutNotes', visitId: result.visitId, customerName: result.customerName }, turn.now);
+    turn.reply(turn.t.checkOutAskNotes());
+  }
+}
+
+/** The answer to "how did it go?" after a checkout without notes. */
+export async function saveCheckoutNotes(turn: Turn, visitId: string, customerName: string, text: string): Promise<void> {
+  const visit = await turn.db.selectFrom('visits').select('notes').where('id', '=', visitId).executeTakeFirstOrThrow();
+  await turn.db
+    .updateTable('visits')
+    .set({ notes: joinNotes(visit.notes, text), updated_at: turn.now })
+    .where('id', '=', visitId)
+    .execute();
+  await clearPendingState(turn.db, turn.user.id);
+  turn.reply(turn.t.checkOutNotesSaved({ customer: customerName }));
+}

@@ -1,0 +1,71 @@
+import type { Customer } from '../../db/schema.ts';
+import { createCustomer } from '../../core/customers/create-customer.ts';
+import { findCustomerById } from '../../core/customers/customer-repository.ts';
+import { clearPendingState, type CustomerContinuation, type PendingState } from '../pending-state.ts';
+import { completeCheckIn } from './check-in.ts';
+import { completeVisitNote } from './visit-note.ts';
+import { showCustomer } from './customer.ts';
+import { saveCheckoutNotes } from './check-out.ts';
+import { submitReport } from './report.ts';
+import { checkedLocation } from './coordinates.ts';
+import type { Turn } from '../turn.ts';
+
+/** A number answering the list the bot offered: which customer, or "1" to create the one not found. */
+export async function handleChoice(turn: Turn, pending: PendingState | undefined, index: number): Promise<void> {
+  if (pending?.kind === 'chooseCustomer') {
+    const option = pending.options[index - 1];
+    if (!option) {
+      turn.reply(turn.t.choiceOutOfRange({ max: pending.options.length }));
+      return;
+    }
+    const customer = await findCustomerById(turn.db, turn.org.id, option.id);
+    await clearPendingState(turn.db, turn.user.id);
+    if (customer) await continueWith(turn, customer, pending.then);
+    return;
+  }
+  if (pending?.kind === 'createCustomer') {
+    if (index !== 1) {
+      turn.reply(turn.t.choiceOutOfRange({ max: 1 }));
+      return;
+    }
+    await clearPendingState(turn.db, turn.user.id);
+    const customer = await createCustomer(
+      { db: turn.db },
+      { orgId: turn.org.id, name: pending.name, ownerId: turn.user.id, actorId: turn.user.id },
+    );
+    turn.reply(turn.t.customerCreated({ name: customer.name, position: turn.t.positionUnknown() }));
+    await continueWith(turn, customer, pending.then);
+    return;
+  }
+  turn.reply(turn.t.nothingToChoose());
+}
+
+/** Text that is no command: the answer to a question the bot asked, or not understood. */
+export async function handleFreeText(turn: Turn, pending: PendingState | undefined, text: string): Promise<void> {
+  if (pending?.kind === 'awaitCheckoutNotes') return saveCheckoutNotes(turn, pending.visitId, pending.customerName, text);
+  if (pending?.kind === 'awaitReportText') return submitReport(turn, text);
+  turn.reply(turn.t.unknownCommand({ text: text.length > 40 ? `${text.slice(0, 40)}…` : text }));
+}
+
+/** A location with no command: it completes the check-in the rep started within the last 10 minutes. */
+export async function handleBareLocation(turn: Turn, pending: PendingState | undefined): Promise<void> {
+  const location = checkedLocation(turn.event.location);
+  if (pending?.kind !== 'awaitLocation') {
+    turn.reply(turn.t.awaitingLocationExpired());
+    return;
+  }
+  const customer = await findCustomerById(turn.db, turn.org.id, pending.customerId);
+  await clearPendingState(turn.db, turn.user.id);
+  if (customer) await completeCheckIn(turn, customer, location);
+}
+
+async function continueWith(turn: Turn, customer: Customer, then: CustomerContinuation): Promise<void> {
+  switch (then.intent) {
+    case 'checkIn':
+      return completeCheckIn(turn, customer, then.location);
+    case 'visitNote':
+      return completeVisitNote(turn, customer, then);
+    case 'showCustomer':
+      return showCustomer(turn, customer);
+  }
+}

@@ -1,0 +1,59 @@
+import { findReport, submitDailyReport } from '../../core/reports/submit-daily-report.ts';
+import { summarizeDay } from '../../core/reports/summarize-day.ts';
+import { localDateOf } from '../dates/local-date.ts';
+import { clearPendingState, savePendingState } from '../pending-state.ts';
+import { formatLocalTime } from './format.ts';
+import type { DailyReportSummary } from '../../db/schema.ts';
+import type { Intent } from '../intents/types.ts';
+import type { Turn } from '../turn.ts';
+
+/** `日报` shows today's automatic summary and asks for the rep's words; `日报 <text>` submits. */
+export async function handleReport(turn: Turn, intent: Extract<Intent, { kind: 'report' }>): Promise<void> {
+  if (intent.text) {
+    await submitReport(turn, intent.text);
+    return;
+  }
+  const date = localDateOf(turn.now, turn.user.time_zone);
+  const summary = await summarizeDay(turn.db, { userId: turn.user.id, date, timeZone: turn.user.time_zone });
+  const existing = await findReport(turn.db, turn.user.id, date);
+  const lines = [renderSummary(turn, date, summary)];
+  if (existing) lines.push(turn.t.reportAlreadyIn({ time: formatLocalTime(new Date(existing.submitted_at), turn.user.time_zone) }));
+  lines.push(turn.t.reportAskText());
+  await savePendingState(turn.db, turn.user.id, { kind: 'awaitReportText' }, turn.now);
+  turn.reply(lines.join('\n\n'));
+}
+
+export async function submitReport(turn: Turn, text: string): Promise<void> {
+  const result = await submitDailyReport(
+    { db: turn.db, clock: turn.clock },
+    {
+      orgId: turn.org.id,
+      userId: turn.user.id,
+      timeZone: turn.user.time_zone,
+      deadline: turn.org.report_deadline,
+      body: text,
+    },
+  );
+  await clearPendingState(turn.db, turn.user.id);
+  turn.reply(
+    result.revision > 1
+      ? turn.t.reportUpdated({ date: result.reportDate, late: result.late })
+      : turn.t.reportSubmitted({ date: result.reportDate, late: result.late, deadline: turn.org.report_deadline }),
+  );
+}
+
+export function renderSummary(turn: Turn, date: string, s: DailyReportSummary): string {
+  return turn.t.reportSummary({
+    date,
+    visits: s.visits,
+    customers: s.customers.join(turn.language === 'zh-CN' ? '、' : ', '),
+    verified: s.verified,
+    outside: s.outside,
+    unverified: s.unverified,
+    noteOnly: s.noteOnly,
+    notes: s.notes
+      .map((n) => turn.t.reportNoteLine({ customer: n.customer, notes: n.notes ?? '', nextStep: n.nextStep ?? '', followUp: n.followUp ?? '' }))
+      .join('\n'),
+    followUps: s.followUps,
+  });
+}

@@ -1,0 +1,28 @@
+import { listDayVisits } from '../../core/reports/summarize-day.ts';
+import { findReport } from '../../core/reports/submit-daily-report.ts';
+import { localDateOf } from '../dates/local-date.ts';
+import { formatLocalTime } from './format.ts';
+import type { Turn } from '../turn.ts';
+
+/** `今天` / `today`: my check-ins and visits so far and whether my report is in. */
+export async function handleToday(turn: Turn): Promise<void> {
+  const { t, user } = turn;
+  const date = localDateOf(turn.now, user.time_zone);
+  const visits = await listDayVisits(turn.db, { userId: user.id, date, timeZone: user.time_zone });
+  const report = await findReport(turn.db, user.id, date);
+  const lines = [t.todayHeader({ date })];
+  if (visits.length === 0) lines.push(t.todayNoVisits());
+  for (const v of visits) {
+    lines.push(
+      t.todayVisitLine({
+        time: formatLocalTime(v.startedAt, user.time_zone),
+        customer: v.customerName,
+        status: t.status({ status: v.status }),
+        open: v.endedAt === null && v.status !== 'note_only',
+        notes: Boolean(v.notes),
+      }),
+    );
+  }
+  lines.push(t.todayReport({ state: !report ? 'missing' : report.late ? 'late' : 'in', deadline: turn.org.report_deadline }));
+  turn.reply(lines.join('\n'));
+}

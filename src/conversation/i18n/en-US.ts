@@ -1,0 +1,146 @@
+/**
+ * English replies. Every entry is a whole sentence or block built from named parameters, never
+ * glued fragments, so a translator can reorder freely. zh-CN.ts must provide the same keys.
+ */
+const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
+const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} h ${n % 60} min` : `${n} min`);
+
+export const enUS = {
+  welcome: (p: { name: string; admin: boolean }) =>
+    p.admin
+      ? `Welcome to Legwork, ${p.name}! You are the first person here, so you are the admin. Type "help" to see what I can do.`
+      : `Welcome to Legwork, ${p.name}! Type "help" to see what I can do.`,
+  help: () =>
+    [
+      'Commands (examples):',
+      '• checkin Huawei 22.54,113.95 — check in at a customer (or send your location)',
+      '• checkout met the buyer — check out of the open visit, with notes',
+      '• visit Huawei: demo went well; next: send quote; follow up: next Friday',
+      '• report — today\'s summary; "report <text>" submits it',
+      '• today — my check-ins, visits and report status',
+      '• customer Huawei — tier, position, last visits, follow-ups',
+      '• new customer Huawei 22.54,113.95 — add a customer',
+      '• team create East — create a team (you manage it); "join East" joins one',
+      '• bind East — in a group chat, post the team\'s leaderboard there',
+      '• timezone America/Los_Angeles — set my time zone',
+      '• language zh — 切换到中文',
+    ].join('\n'),
+  unknownCommand: (p: { text: string }) => `I didn't understand "${p.text}". Type "help" for the commands.`,
+  tooLong: (p: { max: number }) => `That message is too long (over ${p.max} characters). Please shorten it.`,
+  emptyMessage: () => 'I got an empty message. Type "help" for the commands.',
+  usage: (p: { example: string }) => `Missing or unclear details. Example: ${p.example}`,
+  nothingToChoose: () => 'There is no list to choose from right now.',
+  choiceOutOfRange: (p: { max: number }) => `Please reply with a number from 1 to ${p.max}.`,
+  internalError: () => 'Something went wrong on our side. Nothing was saved; please try again in a minute.',
+
+  coordinatesNotANumber: () => 'Those coordinates are not numbers. Send them as "latitude,longitude", e.g. 22.54,113.95.',
+  coordinatesOutOfRange: () => 'Those coordinates are out of range: latitude must be between -90 and 90 and longitude between -180 and 180.',
+  coordinatesSwapped: () => 'Those coordinates look swapped: send latitude first, then longitude (e.g. 22.54,113.95).',
+
+  customerNotFound: (p: { name: string }) =>
+    `No customer matches "${p.name}". Reply 1 to create "${p.name}", or check the spelling.`,
+  customerChoose: (p: { name: string; options: string }) =>
+    `Several customers match "${p.name}". Reply with a number:\n${p.options}`,
+  customerAlreadyExists: (p: { name: string }) => `A customer named "${p.name}" already exists.`,
+  customerCreated: (p: { name: string; position: string }) => `Customer "${p.name}" created (${p.position}).`,
+  positionUnknown: () => 'no position yet',
+  positionKnown: (p: { lat: number; lng: number }) => `position ${p.lat.toFixed(5)},${p.lng.toFixed(5)}`,
+  customerCard: (p: {
+    name: string; tier: string; aliases: string; position: string; owner: string; visits: string; followUps: string;
+  }) =>
+    [
+      `${p.name} (tier ${p.tier})`,
+      p.aliases ? `Also known as: ${p.aliases}` : null,
+      `Position: ${p.position}`,
+      `Owner: ${p.owner}`,
+      `Last visits:\n${p.visits}`,
+      `Open follow-ups:\n${p.followUps}`,
+    ].filter(Boolean).join('\n'),
+  customerVisitLine: (p: { date: string; rep: string; status: string; notes: string }) =>
+    `• ${p.date} ${p.rep} (${p.status})${p.notes ? `: ${p.notes}` : ''}`,
+  customerFollowUpLine: (p: { date: string; nextStep: string; rep: string }) => `• ${p.date} ${p.nextStep} (${p.rep})`,
+  noneYet: () => '• none yet',
+  nobody: () => 'nobody',
+
+  checkInNeedsCustomer: () => 'Which customer? Example: checkin Huawei 22.54,113.95',
+  checkInLocationLink: (p: { customer: string; url: string; minutes: number }) =>
+    `To check in at ${p.customer}, share your location: open ${p.url} (valid ${p.minutes} min, once), or send your location or "lat,lng" here.`,
+  checkInVerified: (p: { customer: string; distance: number }) =>
+    `Checked in at ${p.customer} ✓ verified (${km(p.distance)} from the customer).`,
+  checkInOutside: (p: { customer: string; distance: number; radius: number }) =>
+    `Checked in at ${p.customer}, but you are ${km(p.distance)} away: outside the ${km(p.radius)} radius. Your manager will see it as off-site.`,
+  checkInUnverifiedNoPosition: (p: { customer: string }) =>
+    `Checked in at ${p.customer} (unverified: the customer has no position yet, so I can't compare).`,
+  checkInUnverifiedNoLocation: (p: { customer: string }) => `Checked in at ${p.customer} (unverified: no location).`,
+  accuracyFlag: (p: { accuracy: number; radius: number }) =>
+    `Note: your location is only accurate to ${km(p.accuracy)}, worse than the ${km(p.radius)} radius.`,
+  previousVisitClosed: (p: { customer: string; duration: number }) =>
+    `Your open visit at ${p.customer} was closed first (${minutes(p.duration)}).`,
+  alreadyCheckedIn: (p: { customer: string }) => `You are already checked in at ${p.customer}. Check out with "checkout".`,
+  checkInThenNotes: () => 'When you leave, send "checkout <notes>".',
+
+  checkOutDone: (p: { customer: string; duration: number }) =>
+    `Checked out of ${p.customer} after ${minutes(p.duration)}.`,
+  checkOutAskNotes: () => 'How did it go? Reply with your notes (or "visit <customer>: notes; next: …; follow up: …").',
+  checkOutNotesSaved: (p: { customer: string }) => `Notes saved for the visit at ${p.customer}.`,
+  noOpenVisit: () => 'You have no open visit to check out of. Check in first: "checkin <customer>".',
+
+  visitNoteSaved: (p: { customer: string; nextStep: string; followUp: string; noteOnly: boolean }) =>
+    [
+      p.noteOnly
+        ? `Visit at ${p.customer} logged (no check-in, marked as such).`
+        : `Notes added to your visit at ${p.customer}.`,
+      p.nextStep ? `Next step: ${p.nextStep}` : null,
+      p.followUp ? `Follow up on ${p.followUp}.` : null,
+    ].filter(Boolean).join('\n'),
+  badFollowUpDate: (p: { text: string }) =>
+    `I couldn't read "${p.text}" as a date. Try "tomorrow", "next Friday" or "Mar 5".`,
+
+  reportSummary: (p: {
+    date: string; visits: number; customers: string; verified: number; outside: number; unverified: number;
+    noteOnly: number; notes: string; followUps: number;
+  }) =>
+    [
+      `Daily report for ${p.date}`,
+      `Visits: ${p.visits} (verified ${p.verified}, outside ${p.outside}, unverified ${p.unverified}, without check-in ${p.noteOnly})`,
+      `Customers: ${p.customers || '—'}`,
+      p.notes ? `Notes:\n${p.notes}` : null,
+      `Follow-ups set: ${p.followUps}`,
+    ].filter(Boolean).join('\n'),
+  reportNoteLine: (p: { customer: string; notes: string; nextStep: string; followUp: string }) =>
+    `• ${p.customer}: ${p.notes || '—'}${p.nextStep ? `; next: ${p.nextStep}` : ''}${p.followUp ? ` (follow up ${p.followUp})` : ''}`,
+  reportAskText: () =>
+    'Reply with your own words: what you did, your plan for tomorrow, any problems. Or "report <text>".',
+  reportAlreadyIn: (p: { time: string }) => `(You already submitted today's report at ${p.time}; replying again edits it.)`,
+  reportSubmitted: (p: { date: string; late: boolean; deadline: string }) =>
+    p.late
+      ? `Daily report for ${p.date} submitted — late (after ${p.deadline}).`
+      : `Daily report for ${p.date} submitted. Thanks!`,
+  reportUpdated: (p: { date: string; late: boolean }) =>
+    `Daily report for ${p.date} updated${p.late ? ' (late)' : ''}.`,
+
+  todayHeader: (p: { date: string }) => `Today (${p.date}):`,
+  todayVisitLine: (p: { time: string; customer: string; status: string; open: boolean; notes: boolean }) =>
+    `• ${p.time} ${p.customer} — ${p.status}${p.open ? ', still open' : ''}${p.notes ? ', notes ✓' : ''}`,
+  todayNoVisits: () => '• no visits yet',
+  todayReport: (p: { state: 'missing' | 'in' | 'late'; deadline: string }) =>
+    p.state === 'missing' ? `Report: not yet (due ${p.deadline})` : p.state === 'late' ? 'Report: submitted (late)' : 'Report: submitted ✓',
+  status: (p: { status: 'verified' | 'outside' | 'unverified' | 'note_only' }) =>
+    ({ verified: 'verified', outside: 'outside', unverified: 'unverified', note_only: 'no check-in' })[p.status],
+
+  teamCreated: (p: { name: string }) =>
+    `Team "${p.name}" created; you manage it. Reps join with "join ${p.name}". In the team's group chat, send "bind ${p.name}".`,
+  teamExists: (p: { name: string }) => `A team named "${p.name}" already exists.`,
+  teamNotFound: (p: { name: string }) => `No team named "${p.name}".`,
+  teamJoined: (p: { name: string }) => `You joined team "${p.name}".`,
+  teamAlreadyMember: (p: { name: string }) => `You are already in team "${p.name}".`,
+  teamBound: (p: { name: string }) => `This chat is now team "${p.name}"'s channel: leaderboards will be posted here.`,
+  teamBindOnlyInGroup: () => 'Send "bind <team>" inside the group chat you want to bind.',
+  teamBindOnlyManager: (p: { name: string }) => `Only the manager of "${p.name}" can bind it to a chat.`,
+
+  timeZoneSet: (p: { zone: string; time: string }) => `Time zone set to ${p.zone} (it is ${p.time} there now).`,
+  timeZoneUnknown: (p: { zone: string }) => `"${p.zone}" is not a time zone I know. Use an IANA name such as Asia/Shanghai or America/Los_Angeles.`,
+  languageSet: () => 'I will reply in English.',
+
+  awaitingLocationExpired: () => 'That location arrived without a customer. Send "checkin <customer>" first, or together.',
+};

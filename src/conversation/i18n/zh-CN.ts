@@ -1,0 +1,122 @@
+import type { Catalogue } from './catalogue.ts';
+
+/** 中文回复。每条都是完整的句子，用命名参数，不拼接片段。 */
+const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${Math.round(m)} 米`);
+const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} 小时 ${n % 60} 分钟` : `${n} 分钟`);
+
+export const zhCN: Catalogue = {
+  welcome: (p) =>
+    p.admin
+      ? `欢迎使用 Legwork，${p.name}！你是第一位用户，已成为管理员。发送"帮助"查看所有命令。`
+      : `欢迎使用 Legwork，${p.name}！发送"帮助"查看所有命令。`,
+  help: () =>
+    [
+      '命令（示例）：',
+      '• 签到 华为 22.54,113.95 — 在客户处签到（或发送位置）',
+      '• 签退 见了采购 — 签退当前拜访并记录备注',
+      '• 拜访 华为 演示顺利 下一步 发报价 跟进 下周五',
+      '• 日报 — 查看今日汇总；"日报 <内容>" 直接提交',
+      '• 今天 — 我今天的签到、拜访和日报状态',
+      '• 客户 华为 — 级别、位置、最近拜访、待跟进',
+      '• 新客户 华为 22.54,113.95 — 新建客户',
+      '• 创建团队 华东 — 创建团队（你是经理）；"加入团队 华东" 加入',
+      '• 绑定团队 华东 — 在群里发送，排行榜将发到这个群',
+      '• 设置时区 Asia/Shanghai — 设置我的时区',
+      '• 语言 English — switch to English',
+    ].join('\n'),
+  unknownCommand: (p) => `没看懂"${p.text}"。发送"帮助"查看命令。`,
+  tooLong: (p) => `消息太长了（超过 ${p.max} 个字符），请精简后再发。`,
+  emptyMessage: () => '收到一条空消息。发送"帮助"查看命令。',
+  usage: (p) => `缺少或无法识别的内容。示例：${p.example}`,
+  nothingToChoose: () => '现在没有需要选择的列表。',
+  choiceOutOfRange: (p) => `请回复 1 到 ${p.max} 之间的数字。`,
+  internalError: () => '系统出错了，没有保存任何内容，请稍后再试。',
+
+  coordinatesNotANumber: () => '坐标不是数字。请按"纬度,经度"发送，例如 22.54,113.95。',
+  coordinatesOutOfRange: () => '坐标超出范围：纬度须在 -90 到 90 之间，经度须在 -180 到 180 之间。',
+  coordinatesSwapped: () => '坐标好像写反了：请先写纬度，再写经度（例如 22.54,113.95）。',
+
+  customerNotFound: (p) => `没有找到客户"${p.name}"。回复 1 新建"${p.name}"，或检查名称。`,
+  customerChoose: (p) => `有多个客户匹配"${p.name}"，请回复序号：\n${p.options}`,
+  customerAlreadyExists: (p) => `客户"${p.name}"已存在。`,
+  customerCreated: (p) => `已新建客户"${p.name}"（${p.position}）。`,
+  positionUnknown: () => '暂无位置',
+  positionKnown: (p) => `位置 ${p.lat.toFixed(5)},${p.lng.toFixed(5)}`,
+  customerCard: (p) =>
+    [
+      `${p.name}（${p.tier} 级）`,
+      p.aliases ? `别名：${p.aliases}` : null,
+      `位置：${p.position}`,
+      `负责人：${p.owner}`,
+      `最近拜访：\n${p.visits}`,
+      `待跟进：\n${p.followUps}`,
+    ].filter(Boolean).join('\n'),
+  customerVisitLine: (p) => `• ${p.date} ${p.rep}（${p.status}）${p.notes ? `：${p.notes}` : ''}`,
+  customerFollowUpLine: (p) => `• ${p.date} ${p.nextStep}（${p.rep}）`,
+  noneYet: () => '• 暂无',
+  nobody: () => '无',
+
+  checkInNeedsCustomer: () => '签到哪个客户？示例：签到 华为 22.54,113.95',
+  checkInLocationLink: (p) =>
+    `在 ${p.customer} 签到需要你的位置：打开 ${p.url}（${p.minutes} 分钟内有效，仅限一次），或在这里发送位置或"纬度,经度"。`,
+  checkInVerified: (p) => `已在 ${p.customer} 签到 ✓ 位置已核实（距客户 ${km(p.distance)}）。`,
+  checkInOutside: (p) =>
+    `已在 ${p.customer} 签到，但你距客户 ${km(p.distance)}，超出 ${km(p.radius)} 范围，经理会看到这是一次异地签到。`,
+  checkInUnverifiedNoPosition: (p) => `已在 ${p.customer} 签到（未核实：客户还没有位置，无法比对）。`,
+  checkInUnverifiedNoLocation: (p) => `已在 ${p.customer} 签到（未核实：没有位置）。`,
+  accuracyFlag: (p) => `注意：你的定位精度只有 ${km(p.accuracy)}，比 ${km(p.radius)} 的范围还大。`,
+  previousVisitClosed: (p) => `已先结束你在 ${p.customer} 的拜访（${minutes(p.duration)}）。`,
+  alreadyCheckedIn: (p) => `你已经在 ${p.customer} 签到了。离开时发送"签退"。`,
+  checkInThenNotes: () => '离开时发送"签退 <备注>"。',
+
+  checkOutDone: (p) => `已从 ${p.customer} 签退，拜访时长 ${minutes(p.duration)}。`,
+  checkOutAskNotes: () => '拜访情况如何？直接回复备注（或"拜访 <客户> <内容> 下一步 … 跟进 …"）。',
+  checkOutNotesSaved: (p) => `已保存 ${p.customer} 的拜访备注。`,
+  noOpenVisit: () => '你当前没有进行中的拜访。请先签到："签到 <客户>"。',
+
+  visitNoteSaved: (p) =>
+    [
+      p.noteOnly ? `已记录在 ${p.customer} 的拜访（无签到，已标注）。` : `已为你在 ${p.customer} 的拜访添加备注。`,
+      p.nextStep ? `下一步：${p.nextStep}` : null,
+      p.followUp ? `跟进日期：${p.followUp}` : null,
+    ].filter(Boolean).join('\n'),
+  badFollowUpDate: (p) => `无法识别日期"${p.text}"。可以写"明天"、"下周五"或"3月5日"。`,
+
+  reportSummary: (p) =>
+    [
+      `${p.date} 日报`,
+      `拜访：${p.visits} 次（核实 ${p.verified}，异地 ${p.outside}，未核实 ${p.unverified}，无签到 ${p.noteOnly}）`,
+      `客户：${p.customers || '—'}`,
+      p.notes ? `备注：\n${p.notes}` : null,
+      `设置跟进：${p.followUps} 个`,
+    ].filter(Boolean).join('\n'),
+  reportNoteLine: (p) =>
+    `• ${p.customer}：${p.notes || '—'}${p.nextStep ? `；下一步：${p.nextStep}` : ''}${p.followUp ? `（${p.followUp} 跟进）` : ''}`,
+  reportAskText: () => '请回复你自己的总结：今天完成了什么、明天的计划、遇到的问题。也可以直接发送"日报 <内容>"。',
+  reportAlreadyIn: (p) => `（你已在 ${p.time} 提交了今天的日报，再次回复会修改它。）`,
+  reportSubmitted: (p) => (p.late ? `${p.date} 日报已提交——迟交（晚于 ${p.deadline}）。` : `${p.date} 日报已提交，辛苦了！`),
+  reportUpdated: (p) => `${p.date} 日报已更新${p.late ? '（迟交）' : ''}。`,
+
+  todayHeader: (p) => `今天（${p.date}）：`,
+  todayVisitLine: (p) =>
+    `• ${p.time} ${p.customer} — ${p.status}${p.open ? '，进行中' : ''}${p.notes ? '，已写备注' : ''}`,
+  todayNoVisits: () => '• 还没有拜访',
+  todayReport: (p) =>
+    p.state === 'missing' ? `日报：未提交（截止 ${p.deadline}）` : p.state === 'late' ? '日报：已提交（迟交）' : '日报：已提交 ✓',
+  status: (p) => ({ verified: '已核实', outside: '异地', unverified: '未核实', note_only: '无签到' })[p.status],
+
+  teamCreated: (p) => `已创建团队"${p.name}"，你是经理。成员发送"加入团队 ${p.name}"加入；在团队群里发送"绑定团队 ${p.name}"。`,
+  teamExists: (p) => `团队"${p.name}"已存在。`,
+  teamNotFound: (p) => `没有名为"${p.name}"的团队。`,
+  teamJoined: (p) => `你已加入团队"${p.name}"。`,
+  teamAlreadyMember: (p) => `你已经在团队"${p.name}"里了。`,
+  teamBound: (p) => `本群已绑定团队"${p.name}"，排行榜将发到这里。`,
+  teamBindOnlyInGroup: () => '请在要绑定的群聊里发送"绑定团队 <名称>"。',
+  teamBindOnlyManager: (p) => `只有"${p.name}"的经理可以绑定群聊。`,
+
+  timeZoneSet: (p) => `时区已设为 ${p.zone}（当地现在 ${p.time}）。`,
+  timeZoneUnknown: (p) => `不认识时区"${p.zone}"。请使用 IANA 名称，例如 Asia/Shanghai 或 America/Los_Angeles。`,
+  languageSet: () => '好的，之后用中文回复你。',
+
+  awaitingLocationExpired: () => '收到了位置，但不知道是哪个客户。请先发送"签到 <客户>"，或一起发送。',
+};

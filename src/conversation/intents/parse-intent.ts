@@ -1,0 +1,335 @@
+/**
+ * Turns a chat message into an {@link Intent}.
+ *
+ * Reps type on phones, in Chinese or English, in group chats and DMs, so the parser is tolerant of
+ * full-width characters, Chinese punctuation, missing spaces after Chinese command words, slash
+ * commands and leading @mentions. It only recognises shape: it never validates names, dates,
+ * coordinates or time zones (the use cases do, so they can answer in the user's language).
+ */
+import type { CommandName, Intent, Language, TypedCoordinates } from './types.ts';
+
+// NFKC already folds the full-width forms (，：；？！　) to ASCII, but not the ideographic
+// full stop and enumeration comma (。、), so those are listed explicitly.
+
+/**
+ * Between a command word and its argument (`签到：华为`, `customer, Acme`, `日报\n...`), and around a
+ * name or a visit-note section (`签到 华为。`, `demo went well; next: ...`).
+ */
+const isSeparator = (char: string) => /[\s:;,。、]/u.test(char);
+/** What a command without arguments may still end with: `today?`, `帮助。`, `help!`. */
+const isTrailingPunctuation = (char: string) => /[\s:;,.!?。、~]/u.test(char);
+/**
+ * English command words must end at a word boundary (`checkinx`, `reporter` are free text).
+ * Hyphens and apostrophes are deliberately not boundaries: `today's`, `help-desk` are sentences.
+ */
+const ENGLISH_WORD_END = String.raw`(?=$|[\s:;,.!?。、])`;
+
+interface CommandContext {
+  /** The command word was English; only visit notes care (different customer/notes split). */
+  english: boolean;
+}
+
+interface CommandEntry {
+  /**
+   * Command words. Words starting with an ASCII letter are English: case-insensitive, need a word
+   * boundary, and a space inside may also be written as nothing or '-' (`check in`, `checkin`,
+   * `check-in`). Any other word (Chinese, '?') may be followed directly by its argument (`签到华为`).
+   */
+  words: readonly string[];
+  /**
+   * Builds the intent from the argument text (command word and leading separators removed, trimmed).
+   * Returns undefined when the message does not fit this command after all (`今天天气不错` starts
+   * with 今天 but is not "today"), so parsing falls through to free text.
+   */
+  build: (args: string, context: CommandContext) => Intent | undefined;
+}
+
+const usage = (command: CommandName): Intent => ({ kind: 'usage', command });
+
+/** For commands without arguments: only trailing punctuation may follow the command word. */
+const withoutArguments =
+  (intent: Intent) =>
+  (args: string): Intent | undefined =>
+    trimEndWhere(args, isTrailingPunctuation) === '' ? intent : undefined;
+
+/** For commands whose only argument is a required name: a missing name asks for usage. */
+const withName =
+  (command: CommandName, build: (name: string) => Intent) =>
+  (args: string): Intent => {
+    const name = trimSeparators(args);
+    return name === '' ? usage(command) : build(name);
+  };
+
+const COMMANDS: readonly CommandEntry[] = [
+  {
+    words: ['帮助', 'help', '?'],
+    build: withoutArguments({ kind: 'help' }),
+  },
+  {
+    words: ['签到', 'check in'],
+    build: (args) => {
+      const { rest, coordinates } = splitTrailingCoordinates(args);
+      const customer = trimSeparators(rest);
+      return {
+        kind: 'checkIn',
+        ...(customer !== '' ? { customer } : {}),
+        ...(coordinates ? { coordinates } : {}),
+      };
+    },
+  },
+  {
+    words: ['签退', 'check out'],
+    build: (args) => (args === '' ? { kind: 'checkOut' } : { kind: 'checkOut', notes: args }),
+  },
+  {
+    words: ['拜访', 'visit'],
+    build: (args, { english }) => parseVisitNote(args, english),
+  },
+  {
+    words: ['日报', 'daily report', 'report'],
+    build: (args) => (args === '' ? { kind: 'report' } : { kind: 'report', text: args }),
+  },
+  {
+    words: ['今天', 'today'],
+    build: withoutArguments({ kind: 'today' }),
+  },
+  {
+    words: ['客户', 'customer'],
+    build: withName('showCustomer', (name) => ({ kind: 'showCustomer', name })),
+  },
+  {
+    words: ['新客户', 'new customer'],
+    build: (args) => {
+      const { rest, coordinates } = splitTrailingCoordinates(args);
+      const name = trimSeparators(rest);
+      if (name === '') return usage('newCustomer');
+      return { kind: 'newCustomer', name, ...(coordinates ? { coordinates } : {}) };
+    },
+  },
+  {
+    words: ['创建团队', 'team create', 'create team'],
+    build: withName('createTeam', (name) => ({ kind: 'createTeam', name })),
+  },
+  {
+    words: ['加入团队', 'join team', 'join'],
+    build: withName('joinTeam', (name) => ({ kind: 'joinTeam', name })),
+  },
+  {
+    words: ['绑定团队', 'bind team', 'bind'],
+    build: withName('bindTeam', (name) => ({ kind: 'bindTeam', name })),
+  },
+  {
+    // 'time zone' also covers 'timezone' and 'time-zone'.
+    words: ['设置时区', '时区', 'time zone', 'tz'],
+    build: withName('setTimeZone', (zone) => ({ kind: 'setTimeZone', zone })),
+  },
+  {
+    words: ['语言', 'language'],
+    build: (args) => {
+      // A Map, not an object literal: `language constructor` must not find Object.prototype.
+      const typed = trimEndWhere(args, isTrailingPunctuation).toLowerCase().replace(/_/g, '-');
+      const language = LANGUAGE_NAMES.get(typed);
+      return language ? { kind: 'setLanguage', language } : usage('setLanguage');
+    },
+  },
+];
+
+const LANGUAGE_NAMES: ReadonlyMap<string, Language> = new Map([
+  ...['中文', '简体中文', 'zh', 'zh-cn', 'chinese', 'cn'].map((name) => [name, 'zh-CN'] as const),
+  ...['english', '英文', '英语', 'en', 'en-us'].map((name) => [name, 'en-US'] as const),
+]);
+
+interface CommandMatcher {
+  pattern: RegExp;
+  english: boolean;
+  entry: CommandEntry;
+}
+
+/**
+ * Longest word first, so that `新客户` wins over `客户`, `daily report` over `report` and
+ * `join team X` over `join X` (a team literally called "team X" must be typed `join team team X`).
+ */
+const MATCHERS: readonly CommandMatcher[] = COMMANDS.flatMap((entry) =>
+  entry.words.map((word) => ({ word, entry })),
+)
+  .sort((a, b) => b.word.length - a.word.length)
+  .map(({ word, entry }) => {
+    const english = /^[a-z]/i.test(word);
+    const source = english
+      ? word.split(' ').map(escapeRegExp).join(String.raw`(?:\s+|-)?`) + ENGLISH_WORD_END
+      : escapeRegExp(word);
+    return { pattern: new RegExp(`^${source}`, english ? 'iu' : 'u'), english, entry };
+  });
+
+/** Leading @mentions (`@Legwork `, `@机器人 `): group chats address the bot this way. */
+const LEADING_MENTIONS = /^(?:@\S+(?:\s+|$))+/u;
+/** `/legwork help`, `legwork checkin X`: the bot's name used as a namespace (Slack slash command). */
+const BOT_NAMESPACE = new RegExp(`^legwork${ENGLISH_WORD_END}`, 'iu');
+/** `3`, `#3`, `第3个`, `①` (NFKC turns circled and full-width digits into ASCII). */
+const CHOICE = /^(?:#\s*)?(\d+)[.。]?$|^第\s*(\d+)\s*个?$/u;
+
+export function parseIntent(text: string): Intent {
+  // Free-text fields keep what the user typed, except for NFKC (full-width letters become ASCII).
+  const body = text.normalize('NFKC').trim().replace(LEADING_MENTIONS, '');
+  const command = body.replace(/^\/\s*/, '');
+  return parseChoice(body) ?? parseCommand(command) ?? parseNamespaced(command) ?? { kind: 'freeText', text: body };
+}
+
+function parseCommand(text: string): Intent | undefined {
+  for (const { pattern, english, entry } of MATCHERS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const args = trimStartWhere(text.slice(match[0].length), isSeparator).trimEnd();
+    const intent = entry.build(args, { english });
+    if (intent) return intent;
+  }
+  return undefined;
+}
+
+function parseNamespaced(text: string): Intent | undefined {
+  const match = BOT_NAMESPACE.exec(text);
+  if (!match) return undefined;
+  const rest = trimStartWhere(text.slice(match[0].length), isSeparator);
+  // The bare bot name (`/legwork`) is most likely someone wondering what the bot does.
+  return trimEndWhere(rest, isTrailingPunctuation) === '' ? { kind: 'help' } : parseCommand(rest);
+}
+
+function parseChoice(text: string): Intent | undefined {
+  const match = CHOICE.exec(text);
+  const digits = match?.[1] ?? match?.[2];
+  if (digits === undefined) return undefined;
+  const index = Number(digits);
+  return index >= 1 && index <= 99 ? { kind: 'choose', index } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coordinates
+
+/** A number as typed: `22.54`, `-33.9`, `+1.`, `.5`, and the literals NaN / Infinity (validated later). */
+const NUMBER_TOKEN = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+|NaN|Infinity)`;
+/**
+ * A trailing `lat,lng` pair (comma possibly full-width, spaces allowed around it; a trailing `。` or
+ * spaces are trimmed before matching). The lookbehind
+ * keeps the pair from starting inside a word or number (`Acme2,3`) but allows a Chinese name glued
+ * to it (`华为22.5,113.9`).
+ */
+const TRAILING_COORDINATES = new RegExp(
+  String.raw`(?<![\w.+-])(${NUMBER_TOKEN})\s*,\s*(${NUMBER_TOKEN})$`,
+  'iu',
+);
+
+function splitTrailingCoordinates(args: string): { rest: string; coordinates?: TypedCoordinates } {
+  const text = trimEndWhere(args, (char) => /[\s。]/u.test(char));
+  const match = TRAILING_COORDINATES.exec(text);
+  if (!match || match[1] === undefined || match[2] === undefined) return { rest: args };
+  return {
+    rest: text.slice(0, match.index),
+    coordinates: { lat: toNumber(match[1]), lng: toNumber(match[2]) },
+  };
+}
+
+function toNumber(token: string): number {
+  // Number() only knows the exact spelling 'Infinity'; users may type 'infinity' or 'nan'.
+  const unsigned = token.replace(/^[+-]/, '').toLowerCase();
+  if (unsigned === 'nan') return Number.NaN;
+  if (unsigned === 'infinity') return token.startsWith('-') ? -Infinity : Infinity;
+  return Number(token);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Visit notes: `拜访 华为 聊得不错 下一步 发报价 跟进 下周五`
+//              `visit Acme Corp: demo went well; next: send quote; follow up: next Friday`
+
+type VisitSection = 'nextStep' | 'followUp';
+
+/** Section labels; the first occurrence of each section wins, later ones stay part of the text. */
+const VISIT_LABELS: ReadonlyArray<{ section: VisitSection; source: string }> = [
+  // 下一步 practically never occurs in notes, so it is recognised anywhere, colon optional.
+  { section: 'nextStep', source: String.raw`下一步\s*:?` },
+  { section: 'followUp', source: String.raw`跟进日期\s*:?|跟进\s*:` },
+  // A bare 跟进 is also an everyday verb ("需要跟进报价", "下一步 跟进报价"), so only as a standalone word.
+  { section: 'followUp', source: String.raw`(?<=^|[\s;,。、])跟进(?=\s)` },
+  // English labels need the colon: "next" and "follow up" are ordinary words in notes.
+  { section: 'nextStep', source: String.raw`(?<=^|[\s;,。、])next(?:\s+steps?)?\s*:` },
+  { section: 'followUp', source: String.raw`(?<=^|[\s;,。、])follow(?:\s+|-)?up(?:\s+date)?\s*:` },
+];
+// One capturing group per label (the sources only use non-capturing groups) tells which one matched.
+const VISIT_LABEL_PATTERN = new RegExp(VISIT_LABELS.map(({ source }) => `(${source})`).join('|'), 'giu');
+
+function parseVisitNote(args: string, english: boolean): Intent {
+  const { head, sections } = splitVisitSections(args);
+  const { customer, notes } = english ? splitEnglishCustomer(head) : splitChineseCustomer(head);
+  if (customer === '' || notes === '') return usage('visitNote');
+  return {
+    kind: 'visitNote',
+    customer,
+    notes,
+    ...(sections.nextStep ? { nextStep: sections.nextStep } : {}),
+    ...(sections.followUp ? { followUp: sections.followUp } : {}),
+  };
+}
+
+function splitVisitSections(args: string): {
+  head: string;
+  sections: Partial<Record<VisitSection, string>>;
+} {
+  const labels: Array<{ section: VisitSection; start: number; end: number }> = [];
+  for (const match of args.matchAll(VISIT_LABEL_PATTERN)) {
+    const label = VISIT_LABELS[match.slice(1).findIndex((group) => group !== undefined)];
+    if (!label || labels.some(({ section }) => section === label.section)) continue;
+    labels.push({ section: label.section, start: match.index, end: match.index + match[0].length });
+  }
+  // matchAll yields in text order, so `labels` is already sorted by position.
+  const sections: Partial<Record<VisitSection, string>> = {};
+  labels.forEach(({ section, end }, i) => {
+    sections[section] = trimSeparators(args.slice(end, labels[i + 1]?.start ?? args.length));
+  });
+  return { head: args.slice(0, labels[0]?.start ?? args.length), sections };
+}
+
+/** Chinese: the customer is the first token, ended by whitespace or a colon (`华为：聊得不错`). */
+function splitChineseCustomer(head: string): { customer: string; notes: string } {
+  const text = trimSeparators(head);
+  const end = text.search(/[\s:]/u);
+  if (end < 0) return { customer: text, notes: '' };
+  return { customer: trimSeparators(text.slice(0, end)), notes: trimSeparators(text.slice(end)) };
+}
+
+/**
+ * English: the customer runs up to the first colon on the first line, so multi-word names work
+ * (`visit Acme Corp: demo went well`); without a colon it is the first token.
+ */
+function splitEnglishCustomer(head: string): { customer: string; notes: string } {
+  // Only trim whitespace: a trailing colon (`visit Acme Corp:`) still ends the customer name.
+  const text = head.trim();
+  const firstLineEnd = text.indexOf('\n');
+  const colon = text.slice(0, firstLineEnd < 0 ? text.length : firstLineEnd).indexOf(':');
+  const end = colon >= 0 ? colon : text.search(/\s/u);
+  if (end < 0) return { customer: text, notes: '' };
+  return { customer: trimSeparators(text.slice(0, end)), notes: trimSeparators(text.slice(end)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// Trimming is done with loops, not `[...]+$` regexes: those are quadratic on long runs of spaces
+// that do not reach the end (`签到 1,1` + 10k × `。 ` + `x` took ~2 s).
+
+function trimSeparators(text: string): string {
+  return trimEndWhere(trimStartWhere(text, isSeparator), isSeparator);
+}
+
+function trimStartWhere(text: string, trimmed: (char: string) => boolean): string {
+  let start = 0;
+  while (start < text.length && trimmed(text.charAt(start))) start++;
+  return text.slice(start);
+}
+
+function trimEndWhere(text: string, trimmed: (char: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && trimmed(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../core/shared/db.ts';
+import type { ReportedLocation } from './types.ts';
+
+/** What to do once the customer is known (after a choice from a list or a confirmed creation). */
+export type CustomerContinuation =
+  | { intent: 'checkIn'; location?: ReportedLocation }
+  | { intent: 'visitNote'; notes: string; nextStep?: string; followUpDate?: string }
+  | { intent: 'showCustomer' };
+
+/** What the bot is waiting for from a person; kept in the database so any process can continue it. */
+export type PendingState =
+  | { kind: 'chooseCustomer'; query: string; options: { id: string; name: string }[]; then: CustomerContinuation }
+  | { kind: 'createCustomer'; name: string; then: CustomerContinuation }
+  | { kind: 'awaitLocation'; customerId: string; customerName: string }
+  | { kind: 'awaitCheckoutNotes'; visitId: string; customerName: string }
+  | { kind: 'awaitReportText' };
+
+/** How long a question stays open: a location must follow its check-in within 10 minutes. */
+export const pendingTtlMinutes: Record<PendingState['kind'], number> = {
+  chooseCustomer: 10,
+  createCustomer: 10,
+  awaitLocation: 10,
+  awaitCheckoutNotes: 60,
+  awaitReportText: 120,
+};
+
+export async function loadPendingState(db: Db, userId: string, now: Date): Promise<PendingState | undefined> {
+  const row = await db
+    .selectFrom('conversation_states')
+    .select(['data', 'expires_at'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!row || new Date(row.expires_at) <= now) return undefined;
+  return row.data as PendingState;
+}
+
+export async function savePendingState(db: Db, userId: string, state: PendingState, now: Date): Promise<void> {
+  const expires_at = new Date(now.getTime() + pendingTtlMinutes[state.kind] * 60_000);
+  const data = JSON.stringify(state);
+  await db
+    .insertInto('conversation_states')
+    .values({ user_id: userId, kind: state.kind, data, expires_at })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ kind: state.kind, data, expires_at }))
+    .execute();
+}
+
+export async function clearPendingState(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('conversation_states').where('user_id', '=', userId).execute();
+}

@@ -1,0 +1,31 @@
+import type { Transaction } from 'kysely';
+import type { Database, Org, User } from '../db/schema.ts';
+import type { Clock } from '../core/shared/clock.ts';
+import type { Catalogue } from './i18n/catalogue.ts';
+import type { Language } from './intents/types.ts';
+import type { InboundEvent, OutboundMessage } from './types.ts';
+
+/** Settings the conversation needs beyond the database; fixed for the life of the process. */
+export interface ConversationSettings {
+  publicUrl: string;
+  linkSecret: string;
+  linkTtlMinutes: number;
+  maxTextLength: number;
+}
+
+/**
+ * Everything one handled message can use: the transaction all its writes go into, the person, their
+ * org and language, and `reply`, which queues a message for the outbox in that same transaction.
+ */
+export interface Turn {
+  db: Transaction<Database>;
+  clock: Clock;
+  now: Date;
+  event: InboundEvent;
+  org: Org;
+  user: User;
+  language: Language;
+  t: Catalogue;
+  settings: ConversationSettings;
+  reply(message: string | OutboundMessage): void;
+}

@@ -1,0 +1,59 @@
+import type { CoordinateSystem } from '../geo/index.ts';
+import type { Language } from './intents/types.ts';
+
+/** A location as a platform or browser reported it, before normalisation. */
+export interface ReportedLocation {
+  lat: number;
+  lng: number;
+  system: CoordinateSystem;
+  /** Radius of uncertainty in metres, when the source reports one. */
+  accuracy?: number;
+  /** True when the platform says the position was faked (DingTalk JSAPI `isFromMock`). */
+  mocked?: boolean;
+  label?: string;
+}
+
+/**
+ * One message from a person, in platform-neutral form. Adapters decode their payloads into this;
+ * the conversation engine never sees platform formats.
+ */
+export interface InboundEvent {
+  /** Adapter name; also the prefix of every conversation ref it issues ('local', 'slack', ...). */
+  platform: string;
+  /** The platform's id for this delivery (Slack event_id, DingTalk msgId, WeCom MsgId...). */
+  eventId: string;
+  /** The workspace / corp the sender belongs to. */
+  tenantId: string;
+  sender: {
+    externalId: string;
+    displayName?: string;
+    /** Hints from the platform profile, used only when the person is first seen. */
+    timeZone?: string;
+    language?: Language;
+    /** Where to reach this person 1:1 later (reminders); platform-prefixed and opaque. */
+    directRef?: string;
+  };
+  /** Where the message was said and where replies go. */
+  conversation: { ref: string; kind: 'direct' | 'group' };
+  text?: string;
+  location?: ReportedLocation;
+  receivedAt: Date;
+}
+
+/** A link or button in a reply; adapters render it natively, the text fallback names the URL. */
+export interface MessageAction {
+  label: string;
+  url: string;
+}
+
+/**
+ * One neutral reply. `text` is always a complete plain-text rendering (what the local chat shows and
+ * what platforms use as a fallback); the other fields let adapters render richer forms.
+ */
+export interface OutboundMessage {
+  text: string;
+  title?: string;
+  actions?: MessageAction[];
+  /** For adapters that can reply into a thread or to the triggering message. */
+  replyToEventId?: string;
+}

@@ -1,0 +1,119 @@
+import type { Db } from '../shared/db.ts';
+import type { Org, User } from '../../db/schema.ts';
+import type { Language } from '../../conversation/intents/types.ts';
+
+export interface OrgDefaults {
+  timeZone: string;
+  language: Language;
+  checkinRadiusMeters: number;
+  reportDeadline: string;
+}
+
+export interface IdentityInput {
+  platform: string;
+  tenantId: string;
+  externalId: string;
+  displayName?: string;
+  timeZone?: string;
+  language?: Language;
+  directRef?: string;
+}
+
+/**
+ * Finds the org of a platform tenant and the user behind a platform identity, registering both on
+ * first contact: an unknown tenant becomes a new org, an unknown identity a rep (the org's very
+ * first user becomes its admin).
+ */
+export async function resolveIdentity(
+  { db, defaults }: { db: Db; defaults: OrgDefaults },
+  input: IdentityInput,
+): Promise<{ org: Org; user: User; registered: boolean }> {
+  const org = await findOrCreateOrg(db, defaults, input.platform, input.tenantId);
+  const known = await db
+    .selectFrom('identities')
+    .innerJoin('users', 'users.id', 'identities.user_id')
+    .selectAll('users')
+    .select('identities.direct_ref')
+    .where('identities.platform', '=', input.platform)
+    .where('identities.tenant_id', '=', input.tenantId)
+    .where('identities.external_id', '=', input.externalId)
+    .executeTakeFirst();
+  if (known) {
+    const { direct_ref, ...user } = known;
+    if (input.directRef && input.directRef !== direct_ref) {
+      await db
+        .updateTable('identities')
+        .set({ direct_ref: input.directRef })
+        .where('platform', '=', input.platform)
+        .where('tenant_id', '=', input.tenantId)
+        .where('external_id', '=', input.externalId)
+        .execute();
+    }
+    return { org, user, registered: false };
+  }
+
+  const anyone = await db.selectFrom('users').select('id').where('org_id', '=', org.id).limit(1).executeTakeFirst();
+  const user = await db
+    .insertInto('users')
+    .values({
+      org_id: org.id,
+      display_name: input.displayName?.trim() || input.externalId,
+      role: anyone ? 'rep' : 'admin',
+      time_zone: input.timeZone && isTimeZone(input.timeZone) ? input.timeZone : org.default_time_zone,
+      language: input.language ?? org.default_language,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('identities')
+    .values({
+      platform: input.platform,
+      tenant_id: input.tenantId,
+      external_id: input.externalId,
+      user_id: user.id,
+      direct_ref: input.directRef ?? null,
+    })
+    .execute();
+  await db
+    .insertInto('audit_log')
+    .values({ org_id: org.id, actor_user_id: user.id, action: 'user.registered', subject_id: user.id, detail: JSON.stringify({ platform: input.platform, role: user.role }) })
+    .execute();
+  return { org, user, registered: true };
+}
+
+async function findOrCreateOrg(db: Db, defaults: OrgDefaults, platform: string, tenantId: string): Promise<Org> {
+  const existing = await orgOfTenant(db, platform, tenantId);
+  if (existing) return existing;
+  const org = await db
+    .insertInto('orgs')
+    .values({
+      name: `${platform}:${tenantId}`,
+      checkin_radius_m: defaults.checkinRadiusMeters,
+      report_deadline: defaults.reportDeadline,
+      default_time_zone: defaults.timeZone,
+      default_language: defaults.language,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await db.insertInto('org_tenants').values({ platform, tenant_id: tenantId, org_id: org.id }).execute();
+  return org;
+}
+
+async function orgOfTenant(db: Db, platform: string, tenantId: string): Promise<Org | undefined> {
+  return db
+    .selectFrom('org_tenants')
+    .innerJoin('orgs', 'orgs.id', 'org_tenants.org_id')
+    .selectAll('orgs')
+    .where('org_tenants.platform', '=', platform)
+    .where('org_tenants.tenant_id', '=', tenantId)
+    .executeTakeFirst();
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

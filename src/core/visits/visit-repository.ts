@@ -1,0 +1,21 @@
+import type { Db } from '../shared/db.ts';
+
+/** The rep's open visit (checked in, not out), with its customer's name. */
+export async function findOpenVisit(db: Db, userId: string) {
+  return db
+    .selectFrom('visits')
+    .innerJoin('customers', 'customers.id', 'visits.customer_id')
+    .selectAll('visits')
+    .select('customers.name as customer_name')
+    .where('visits.user_id', '=', userId)
+    .where('visits.source', '=', 'check_in')
+    .where('visits.ended_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export type OpenVisit = NonNullable<Awaited<ReturnType<typeof findOpenVisit>>>;
+
+/** Whole minutes between two instants, never negative. */
+export function minutesBetween(from: Date, to: Date): number {
+  return Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
+}

@@ -1,0 +1,53 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+// `date` columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone.
+pg.types.setTypeParser(1082, (value: string) => value);
+// bigint (bigserial ids, counts) as number when safe: ids are compared as strings elsewhere.
+pg.types.setTypeParser(20, (value: string) => value);
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  /** 'pglite' when running on the embedded database, 'postgres' on a server. */
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** PostgreSQL URL; when absent, embedded PGlite stores its files under `dataDir`. */
+  databaseUrl?: string;
+  /** Directory for PGlite, or `memory://` for a throwaway database (tests). */
+  dataDir: string;
+  /** Pool size on a real server. */
+  poolSize?: number;
+}
+
+/**
+ * Opens the database. PGlite is reached through its node-postgres shim so both back ends share one
+ * code path (kysely's PostgresDialect over a pg Pool); PGlite allows one connection, hence max 1.
+ */
+export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  if (!options.dataDir.startsWith('memory://')) {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(options.dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create(options.dataDir);
+  const pool = new pg.Pool({ ...(createPgConfig(pglite) as object), max: 1 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as core from '../../migrations/20261127000000_core.ts';
+
+/**
+ * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
+ * and a bundler. Add each new file of migrations/ to this map, keeping the timestamped name.
+ */
+const migrations: Record<string, Migration> = {
+  '20261127000000_core': core,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,225 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Row types of the tables in migrations/. Dates (`date` columns) travel as 'YYYY-MM-DD' strings. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
+type LocalDate = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type CoordinateSystemColumn = 'wgs84' | 'gcj02';
+export type Role = 'admin' | 'manager' | 'rep';
+export type LanguageColumn = 'zh-CN' | 'en-US';
+export type CheckInStatus = 'verified' | 'outside' | 'unverified';
+
+export interface OrgsTable {
+  id: Generated<string>;
+  name: string;
+  checkin_radius_m: number;
+  report_deadline: string;
+  default_time_zone: string;
+  default_language: LanguageColumn;
+  created_at: Timestamp;
+}
+
+export interface OrgTenantsTable {
+  platform: string;
+  tenant_id: string;
+  org_id: string;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  org_id: string;
+  display_name: string;
+  role: Role;
+  time_zone: string;
+  language: LanguageColumn;
+  created_at: Timestamp;
+}
+
+export interface IdentitiesTable {
+  platform: string;
+  tenant_id: string;
+  external_id: string;
+  user_id: string;
+  direct_ref: string | null;
+  created_at: Timestamp;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  manager_id: string;
+  bound_channel_ref: string | null;
+  created_at: Timestamp;
+}
+
+export interface TeamMembershipsTable {
+  team_id: string;
+  user_id: string;
+  role: 'manager' | 'rep';
+  joined_at: Timestamp;
+}
+
+export interface CustomersTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+  tier: ColumnType<'A' | 'B' | 'C', 'A' | 'B' | 'C' | undefined, 'A' | 'B' | 'C'>;
+  lat: number | null;
+  lng: number | null;
+  original_lat: number | null;
+  original_lng: number | null;
+  original_system: CoordinateSystemColumn | null;
+  address: string | null;
+  owner_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VisitsTable {
+  id: Generated<string>;
+  org_id: string;
+  user_id: string;
+  customer_id: string;
+  source: 'check_in' | 'note_only';
+  started_at: RequiredTimestamp;
+  ended_at: Date | null;
+  notes: string | null;
+  next_step: string | null;
+  follow_up_date: LocalDate | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CheckInsTable {
+  id: Generated<string>;
+  org_id: string;
+  user_id: string;
+  customer_id: string;
+  visit_id: string;
+  kind: 'in' | 'out';
+  at: RequiredTimestamp;
+  lat: number | null;
+  lng: number | null;
+  original_lat: number | null;
+  original_lng: number | null;
+  original_system: CoordinateSystemColumn | null;
+  accuracy_m: number | null;
+  accuracy_flagged: ColumnType<boolean, boolean | undefined, boolean>;
+  mocked: ColumnType<boolean, boolean | undefined, boolean>;
+  distance_m: number | null;
+  radius_m: number;
+  status: CheckInStatus;
+  source_platform: string;
+  created_at: Timestamp;
+}
+
+export interface DailyReportSummary {
+  visits: number;
+  customers: string[];
+  verified: number;
+  outside: number;
+  unverified: number;
+  noteOnly: number;
+  notes: { customer: string; notes: string | null; nextStep: string | null; followUp: string | null }[];
+  followUps: number;
+}
+
+export interface DailyReportsTable {
+  id: Generated<string>;
+  org_id: string;
+  user_id: string;
+  report_date: LocalDate;
+  summary: Json<DailyReportSummary>;
+  body: string;
+  submitted_at: RequiredTimestamp;
+  late: boolean;
+  revision: ColumnType<number, number | undefined, number>;
+}
+
+export interface ConversationStatesTable {
+  user_id: string;
+  kind: string;
+  data: Json<unknown>;
+  expires_at: RequiredTimestamp;
+}
+
+export interface ProcessedEventsTable {
+  platform: string;
+  event_id: string;
+  processed_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  org_id: string | null;
+  target_ref: string;
+  message: Json<unknown>;
+  dedupe_key: string | null;
+  status: ColumnType<'pending' | 'sent' | 'failed', 'pending' | undefined, 'pending' | 'sent' | 'failed'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  available_at: Timestamp;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Date | null;
+}
+
+export interface LocationTokensTable {
+  nonce: string;
+  user_id: string;
+  used_at: Timestamp;
+}
+
+export interface LocalDeliveriesTable {
+  outbox_id: string;
+  target_ref: string;
+  text: string;
+  message: Json<unknown>;
+  delivered_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  org_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  subject_id: string | null;
+  detail: Json<Record<string, unknown>>;
+  at: Timestamp;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  orgs: OrgsTable;
+  org_tenants: OrgTenantsTable;
+  users: UsersTable;
+  identities: IdentitiesTable;
+  teams: TeamsTable;
+  team_memberships: TeamMembershipsTable;
+  customers: CustomersTable;
+  visits: VisitsTable;
+  check_ins: CheckInsTable;
+  daily_reports: DailyReportsTable;
+  conversation_states: ConversationStatesTable;
+  processed_events: ProcessedEventsTable;
+  outbox: OutboxTable;
+  location_tokens: LocationTokensTable;
+  local_deliveries: LocalDeliveriesTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Org = Selectable<OrgsTable>;
+export type Customer = Selectable<CustomersTable>;
+export type Visit = Selectable<VisitsTable>;
+export type CheckIn = Selectable<CheckInsTable>;
+export type NewCheckIn = Insertable<CheckInsTable>;

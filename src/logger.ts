@@ -1,0 +1,31 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Paths pino blanks before anything is written. Tokens, secrets and signed links must never reach
+ * a log file: platform credentials would be reusable by anyone who reads the logs.
+ */
+export const redactedPaths = [
+  '*.token',
+  '*.accessToken',
+  '*.access_token',
+  '*.secret',
+  '*.clientSecret',
+  '*.signingSecret',
+  '*.password',
+  '*.authorization',
+  '*.headers.authorization',
+  '*.headers["x-acs-dingtalk-access-token"]',
+  '*.config.locationLinkSecret',
+  '*.config.adminToken',
+  '*.config.databaseUrl',
+  'config.locationLinkSecret',
+  'config.adminToken',
+  'config.databaseUrl',
+  'req.headers.authorization',
+];
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' } }, destination);
+}

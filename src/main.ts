@@ -1,0 +1,47 @@
+import { serve } from '@hono/node-server';
+import { loadConfig, ConfigError } from './config.ts';
+import { createLogger } from './logger.ts';
+import { systemClock } from './core/shared/clock.ts';
+import { buildApp } from './app/build-app.ts';
+
+/** `npm start`: the whole service on PORT, embedded database unless DATABASE_URL is set. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = await buildApp(config, { logger, clock: systemClock });
+  await app.start();
+  const server = serve({ fetch: app.http.fetch, port: config.port }, (info) => {
+    logger.info(
+      { port: info.port, database: app.database.kind, adapters: app.adapters.map((a) => a.platform), publicUrl: config.publicUrl },
+      `Legwork is listening on ${config.publicUrl}`,
+    );
+  });
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    // Stop taking requests first, then let the delivery loop finish its batch, then close the database.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Legwork failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
