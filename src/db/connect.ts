@@ -18,7 +18,7 @@ export interface ConnectOptions {
   /** PostgreSQL URL; when absent, embedded PGlite stores its files under `dataDir`. */
   databaseUrl?: string;
   /** Directory for PGlite, or `memory://` for a throwaway database (tests). */
-  dataDir: string;
+  dataDir?: string;
   /** Pool size on a real server. */
   poolSize?: number;
 }
@@ -35,11 +35,12 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-  if (!options.dataDir.startsWith('memory://')) {
+  const dataDir = options.dataDir ?? './data';
+  if (!dataDir.startsWith('memory://')) {
     const { mkdir } = await import('node:fs/promises');
-    await mkdir(options.dataDir, { recursive: true });
+    await mkdir(dataDir, { recursive: true });
   }
-  const pglite = await PGlite.create(options.dataDir);
+  const pglite = await PGlite.create(dataDir);
   const pool = new pg.Pool({ ...(createPgConfig(pglite) as object), max: 1 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'bots/**/*.test.ts', 'jobs/**/*.test.ts', 'test/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    // PGlite takes a few seconds to boot a fresh database per file.
+    hookTimeout: 60_000,
+    testTimeout: 30_000,
+  },
+});
