@@ -30,6 +30,7 @@ export async function completeCheckIn(turn: Turn, customer: Customer, location: 
       orgId: turn.org.id,
       userId: turn.user.id,
       customerId: customer.id,
+      replyRef: turn.event.conversation.ref,
       action: 'in',
       now: turn.now,
     });

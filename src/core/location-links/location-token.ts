@@ -13,6 +13,8 @@ export interface LocationTokenPayload {
   u: string;
   /** customer id, when the check-in names one */
   c?: string;
+  /** conversation ref the confirmation goes to (where the rep asked for the link) */
+  r?: string;
   /** what the page submits */
   a: 'in' | 'out';
   /** expiry, unix seconds */
@@ -35,6 +37,7 @@ export function signLocationToken(
     o: input.o,
     u: input.u,
     ...(input.c ? { c: input.c } : {}),
+    ...(input.r ? { r: input.r } : {}),
     a: input.a,
     exp: Math.floor(input.expiresAt.getTime() / 1000),
     n: randomBytes(12).toString('base64url'),

@@ -1,0 +1,18 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from './logger.ts';
+
+describe('logger', () => {
+  it('never writes tokens or secrets', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+    const logger = createLogger('info', sink);
+    logger.info({ request: { token: 'xoxb-secret-token', headers: { authorization: 'Bearer abc' } }, config: { adminToken: 'admin-123', databaseUrl: 'postgres://u:pw@h/db' } }, 'hello');
+    logger.info({ dingtalk: { accessToken: 'acs-999', clientSecret: 'cs-1' } }, 'token refreshed');
+    const out = lines.join('');
+    for (const secret of ['xoxb-secret-token', 'Bearer abc', 'admin-123', 'u:pw', 'acs-999', 'cs-1']) {
+      expect(out).not.toContain(secret);
+    }
+    expect(out).toContain('[redacted]');
+  });
+});
