@@ -1,0 +1,96 @@
+/**
+ * Small helpers shared by the conversation tests: reading rows back the way a reviewer would check
+ * them, and switching a user's language through the chat (never behind the bot's back).
+ */
+import { expect } from 'vitest';
+import type { TestHarness } from '../support/test-app.ts';
+
+/** Tables whose rows a user's command can create or change. */
+const domainTables = [
+  'users',
+  'identities',
+  'teams',
+  'team_memberships',
+  'customers',
+  'visits',
+  'check_ins',
+  'daily_reports',
+  'audit_log',
+] as const;
+
+type DomainTable = (typeof domainTables)[number];
+
+export async function countRows(h: TestHarness, table: DomainTable | 'conversation_states' | 'processed_events' | 'outbox'): Promise<number> {
+  const row = await h.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Everything a command could have changed: row counts per domain table plus the users' settings
+ * and the visits' mutable fields. Compare two snapshots to prove "nothing changed".
+ */
+export async function snapshot(h: TestHarness): Promise<unknown> {
+  const counts: Record<string, number> = {};
+  for (const table of domainTables) counts[table] = await countRows(h, table);
+  const users = await h.db.selectFrom('users').select(['display_name', 'role', 'time_zone', 'language']).orderBy('display_name').execute();
+  const visits = await h.db
+    .selectFrom('visits')
+    .select(['id', 'ended_at', 'notes', 'next_step', 'follow_up_date'])
+    .orderBy('started_at')
+    .orderBy('id')
+    .execute();
+  const reports = await h.db.selectFrom('daily_reports').select(['body', 'revision', 'late']).orderBy('report_date').execute();
+  const teams = await h.db.selectFrom('teams').select(['name', 'bound_channel_ref']).orderBy('name').execute();
+  return { counts, users, visits, reports, teams };
+}
+
+/** The user behind a local chat user id. */
+export async function userOf(h: TestHarness, externalId: string) {
+  return h.db
+    .selectFrom('identities')
+    .innerJoin('users', 'users.id', 'identities.user_id')
+    .selectAll('users')
+    .where('identities.platform', '=', 'local')
+    .where('identities.external_id', '=', externalId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function customerNamed(h: TestHarness, name: string) {
+  return h.db.selectFrom('customers').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
+}
+
+export async function checkIns(h: TestHarness, kind: 'in' | 'out' = 'in') {
+  return h.db
+    .selectFrom('check_ins')
+    .innerJoin('customers', 'customers.id', 'check_ins.customer_id')
+    .selectAll('check_ins')
+    .select('customers.name as customer_name')
+    .where('check_ins.kind', '=', kind)
+    .orderBy('check_ins.at')
+    .execute();
+}
+
+export async function visits(h: TestHarness) {
+  return h.db
+    .selectFrom('visits')
+    .innerJoin('customers', 'customers.id', 'visits.customer_id')
+    .selectAll('visits')
+    .select('customers.name as customer_name')
+    .orderBy('visits.started_at')
+    .orderBy('visits.created_at')
+    .execute();
+}
+
+/** Registers `userId` (dropping the welcome) and switches them to English through the chat. */
+export async function registerInEnglish(h: TestHarness, userId: string): Promise<void> {
+  await h.register(userId);
+  expect(await h.ask(userId, 'language en')).toBe('I will reply in English.');
+}
+
+/** The link the bot sent for sharing a location, e.g. http://legwork.test/c/<token>. */
+export const locationLink = /http:\/\/legwork\.test\/c\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/;
+
+export const minutes = (n: number) => n * 60_000;
