@@ -30,7 +30,71 @@ const schema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
     .default('20:00'),
   ADMIN_TOKEN: optionalString,
+
+  // Slack (bots/slack): enabled when SLACK_BOT_TOKEN is set.
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_SOCKET_MODE: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
+  SLACK_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  SLACK_BOT_ID: optionalString,
+  SLACK_BOT_USER_ID: optionalString,
+
+  // DingTalk (bots/dingtalk): enabled when DINGTALK_CLIENT_ID is set.
+  DINGTALK_CLIENT_ID: optionalString,
+  DINGTALK_CLIENT_SECRET: optionalString,
+  DINGTALK_ROBOT_CODE: optionalString,
+  DINGTALK_MODE: z.preprocess(emptyAsUndefined, z.enum(['stream', 'http']).default('stream')),
+  DINGTALK_API_URL: z.preprocess(emptyAsUndefined, z.url().default('https://api.dingtalk.com')),
+  DINGTALK_GATEWAY_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+
+  // WeCom (bots/wecom): enabled when WECOM_CORP_ID is set.
+  WECOM_CORP_ID: optionalString,
+  WECOM_AGENT_ID: optionalString,
+  WECOM_SECRET: optionalString,
+  WECOM_TOKEN: optionalString,
+  WECOM_ENCODING_AES_KEY: z.preprocess(emptyAsUndefined, z.string().length(43).optional()),
+  WECOM_API_URL: z.preprocess(emptyAsUndefined, z.url().default('https://qyapi.weixin.qq.com')),
+  WECOM_LOCATION_SYSTEM: z.preprocess(emptyAsUndefined, z.enum(['gcj02', 'wgs84']).default('gcj02')),
+
+  // Wechaty (bots/wechaty): enabled when WECHATY_PUPPET is set; the puppet reads its own variables.
+  WECHATY_PUPPET: optionalString,
+  WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
 });
+
+export interface SlackConfig {
+  signingSecret?: string;
+  botToken: string;
+  appToken?: string;
+  socketMode: boolean;
+  apiUrl?: string;
+  botId?: string;
+  botUserId?: string;
+}
+
+export interface DingTalkConfig {
+  clientId: string;
+  clientSecret: string;
+  robotCode: string;
+  mode: 'stream' | 'http';
+  apiUrl: string;
+  gatewayUrl?: string;
+}
+
+export interface WeComConfig {
+  corpId: string;
+  agentId: string;
+  secret: string;
+  token: string;
+  encodingAesKey: string;
+  apiUrl: string;
+  locationSystem: 'gcj02' | 'wgs84';
+}
+
+export interface WechatyConfig {
+  puppet: string;
+  puppetToken?: string;
+}
 
 export type AppConfig = Readonly<{
   env: 'development' | 'production' | 'test';
@@ -50,6 +114,11 @@ export type AppConfig = Readonly<{
     reportDeadline: string;
   }>;
   adminToken?: string;
+  /** Present only for the platforms that are configured. */
+  slack?: Readonly<SlackConfig>;
+  dingtalk?: Readonly<DingTalkConfig>;
+  wecom?: Readonly<WeComConfig>;
+  wechaty?: Readonly<WechatyConfig>;
 }>;
 
 export class ConfigError extends Error {
@@ -69,7 +138,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!isTimeZone(e.DEFAULT_TIME_ZONE)) {
     throw new ConfigError([`DEFAULT_TIME_ZONE: unknown IANA time zone "${e.DEFAULT_TIME_ZONE}"`]);
   }
+  const platforms = parsePlatforms(e);
   return Object.freeze({
+    ...platforms,
     env: e.NODE_ENV,
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
@@ -88,6 +159,60 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     adminToken: e.ADMIN_TOKEN,
   });
+}
+
+type ParsedEnv = z.infer<typeof schema>;
+
+/**
+ * A platform is on when its identifying variable is set; then its other required variables must be
+ * set too, or start-up fails naming them (a half-configured adapter would fail later, less clearly).
+ */
+function parsePlatforms(e: ParsedEnv): Pick<AppConfig, 'slack' | 'dingtalk' | 'wecom' | 'wechaty'> {
+  const missing: string[] = [];
+  const need = (name: keyof ParsedEnv, value: unknown) => {
+    if (value === undefined) missing.push(`${name}: required when ${name.split('_')[0]} is enabled`);
+    return value as string;
+  };
+  const result: { -readonly [K in 'slack' | 'dingtalk' | 'wecom' | 'wechaty']?: AppConfig[K] } = {};
+  if (e.SLACK_BOT_TOKEN) {
+    const slack: SlackConfig = {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SOCKET_MODE ? e.SLACK_SIGNING_SECRET : need('SLACK_SIGNING_SECRET', e.SLACK_SIGNING_SECRET),
+      appToken: e.SLACK_SOCKET_MODE ? need('SLACK_APP_TOKEN', e.SLACK_APP_TOKEN) : e.SLACK_APP_TOKEN,
+      socketMode: e.SLACK_SOCKET_MODE,
+      apiUrl: e.SLACK_API_URL,
+      botId: e.SLACK_BOT_ID,
+      botUserId: e.SLACK_BOT_USER_ID,
+    };
+    result.slack = Object.freeze(slack);
+  }
+  if (e.DINGTALK_CLIENT_ID) {
+    result.dingtalk = Object.freeze({
+      clientId: e.DINGTALK_CLIENT_ID,
+      clientSecret: need('DINGTALK_CLIENT_SECRET', e.DINGTALK_CLIENT_SECRET),
+      // The robot code of an app robot is its client id unless configured otherwise.
+      robotCode: e.DINGTALK_ROBOT_CODE ?? e.DINGTALK_CLIENT_ID,
+      mode: e.DINGTALK_MODE,
+      apiUrl: e.DINGTALK_API_URL.replace(/\/+$/, ''),
+      gatewayUrl: e.DINGTALK_GATEWAY_URL,
+    });
+  }
+  if (e.WECOM_CORP_ID) {
+    result.wecom = Object.freeze({
+      corpId: e.WECOM_CORP_ID,
+      agentId: need('WECOM_AGENT_ID', e.WECOM_AGENT_ID),
+      secret: need('WECOM_SECRET', e.WECOM_SECRET),
+      token: need('WECOM_TOKEN', e.WECOM_TOKEN),
+      encodingAesKey: need('WECOM_ENCODING_AES_KEY', e.WECOM_ENCODING_AES_KEY),
+      apiUrl: e.WECOM_API_URL.replace(/\/+$/, ''),
+      locationSystem: e.WECOM_LOCATION_SYSTEM,
+    });
+  }
+  if (e.WECHATY_PUPPET) {
+    result.wechaty = Object.freeze({ puppet: e.WECHATY_PUPPET, puppetToken: e.WECHATY_PUPPET_SERVICE_TOKEN });
+  }
+  if (missing.length) throw new ConfigError(missing);
+  return result;
 }
 
 function isTimeZone(zone: string): boolean {

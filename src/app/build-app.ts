@@ -5,10 +5,9 @@ import type { Clock } from '../core/shared/clock.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { createDatabaseMailbox } from '../db/local-mailbox.ts';
 import { resolveLinkSecret } from '../core/location-links/link-secret.ts';
 import { createConversationEngine, type ConversationEngine } from '../conversation/engine.ts';
-import { createLocalAdapter } from '../../bots/local/index.ts';
+import { createPlatformAdapters } from './platform-adapters.ts';
 import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delivery-loop.ts';
 import { createHttpApp } from '../http/app.ts';
 
@@ -52,10 +51,7 @@ export async function buildApp(
     onOutboxWritten: () => delivery.kick(),
   });
 
-  const adapters: ChatAdapter[] = [];
-  if (config.localChat) {
-    adapters.push(createLocalAdapter({ engine, mailbox: createDatabaseMailbox(database.db), clock }));
-  }
+  const adapters = await createPlatformAdapters(config, { engine, clock, logger, publicUrl: config.publicUrl, db: database.db });
   for (const adapter of adapters) adapterMap.set(adapter.platform, adapter);
 
   const http = createHttpApp({ db: database.db, logger, adapters });

@@ -107,7 +107,22 @@ export function createConversationEngine(deps: EngineDeps) {
     await dispatch(turn, bareLocation ? undefined : parseIntent(text));
   }
 
-  return { handle };
+  /**
+   * Whether a platform identity is already registered: adapters ask before fetching a profile
+   * (time zone, locale) they only need for a person's first message.
+   */
+  async function knowsIdentity(input: { platform: string; tenantId: string; externalId: string }): Promise<boolean> {
+    const row = await deps.db
+      .selectFrom('identities')
+      .select('user_id')
+      .where('platform', '=', input.platform)
+      .where('tenant_id', '=', input.tenantId)
+      .where('external_id', '=', input.externalId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  return { handle, knowsIdentity };
 }
 
 export type ConversationEngine = ReturnType<typeof createConversationEngine>;

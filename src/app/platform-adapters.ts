@@ -1,0 +1,31 @@
+import type { AppConfig } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Clock } from '../core/shared/clock.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { ConversationEngine } from '../conversation/engine.ts';
+import type { ChatAdapter } from '../../bots/types.ts';
+import { createLocalAdapter } from '../../bots/local/index.ts';
+import { createDatabaseMailbox } from '../db/local-mailbox.ts';
+
+/** What every adapter factory may use. Adapters reach the database only through the engine's ports. */
+export interface AdapterDeps {
+  engine: ConversationEngine;
+  clock: Clock;
+  logger: Logger;
+  publicUrl: string;
+}
+
+/**
+ * The adapters this deployment runs, one line per platform: a platform is on when its configuration
+ * is present (see `src/config.ts`). Heavy SDKs are imported lazily inside their factories.
+ */
+export async function createPlatformAdapters(
+  config: AppConfig,
+  deps: AdapterDeps & { db: Kysely<Database> },
+): Promise<ChatAdapter[]> {
+  const adapters: ChatAdapter[] = [];
+  const { db, ...adapterDeps } = deps;
+  if (config.localChat) adapters.push(createLocalAdapter({ ...adapterDeps, mailbox: createDatabaseMailbox(db) }));
+  return adapters;
+}
