@@ -25,7 +25,7 @@ export async function dispatch(turn: Turn, intent: Intent | undefined): Promise<
     case 'help':
       return turn.reply(turn.t.help());
     case 'checkIn':
-      return handleCheckIn(turn, intent);
+      return handleCheckIn(turn, intent, pending);
     case 'checkOut':
       return handleCheckOut(turn, intent);
     case 'visitNote':

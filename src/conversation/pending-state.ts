@@ -12,6 +12,8 @@ export type PendingState =
   | { kind: 'chooseCustomer'; query: string; options: { id: string; name: string }[]; then: CustomerContinuation }
   | { kind: 'createCustomer'; name: string; then: CustomerContinuation }
   | { kind: 'awaitLocation'; customerId: string; customerName: string }
+  /** A location arrived first: the next customer named (or chosen from the nearest) is checked in with it. */
+  | { kind: 'awaitCustomerForLocation'; location: ReportedLocation; options: { id: string; name: string }[] }
   | { kind: 'awaitCheckoutNotes'; visitId: string; customerName: string }
   | { kind: 'awaitReportText' };
 
@@ -20,6 +22,7 @@ export const pendingTtlMinutes: Record<PendingState['kind'], number> = {
   chooseCustomer: 10,
   createCustomer: 10,
   awaitLocation: 10,
+  awaitCustomerForLocation: 10,
   awaitCheckoutNotes: 60,
   awaitReportText: 120,
 };

@@ -1,7 +1,7 @@
 import type { Customer } from '../../db/schema.ts';
 import { recordCheckIn } from '../../core/checkins/record-check-in.ts';
 import { issueLocationLink } from '../../core/location-links/issue-location-link.ts';
-import { savePendingState } from '../pending-state.ts';
+import { savePendingState, type PendingState } from '../pending-state.ts';
 import { resolveCustomerOrAsk } from './resolve-customer.ts';
 import { checkedLocation, typedLocation } from './coordinates.ts';
 import type { Intent } from '../intents/types.ts';
@@ -9,8 +9,14 @@ import type { ReportedLocation } from '../types.ts';
 import type { Turn } from '../turn.ts';
 
 /** `签到 <客户> [lat,lng]` / `checkin <customer> [lat,lng]`, with the message's location if it has one. */
-export async function handleCheckIn(turn: Turn, intent: Extract<Intent, { kind: 'checkIn' }>): Promise<void> {
-  const location = typedLocation(intent.coordinates) ?? checkedLocation(turn.event.location);
+export async function handleCheckIn(
+  turn: Turn,
+  intent: Extract<Intent, { kind: 'checkIn' }>,
+  pending?: PendingState,
+): Promise<void> {
+  // A location sent just before (WeCom's picker, the web chat's button) pairs with this check-in.
+  const earlierLocation = pending?.kind === 'awaitCustomerForLocation' ? pending.location : undefined;
+  const location = typedLocation(intent.coordinates) ?? checkedLocation(turn.event.location) ?? earlierLocation;
   if (!intent.customer) {
     turn.reply(turn.t.checkInNeedsCustomer());
     return;

@@ -1,7 +1,9 @@
 import type { Customer } from '../../db/schema.ts';
 import { createCustomer } from '../../core/customers/create-customer.ts';
 import { findCustomerById } from '../../core/customers/customer-repository.ts';
-import { clearPendingState, type CustomerContinuation, type PendingState } from '../pending-state.ts';
+import { nearestCustomers } from '../../core/customers/nearest-customers.ts';
+import { toWgs84 } from '../../geo/index.ts';
+import { clearPendingState, savePendingState, type CustomerContinuation, type PendingState } from '../pending-state.ts';
 import { completeCheckIn } from './check-in.ts';
 import { completeVisitNote } from './visit-note.ts';
 import { showCustomer } from './customer.ts';
@@ -21,6 +23,17 @@ export async function handleChoice(turn: Turn, pending: PendingState | undefined
     const customer = await findCustomerById(turn.db, turn.org.id, option.id);
     await clearPendingState(turn.db, turn.user.id);
     if (customer) await continueWith(turn, customer, pending.then);
+    return;
+  }
+  if (pending?.kind === 'awaitCustomerForLocation' && pending.options.length > 0) {
+    const option = pending.options[index - 1];
+    if (!option) {
+      turn.reply(turn.t.choiceOutOfRange({ max: pending.options.length }));
+      return;
+    }
+    const customer = await findCustomerById(turn.db, turn.org.id, option.id);
+    await clearPendingState(turn.db, turn.user.id);
+    if (customer) await completeCheckIn(turn, customer, pending.location);
     return;
   }
   if (pending?.kind === 'createCustomer') {
@@ -47,16 +60,35 @@ export async function handleFreeText(turn: Turn, pending: PendingState | undefin
   turn.reply(turn.t.unknownCommand({ text: text.length > 40 ? `${text.slice(0, 40)}…` : text }));
 }
 
-/** A location with no command: it completes the check-in the rep started within the last 10 minutes. */
+/**
+ * A location with no command. It completes the check-in the rep started within the last 10 minutes;
+ * otherwise it is kept for 10 minutes and the bot asks which customer, nearest first.
+ */
 export async function handleBareLocation(turn: Turn, pending: PendingState | undefined): Promise<void> {
-  const location = checkedLocation(turn.event.location);
-  if (pending?.kind !== 'awaitLocation') {
-    turn.reply(turn.t.awaitingLocationExpired());
+  const location = checkedLocation(turn.event.location)!;
+  if (pending?.kind === 'awaitLocation') {
+    const customer = await findCustomerById(turn.db, turn.org.id, pending.customerId);
+    await clearPendingState(turn.db, turn.user.id);
+    if (customer) await completeCheckIn(turn, customer, location);
     return;
   }
-  const customer = await findCustomerById(turn.db, turn.org.id, pending.customerId);
-  await clearPendingState(turn.db, turn.user.id);
-  if (customer) await completeCheckIn(turn, customer, location);
+  const nearby = await nearestCustomers(turn.db, {
+    orgId: turn.org.id,
+    userId: turn.user.id,
+    point: toWgs84(location, location.system),
+    limit: 5,
+  });
+  const options = nearby.map((c) => ({ id: c.id, name: c.name }));
+  await savePendingState(turn.db, turn.user.id, { kind: 'awaitCustomerForLocation', location, options }, turn.now);
+  if (nearby.length === 0) {
+    turn.reply(turn.t.locationNameCustomer());
+    return;
+  }
+  turn.reply(
+    turn.t.locationChooseCustomer({
+      options: nearby.map((c, i) => turn.t.nearbyCustomerLine({ index: i + 1, name: c.name, distance: c.distanceMeters })).join('\n'),
+    }),
+  );
 }
 
 async function continueWith(turn: Turn, customer: Customer, then: CustomerContinuation): Promise<void> {

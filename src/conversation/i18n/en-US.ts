@@ -44,7 +44,7 @@ export const enUS = {
   customerAlreadyExists: (p: { name: string }) => `A customer named "${p.name}" already exists.`,
   customerCreated: (p: { name: string; position: string }) => `Customer "${p.name}" created (${p.position}).`,
   positionUnknown: () => 'no position yet',
-  positionKnown: (p: { lat: number; lng: number }) => `position ${p.lat.toFixed(5)},${p.lng.toFixed(5)}`,
+  positionKnown: (p: { lat: number; lng: number }) => `${p.lat.toFixed(5)},${p.lng.toFixed(5)}`,
   customerCard: (p: {
     name: string; tier: string; aliases: string; position: string; owner: string; visits: string; followUps: string;
   }) =>
@@ -142,5 +142,8 @@ export const enUS = {
   timeZoneUnknown: (p: { zone: string }) => `"${p.zone}" is not a time zone I know. Use an IANA name such as Asia/Shanghai or America/Los_Angeles.`,
   languageSet: () => 'I will reply in English.',
 
-  awaitingLocationExpired: () => 'That location arrived without a customer. Send "checkin <customer>" first, or together.',
+  locationChooseCustomer: (p: { options: string }) =>
+    `Got your location. Which customer are you visiting? Reply with a number, or "checkin <customer>":\n${p.options}`,
+  locationNameCustomer: () => 'Got your location. Which customer are you visiting? Send "checkin <customer>" within 10 minutes.',
+  nearbyCustomerLine: (p: { index: number; name: string; distance: number }) => `${p.index}. ${p.name} (${km(p.distance)})`,
 };

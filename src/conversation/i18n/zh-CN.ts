@@ -41,7 +41,7 @@ export const zhCN: Catalogue = {
   customerAlreadyExists: (p) => `客户"${p.name}"已存在。`,
   customerCreated: (p) => `已新建客户"${p.name}"（${p.position}）。`,
   positionUnknown: () => '暂无位置',
-  positionKnown: (p) => `位置 ${p.lat.toFixed(5)},${p.lng.toFixed(5)}`,
+  positionKnown: (p) => `${p.lat.toFixed(5)},${p.lng.toFixed(5)}`,
   customerCard: (p) =>
     [
       `${p.name}（${p.tier} 级）`,
@@ -118,5 +118,7 @@ export const zhCN: Catalogue = {
   timeZoneUnknown: (p) => `不认识时区"${p.zone}"。请使用 IANA 名称，例如 Asia/Shanghai 或 America/Los_Angeles。`,
   languageSet: () => '好的，之后用中文回复你。',
 
-  awaitingLocationExpired: () => '收到了位置，但不知道是哪个客户。请先发送"签到 <客户>"，或一起发送。',
+  locationChooseCustomer: (p) => `收到位置。你在拜访哪个客户？回复序号，或发送"签到 <客户>"：\n${p.options}`,
+  locationNameCustomer: () => '收到位置。你在拜访哪个客户？请在 10 分钟内发送"签到 <客户>"。',
+  nearbyCustomerLine: (p) => `${p.index}. ${p.name}（${km(p.distance)}）`,
 };
