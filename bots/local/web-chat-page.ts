@@ -36,7 +36,7 @@ export function webChatPage(): string {
 <main id="log" aria-live="polite"></main>
 <form id="form">
   <input id="text" autocomplete="off" placeholder="签到 华为 / checkin Huawei / help" aria-label="Message">
-  <button type="button" class="secondary" id="loc" aria-label="Send my location">📍</button>
+  <button type="button" class="secondary" id="loc" aria-label="Check in with my location (opens the location page)" title="Check in with my location">📍</button>
   <button type="submit">Send</button>
 </form>
 <script>
@@ -64,15 +64,16 @@ async function poll() {
   for (const m of await res.json()) { add(m.text, 'bot'); lastId = m.id; }
 }
 $('form').addEventListener('submit', (e) => { e.preventDefault(); const text = $('text').value; if (!text.trim()) return; add(text, 'me'); $('text').value = ''; post({ text }); });
-$('loc').addEventListener('click', () => {
-  const typed = $('text').value.trim();
-  if (!navigator.geolocation) { add('This browser has no geolocation; type "lat,lng" instead.', 'bot'); return; }
-  navigator.geolocation.getCurrentPosition(
-    (p) => { const loc = { lat: p.coords.latitude, lng: p.coords.longitude, system: 'wgs84', accuracy: p.coords.accuracy };
-      add((typed ? typed + ' ' : '') + '📍 ' + loc.lat.toFixed(5) + ',' + loc.lng.toFixed(5), 'me'); $('text').value = '';
-      post(typed ? { text: typed, location: loc } : { location: loc }); },
-    (err) => add('Location unavailable (' + err.message + '); type "lat,lng" instead.', 'bot'),
-    { enableHighAccuracy: true, timeout: 15000 });
+// 📍 opens the same location page the bot links to (GET /c/:token), with a customer picker; the
+// confirmation comes back into this chat. The tab is opened before the request so popup blockers allow it.
+$('loc').addEventListener('click', async () => {
+  const userId = $('user').value.trim(); if (!userId) return;
+  const tab = window.open('about:blank', '_blank');
+  const body = { userId }; const ch = $('channel').value.trim(); if (ch) body.channelId = ch;
+  const res = await fetch('/local/location-link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const answer = await res.json().catch(() => ({}));
+  if (!res.ok || !answer.url) { if (tab) tab.close(); add(answer.message || 'Could not make a location link.', 'bot'); return; }
+  if (tab) tab.location.href = answer.url; else add('Open the location page: ' + answer.url, 'bot');
 });
 setInterval(poll, 2000); poll();
 </script>

@@ -10,6 +10,7 @@ import { createConversationEngine, type ConversationEngine } from '../conversati
 import { createPlatformAdapters } from './platform-adapters.ts';
 import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delivery-loop.ts';
 import { createHttpApp } from '../http/app.ts';
+import { mountLocationPage } from '../http/location-page/index.ts';
 
 /** Longest message the conversation accepts; longer ones get a "too long" answer and change nothing. */
 export const maxTextLength = 4000;
@@ -21,8 +22,10 @@ export interface Legwork {
   delivery: DeliveryLoop;
   http: Hono;
   adapters: ChatAdapter[];
-  /** Starts the background parts (delivery loop, platform connections). */
+  /** Starts the background parts (delivery loop, scheduler, platform connections). */
   start(): Promise<void>;
+  /** `npm run worker`: only the scheduler's workers and the delivery loop (no platform connections). */
+  startWorker(): Promise<void>;
   /** Stops background parts and closes the database (unless it was handed in); safe to call twice. */
   stop(): Promise<void>;
 }
@@ -55,6 +58,14 @@ export async function buildApp(
   for (const adapter of adapters) adapterMap.set(adapter.platform, adapter);
 
   const http = createHttpApp({ db: database.db, logger, adapters });
+  mountLocationPage(http, {
+    db: database.db,
+    clock,
+    logger,
+    linkSecret,
+    onOutboxWritten: () => delivery.kick(),
+    localChat: config.localChat ? { publicUrl: config.publicUrl, linkTtlMinutes: config.locationLinkTtlMinutes } : undefined,
+  });
   let stopped = false;
   return {
     config,
@@ -65,6 +76,10 @@ export async function buildApp(
     adapters,
     async start() {
       for (const adapter of adapters) await adapter.start?.();
+      delivery.start();
+      delivery.kick();
+    },
+    async startWorker() {
       delivery.start();
       delivery.kick();
     },

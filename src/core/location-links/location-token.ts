@@ -46,15 +46,18 @@ export function signLocationToken(
   return `${body}.${b64(sign(secret, body))}`;
 }
 
-/** Checks signature and expiry. Spending the nonce is the caller's job (in its transaction). */
-export function verifyLocationToken(
-  secret: string,
-  token: string,
-  now: Date,
-): { ok: true; payload: LocationTokenPayload } | { ok: false; problem: TokenProblem } {
+export type TokenVerification =
+  | { ok: true; payload: LocationTokenPayload }
+  /** Signed by us but past its expiry: the payload is trustworthy enough to answer in the rep's language. */
+  | { ok: false; problem: 'expired'; payload: LocationTokenPayload }
+  | { ok: false; problem: 'malformed' | 'tampered' };
+
+/** Checks signature, shape and expiry. Spending the nonce is the caller's job (in its transaction). */
+export function verifyLocationToken(secret: string, token: string, now: Date): TokenVerification {
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1]) return { ok: false, problem: 'malformed' };
   const [body, signature] = parts as [string, string];
+  if (!base64url.test(body) || !base64url.test(signature)) return { ok: false, problem: 'malformed' };
   const expected = sign(secret, body);
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, problem: 'tampered' };
@@ -64,9 +67,26 @@ export function verifyLocationToken(
   } catch {
     return { ok: false, problem: 'malformed' };
   }
-  if (payload?.v !== 1 || typeof payload.exp !== 'number' || typeof payload.n !== 'string') {
-    return { ok: false, problem: 'malformed' };
-  }
-  if (payload.exp * 1000 <= now.getTime()) return { ok: false, problem: 'expired' };
+  if (!isPayload(payload)) return { ok: false, problem: 'malformed' };
+  if (payload.exp * 1000 <= now.getTime()) return { ok: false, problem: 'expired', payload };
   return { ok: true, payload };
+}
+
+const base64url = /^[A-Za-z0-9_-]+$/;
+
+function isPayload(p: unknown): p is LocationTokenPayload {
+  if (typeof p !== 'object' || p === null) return false;
+  const v = p as Record<string, unknown>;
+  return (
+    v.v === 1 &&
+    typeof v.o === 'string' &&
+    typeof v.u === 'string' &&
+    (v.c === undefined || typeof v.c === 'string') &&
+    (v.r === undefined || typeof v.r === 'string') &&
+    (v.a === 'in' || v.a === 'out') &&
+    typeof v.exp === 'number' &&
+    Number.isFinite(v.exp) &&
+    typeof v.n === 'string' &&
+    v.n.length > 0
+  );
 }
