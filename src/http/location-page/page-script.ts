@@ -68,7 +68,7 @@ export const pageScript = `
     $('retry').hidden = true;
     update();
     if (!navigator.geolocation) return failed(t.geolocationUnsupported);
-    // https://developer.mozilla.org/en-US/docs/Web/API/Geolocation/getCurrentPosition (WGS-84, accuracy in metres)
+    // Geolocation API (MDN: Web/API/Geolocation/getCurrentPosition): WGS-84, accuracy in metres.
     navigator.geolocation.getCurrentPosition(function (p) {
       position = { lat: p.coords.latitude, lng: p.coords.longitude, accuracy: p.coords.accuracy };
       line('status', '');
