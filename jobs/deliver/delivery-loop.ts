@@ -26,6 +26,11 @@ export interface DrainResult {
   failed: number;
 }
 
+/** Conversation refs as logged: a group robot's webhook key is a credential, so it is masked. */
+export function loggableRef(ref: string): string {
+  return /webhook/i.test(ref) ? ref.replace(/[^:]{6}(?=[^:]*$)[^:]*$/, (key) => `${key.slice(0, 4)}…`) : ref;
+}
+
 /** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at 10 minutes. */
 export function backoffMs(attempts: number): number {
   const base = Math.min(2 ** attempts * 1000, 600_000);
@@ -65,13 +70,13 @@ export function createDeliveryLoop(options: DeliveryOptions) {
         totals.retried++;
       } else if (error instanceof UnrecoverableError || item.attempts >= maxAttempts) {
         await markFailed(db, item.id, text);
-        logger.error({ outboxId: item.id, target: item.targetRef, error: text }, 'message could not be delivered');
+        logger.error({ outboxId: item.id, target: loggableRef(item.targetRef), error: text }, 'message could not be delivered');
         totals.failed++;
       } else {
         // Auth failures back off like any other: the message waits for the credentials to be fixed.
         const delay = backoffMs(item.attempts);
         await reschedule(db, { id: item.id, availableAt: new Date(now().getTime() + delay), error: text, countAttempt: true });
-        logger.warn({ outboxId: item.id, target: item.targetRef, error: text, retryInMs: delay, auth: error instanceof AuthFailedError }, 'delivery failed, will retry');
+        logger.warn({ outboxId: item.id, target: loggableRef(item.targetRef), error: text, retryInMs: delay, auth: error instanceof AuthFailedError }, 'delivery failed, will retry');
         totals.retried++;
       }
     }

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.ts';
 import type { ConversationEngine } from '../conversation/engine.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
 import { createLocalAdapter } from '../../bots/local/index.ts';
+import { createDingTalkAdapter } from '../../bots/dingtalk/index.ts';
 import { createDatabaseMailbox } from '../db/local-mailbox.ts';
 
 /** What every adapter factory may use. Adapters reach the database only through the engine's ports. */
@@ -27,5 +28,8 @@ export async function createPlatformAdapters(
   const adapters: ChatAdapter[] = [];
   const { db, ...adapterDeps } = deps;
   if (config.localChat) adapters.push(createLocalAdapter({ ...adapterDeps, mailbox: createDatabaseMailbox(db) }));
+  if (config.wecom) adapters.push((await import('../../bots/wecom/index.ts')).createWeComAdapter(config.wecom, adapterDeps));
+  if (config.wechaty) adapters.push(await (await import('../../bots/wechaty/index.ts')).createWechatyAdapter(config.wechaty, adapterDeps));
+  if (config.dingtalk) adapters.push(await createDingTalkAdapter(config.dingtalk, adapterDeps));
   return adapters;
 }

@@ -9,16 +9,21 @@ import { handleBindTeam, handleCreateTeam, handleJoinTeam } from './handlers/tea
 import { handleSetLanguage, handleSetTimeZone } from './handlers/preferences.ts';
 import { handleBareLocation, handleChoice, handleFreeText } from './handlers/pending.ts';
 import { usageExample } from './handlers/usage.ts';
+import { parseIntent } from './intents/parse-intent.ts';
 import type { Intent } from './intents/types.ts';
 import type { Turn } from './turn.ts';
 
 /** Intents that answer an open question; any other command abandons the question. */
 const answersPending = new Set<Intent['kind']>(['choose', 'freeText']);
 
-/** Runs one intent. `intent` is undefined for a message that carries only a location. */
-export async function dispatch(turn: Turn, intent: Intent | undefined): Promise<void> {
+/** Questions whose answer is free text: while one is open, `客户很满意` is an answer, not a command. */
+const awaitsFreeText = new Set(['awaitCheckoutNotes', 'awaitReportText']);
+
+/** Understands and runs one message. `text` is undefined for a message that carries only a location. */
+export async function dispatch(turn: Turn, text: string | undefined): Promise<void> {
   const pending = await loadPendingState(turn.db, turn.user.id, turn.now);
-  if (!intent) return handleBareLocation(turn, pending);
+  if (text === undefined) return handleBareLocation(turn, pending);
+  const intent = parseIntent(text, { gluedCommands: !(pending && awaitsFreeText.has(pending.kind)) });
   if (pending && !answersPending.has(intent.kind)) await clearPendingState(turn.db, turn.user.id);
 
   switch (intent.kind) {

@@ -5,7 +5,6 @@ import type { Logger } from '../logger.ts';
 import { DomainError } from '../core/shared/domain-error.ts';
 import { resolveIdentity, type OrgDefaults } from '../core/users/resolve-identity.ts';
 import { catalogueFor, render } from './i18n/catalogue.ts';
-import { parseIntent } from './intents/parse-intent.ts';
 import { dispatch } from './dispatch.ts';
 import { enqueueMessages } from './outbox.ts';
 import type { InboundEvent, OutboundMessage } from './types.ts';
@@ -104,7 +103,7 @@ export function createConversationEngine(deps: EngineDeps) {
       return;
     }
     const bareLocation = turn.event.location && !text.trim();
-    await dispatch(turn, bareLocation ? undefined : parseIntent(text));
+    await dispatch(turn, bareLocation ? undefined : text);
   }
 
   /**

@@ -46,6 +46,12 @@ export interface MessageAction {
   url: string;
 }
 
+/** A button that answers the bot's question by sending `reply` as the person's next message. */
+export interface MessageChoice {
+  label: string;
+  reply: string;
+}
+
 /**
  * One neutral reply. `text` is always a complete plain-text rendering (what the local chat shows and
  * what platforms use as a fallback); the other fields let adapters render richer forms.
@@ -54,6 +60,11 @@ export interface OutboundMessage {
   text: string;
   title?: string;
   actions?: MessageAction[];
+  /**
+   * Quick answers to a question the bot asked (which customer?): adapters that can render buttons
+   * (WeCom template cards, Slack buttons) send `reply` back as if the person had typed it.
+   */
+  choices?: MessageChoice[];
   /** For adapters that can reply into a thread or to the triggering message. */
   replyToEventId?: string;
 }

@@ -84,11 +84,12 @@ export async function handleBareLocation(turn: Turn, pending: PendingState | und
     turn.reply(turn.t.locationNameCustomer());
     return;
   }
-  turn.reply(
-    turn.t.locationChooseCustomer({
+  turn.reply({
+    text: turn.t.locationChooseCustomer({
       options: nearby.map((c, i) => turn.t.nearbyCustomerLine({ index: i + 1, name: c.name, distance: c.distanceMeters })).join('\n'),
     }),
-  );
+    choices: nearby.map((c, i) => ({ label: c.name, reply: String(i + 1) })),
+  });
 }
 
 async function continueWith(turn: Turn, customer: Customer, then: CustomerContinuation): Promise<void> {

@@ -24,8 +24,9 @@ export async function resolveCustomerOrAsk(
   }
   const options = matches.slice(0, maxOptions).map((c) => ({ id: c.id, name: c.name }));
   await savePendingState(turn.db, turn.user.id, { kind: 'chooseCustomer', query, options, then }, turn.now);
-  turn.reply(
-    turn.t.customerChoose({ name: query.trim(), options: options.map((o, i) => `${i + 1}. ${o.name}`).join('\n') }),
-  );
+  turn.reply({
+    text: turn.t.customerChoose({ name: query.trim(), options: options.map((o, i) => `${i + 1}. ${o.name}`).join('\n') }),
+    choices: options.map((o, i) => ({ label: o.name, reply: String(i + 1) })),
+  });
   return undefined;
 }

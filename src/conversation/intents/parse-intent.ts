@@ -168,17 +168,30 @@ const BOT_NAMESPACE = new RegExp(`^legwork${ENGLISH_WORD_END}`, 'iu');
 /** `3`, `#3`, `第3个`, `①` (NFKC turns circled and full-width digits into ASCII). */
 const CHOICE = /^(?:#\s*)?(\d+)[.。]?$|^第\s*(\d+)\s*个?$/u;
 
-export function parseIntent(text: string): Intent {
+export interface ParseOptions {
+  /**
+   * Whether a Chinese command word may be glued to its argument (`签到华为`). Off while the bot waits
+   * for free text (checkout notes, the report), where `客户很满意` is an answer, not a command.
+   */
+  gluedCommands?: boolean;
+}
+
+export function parseIntent(text: string, options: ParseOptions = {}): Intent {
   // Free-text fields keep what the user typed, except for NFKC (full-width letters become ASCII).
   const body = text.normalize('NFKC').trim().replace(LEADING_MENTIONS, '');
   const command = body.replace(/^\/\s*/, '');
-  return parseChoice(body) ?? parseCommand(command) ?? parseNamespaced(command) ?? { kind: 'freeText', text: body };
+  const glued = options.gluedCommands ?? true;
+  return (
+    parseChoice(body) ?? parseCommand(command, glued) ?? parseNamespaced(command, glued) ?? { kind: 'freeText', text: body }
+  );
 }
 
-function parseCommand(text: string): Intent | undefined {
+function parseCommand(text: string, glued: boolean): Intent | undefined {
   for (const { pattern, english, entry } of MATCHERS) {
     const match = pattern.exec(text);
     if (!match) continue;
+    const next = text.charAt(match[0].length);
+    if (!glued && !english && next !== '' && !isSeparator(next) && !isTrailingPunctuation(next)) continue;
     const args = trimStartWhere(text.slice(match[0].length), isSeparator).trimEnd();
     const intent = entry.build(args, { english });
     if (intent) return intent;
@@ -186,12 +199,12 @@ function parseCommand(text: string): Intent | undefined {
   return undefined;
 }
 
-function parseNamespaced(text: string): Intent | undefined {
+function parseNamespaced(text: string, glued: boolean): Intent | undefined {
   const match = BOT_NAMESPACE.exec(text);
   if (!match) return undefined;
   const rest = trimStartWhere(text.slice(match[0].length), isSeparator);
   // The bare bot name (`/legwork`) is most likely someone wondering what the bot does.
-  return trimEndWhere(rest, isTrailingPunctuation) === '' ? { kind: 'help' } : parseCommand(rest);
+  return trimEndWhere(rest, isTrailingPunctuation) === '' ? { kind: 'help' } : parseCommand(rest, glued);
 }
 
 function parseChoice(text: string): Intent | undefined {

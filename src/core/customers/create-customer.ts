@@ -31,9 +31,9 @@ export function positionColumns(position: NewCustomerInput['position']) {
 /** Creates a customer; a name already taken in the org (any case) is refused. */
 export async function createCustomer({ db }: { db: Db }, input: NewCustomerInput): Promise<Customer> {
   const name = input.name.trim();
-  if (await findCustomerByExactName(db, input.orgId, name)) {
-    throw new DomainError('customerAlreadyExists', { name });
-  }
+  const existing = await findCustomerByExactName(db, input.orgId, name);
+  // Name the customer as it is stored ("Acme Corp"), not as typed this time ("ACME CORP").
+  if (existing) throw new DomainError('customerAlreadyExists', { name: existing.name });
   const customer = await db
     .insertInto('customers')
     .values({

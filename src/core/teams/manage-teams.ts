@@ -6,7 +6,8 @@ import { findTeamByName } from './team-repository.ts';
 /** Creates a team managed by its creator; a rep who creates a team becomes a manager. */
 export async function createTeam({ db }: { db: Db }, input: { user: User; name: string }): Promise<{ teamId: string; name: string }> {
   const name = input.name.trim();
-  if (await findTeamByName(db, input.user.org_id, name)) throw new DomainError('teamExists', { name });
+  const existing = await findTeamByName(db, input.user.org_id, name);
+  if (existing) throw new DomainError('teamExists', { name: existing.name });
   const team = await db
     .insertInto('teams')
     .values({ org_id: input.user.org_id, name, manager_id: input.user.id })

@@ -1,0 +1,160 @@
+import type { Clock } from '../../src/core/shared/clock.ts';
+import type { Logger } from '../../src/logger.ts';
+import { AuthFailedError } from '../errors.ts';
+import { AccessTokenCache, type IssuedToken } from './access-token.ts';
+import { DingTalkApiError, QuotaExhaustedError, TokenRejectedError, openApiFailure, sessionWebhookFailure } from './api-errors.ts';
+import type { OpenApiMessage } from './encode.ts';
+import { QuotaGuard } from './quota-guard.ts';
+
+export interface DingTalkApiOptions {
+  /** OpenAPI origin, `https://api.dingtalk.com` unless DINGTALK_API_URL says otherwise. */
+  apiUrl: string;
+  clientId: string;
+  clientSecret: string;
+  robotCode: string;
+  clock: Clock;
+  logger: Logger;
+  timeoutMs?: number;
+}
+
+/** `oToMessages/batchSend`'s answer: who DingTalk refused, and who it throttled. */
+export interface BatchSendOutcome {
+  processQueryKey?: string;
+  invalidUserIds: string[];
+  flowControlledUserIds: string[];
+}
+
+/** At most this many user ids per `oToMessages/batchSend` call (documented limit). */
+export const BATCH_SEND_MAX_USERS = 20;
+
+interface HttpAnswer {
+  ok: boolean;
+  status: number;
+  body: unknown;
+  retryAfter: string | null;
+}
+
+/**
+ * The DingTalk HTTP APIs the adapter calls. Every call has a timeout; answers become the delivery
+ * loop's error classes (see api-errors.ts). Nothing here logs a token, a secret or a webhook URL.
+ */
+export function createDingTalkApi(options: DingTalkApiOptions) {
+  const { apiUrl, clock } = options;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const quota = new QuotaGuard(clock, options.logger);
+  const tokens = new AccessTokenCache(issueToken, clock);
+
+  async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      // The URL may carry a session key: name only the failure.
+      const detail = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+      const cause = detail?.code ?? detail?.message ?? (error instanceof Error ? error.name : 'error');
+      throw new DingTalkApiError(0, undefined, `DingTalk unreachable (${cause})`);
+    }
+    const text = await res.text().catch(() => '');
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { ok: res.ok, status: res.status, body: parsed, retryAfter: res.headers.get('retry-after') };
+  }
+
+  async function issueToken(): Promise<IssuedToken> {
+    // Access token of an internal app: https://open.dingtalk.com/document/orgapp/obtain-the-access_token-of-an-internal-app
+    const answer = await postJson(`${apiUrl}/v1.0/oauth2/accessToken`, { appKey: options.clientId, appSecret: options.clientSecret });
+    if (!answer.ok) {
+      if (answer.status >= 400 && answer.status < 500 && answer.status !== 429) {
+        const code = (answer.body as { code?: unknown } | undefined)?.code;
+        throw new AuthFailedError(`DingTalk issued no access token (${String(code ?? answer.status)}): check DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET`);
+      }
+      throw openApiFailure(answer.status, answer.body, answer.retryAfter, clock.now());
+    }
+    const body = answer.body as { accessToken?: unknown; expireIn?: unknown } | undefined;
+    if (typeof body?.accessToken !== 'string' || !body.accessToken) throw new DingTalkApiError(answer.status, undefined, 'DingTalk token answer without accessToken');
+    const expiresInSec = typeof body.expireIn === 'number' && body.expireIn > 0 ? body.expireIn : 7200;
+    return { token: body.accessToken, expiresInSec };
+  }
+
+  /** An OpenAPI call with the cached token; a rejected token is refreshed once and the call repeated. */
+  async function callOpenApi(path: string, body: unknown): Promise<unknown> {
+    quota.check();
+    for (let attempt = 0; ; attempt++) {
+      const token = await tokens.get();
+      const answer = await postJson(`${apiUrl}${path}`, body, { 'x-acs-dingtalk-access-token': token });
+      if (answer.ok) {
+        quota.succeeded();
+        return answer.body;
+      }
+      const error = openApiFailure(answer.status, answer.body, answer.retryAfter, clock.now());
+      if (error instanceof TokenRejectedError) {
+        tokens.invalidate(token);
+        if (attempt === 0) continue;
+        throw new AuthFailedError(`DingTalk rejected a freshly issued access token (${error.code})`);
+      }
+      if (error instanceof QuotaExhaustedError) throw quota.exhausted(error.code);
+      throw error;
+    }
+  }
+
+  return {
+    quota,
+
+    /**
+     * Sends one message to up to 20 people 1:1 ("批量发送人与机器人会话中机器人消息"):
+     * https://open.dingtalk.com/document/orgapp/chatbots-send-one-on-one-chat-messages-in-batches
+     */
+    async batchSend(userIds: string[], message: OpenApiMessage): Promise<BatchSendOutcome> {
+      if (userIds.length === 0 || userIds.length > BATCH_SEND_MAX_USERS) {
+        throw new RangeError(`batchSend takes 1 to ${BATCH_SEND_MAX_USERS} user ids, got ${userIds.length}`);
+      }
+      const body = (await callOpenApi('/v1.0/robot/oToMessages/batchSend', {
+        robotCode: options.robotCode,
+        userIds,
+        msgKey: message.msgKey,
+        msgParam: message.msgParam,
+      })) as { processQueryKey?: unknown; invalidStaffIdList?: unknown; flowControlledStaffIdList?: unknown } | undefined;
+      const ids = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+      return {
+        ...(typeof body?.processQueryKey === 'string' ? { processQueryKey: body.processQueryKey } : {}),
+        invalidUserIds: ids(body?.invalidStaffIdList),
+        flowControlledUserIds: ids(body?.flowControlledStaffIdList),
+      };
+    },
+
+    /**
+     * Sends one message to a group the robot is in ("机器人发送群聊消息"):
+     * https://open.dingtalk.com/document/orgapp/the-robot-sends-a-group-message
+     */
+    async groupSend(openConversationId: string, message: OpenApiMessage): Promise<void> {
+      await callOpenApi('/v1.0/robot/groupMessages/send', {
+        robotCode: options.robotCode,
+        openConversationId,
+        msgKey: message.msgKey,
+        msgParam: message.msgParam,
+      });
+    },
+
+    /**
+     * Replies through a message's session webhook (no token; valid about 90 minutes). Body formats as
+     * for robot webhooks: https://open.dingtalk.com/document/orgapp/custom-robots-send-group-messages
+     */
+    async postSessionWebhook(url: string, body: Record<string, unknown>): Promise<void> {
+      const answer = await postJson(url, body);
+      const error = sessionWebhookFailure(answer.status, answer.body, answer.retryAfter, clock.now());
+      if (error instanceof QuotaExhaustedError) throw quota.exhausted(error.code);
+      if (error) throw error;
+    },
+  };
+}
+
+export type DingTalkApi = ReturnType<typeof createDingTalkApi>;

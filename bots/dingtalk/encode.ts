@@ -1,0 +1,118 @@
+import type { OutboundMessage } from '../../src/conversation/types.ts';
+
+/**
+ * One neutral reply rendered for DingTalk. The same choice is made for both ways of sending:
+ * - plain text                       → text (`sampleText`)
+ * - with a title                     → markdown (`sampleMarkdown`), the title as a heading
+ * - with actions (the location link) → ActionCard with one button (`sampleActionCard`) or up to five
+ *                                      stacked buttons (`sampleActionCard2`…`5`)
+ * Message types: https://open.dingtalk.com/document/orgapp/types-of-messages-sent-by-enterprise-robots
+ * (OpenAPI `msgKey`/`msgParam`) and https://open.dingtalk.com/document/orgapp/custom-robots-send-group-messages
+ * (session webhook `msgtype` bodies).
+ */
+export interface OpenApiMessage {
+  msgKey: string;
+  /** A JSON string, as the OpenAPI wants it. */
+  msgParam: string;
+}
+
+/** `groupMessages/send` accepts at most 15,000 bytes of msgParam; keep a margin for escaping. */
+const MAX_PARAM_BYTES = 14_000;
+const MAX_TITLE_CHARS = 60;
+const MAX_BUTTONS = 5;
+
+type Rendered =
+  | { kind: 'text'; content: string }
+  | { kind: 'markdown'; title: string; text: string }
+  | { kind: 'actionCard'; title: string; text: string; buttons: { title: string; url: string }[] };
+
+function render(message: OutboundMessage): Rendered {
+  const actions = (message.actions ?? []).slice(0, MAX_BUTTONS);
+  if (actions.length > 0) {
+    const title = cardTitle(message);
+    return { kind: 'actionCard', title, text: toMarkdown(message.text, message.title), buttons: actions.map((a) => ({ title: a.label, url: a.url })) };
+  }
+  if (message.title) return { kind: 'markdown', title: cardTitle(message), text: toMarkdown(message.text, message.title) };
+  return { kind: 'text', content: message.text };
+}
+
+/** For `oToMessages/batchSend` and `groupMessages/send`. */
+export function encodeOpenApiMessage(message: OutboundMessage): OpenApiMessage {
+  const r = fit(render(message));
+  switch (r.kind) {
+    case 'text':
+      return { msgKey: 'sampleText', msgParam: JSON.stringify({ content: r.content }) };
+    case 'markdown':
+      return { msgKey: 'sampleMarkdown', msgParam: JSON.stringify({ title: r.title, text: r.text }) };
+    case 'actionCard': {
+      const [first] = r.buttons;
+      if (r.buttons.length === 1 && first) {
+        return {
+          msgKey: 'sampleActionCard',
+          msgParam: JSON.stringify({ title: r.title, text: r.text, singleTitle: first.title, singleURL: first.url }),
+        };
+      }
+      const param: Record<string, string> = { title: r.title, text: r.text };
+      r.buttons.forEach((b, i) => {
+        param[`actionTitle${i + 1}`] = b.title;
+        param[`actionURL${i + 1}`] = b.url;
+      });
+      return { msgKey: `sampleActionCard${r.buttons.length}`, msgParam: JSON.stringify(param) };
+    }
+  }
+}
+
+/**
+ * For a session webhook. `mention` is the staff id to @ in a group reply: DingTalk shows the name
+ * when the id appears in the text as `@id` and in `at.atUserIds` (ActionCards cannot mention).
+ */
+export function encodeSessionMessage(message: OutboundMessage, mention?: string): Record<string, unknown> {
+  const r = fit(render(message));
+  const at = mention && r.kind !== 'actionCard' ? { at: { atUserIds: [mention], isAtAll: false } } : {};
+  const prefix = mention ? `@${mention} ` : '';
+  switch (r.kind) {
+    case 'text':
+      return { msgtype: 'text', text: { content: prefix + r.content }, ...at };
+    case 'markdown':
+      return { msgtype: 'markdown', markdown: { title: r.title, text: prefix + r.text }, ...at };
+    case 'actionCard': {
+      const [first] = r.buttons;
+      const card =
+        r.buttons.length === 1 && first
+          ? { title: r.title, text: r.text, singleTitle: first.title, singleURL: first.url }
+          : { title: r.title, text: r.text, btnOrientation: '0', btns: r.buttons.map((b) => ({ title: b.title, actionURL: b.url })) };
+      return { msgtype: 'actionCard', actionCard: card };
+    }
+  }
+}
+
+/** The title shows in the chat list and notifications: the message's own, else its first line. */
+function cardTitle(message: OutboundMessage): string {
+  const source = message.title ?? message.text.split('\n').find((line) => line.trim()) ?? 'Legwork';
+  const title = source.trim();
+  return title.length > MAX_TITLE_CHARS ? `${title.slice(0, MAX_TITLE_CHARS - 1)}…` : title;
+}
+
+/**
+ * DingTalk markdown joins single newlines into one paragraph; a hard break (two spaces + newline)
+ * keeps the plain text's line structure. Characters that would start markdown constructs at the
+ * beginning of a line (`#`, `>`, `-`, `1.`) are left alone: our texts use `•` bullets.
+ */
+function toMarkdown(text: string, title?: string): string {
+  const body = text.split('\n').join('  \n');
+  return title ? `#### ${title}  \n${body}` : body;
+}
+
+const utf8 = new TextEncoder();
+
+/** Trims the body so the encoded parameter stays under the platform's size limit. */
+function fit(r: Rendered): Rendered {
+  const bytes = (s: string) => utf8.encode(JSON.stringify(s)).length;
+  const cut = (s: string) => {
+    if (bytes(s) <= MAX_PARAM_BYTES) return s;
+    let end = s.length;
+    while (end > 0 && bytes(s.slice(0, end)) > MAX_PARAM_BYTES - 8) end = Math.floor(end * 0.9);
+    return `${s.slice(0, end)}…`;
+  };
+  return r.kind === 'text' ? { ...r, content: cut(r.content) } : { ...r, text: cut(r.text) };
+}

@@ -1,0 +1,115 @@
+import type { DingTalkConfig } from '../../src/config.ts';
+import type { ConversationEngine } from '../../src/conversation/engine.ts';
+import type { OutboundMessage } from '../../src/conversation/types.ts';
+import type { Clock } from '../../src/core/shared/clock.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { ChatAdapter } from '../types.ts';
+import { createDingTalkApi } from './api.ts';
+import { mountDingTalkCallback } from './http-transport.ts';
+import { createInboundHandler } from './inbound.ts';
+import { DINGTALK_PLATFORM } from './refs.ts';
+import { createDingTalkSender, type BatchSendResult } from './sender.ts';
+import { SessionWebhooks, trustedWebhookHosts } from './session-webhooks.ts';
+import type { ReconnectPolicy, StreamTransport } from './stream-transport.ts';
+
+export type { BatchSendResult } from './sender.ts';
+export { dingtalkGroupRef, dingtalkUserRef, parseDingTalkRef } from './refs.ts';
+
+export interface DingTalkAdapterDeps {
+  engine: Pick<ConversationEngine, 'handle'>;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Tuning for tests and unusual deployments; the defaults suit production. */
+export interface DingTalkAdapterOptions {
+  reconnect?: ReconnectPolicy;
+  heartbeatMs?: number;
+  /** Delays between in-process retries of a message whose handling failed. */
+  inboundRetryDelaysMs?: readonly number[];
+}
+
+/** The DingTalk adapter, plus the batch sender the scheduler uses for fan-out to many people 1:1. */
+export interface DingTalkAdapter extends ChatAdapter {
+  /** One message to many staff ids, at most 20 per OpenAPI call. Bypasses the outbox: see BatchSendResult. */
+  sendToUsers(userIds: readonly string[], message: OutboundMessage): Promise<BatchSendResult>;
+}
+
+/**
+ * DingTalk app robot ("企业内部应用机器人"), in Stream mode (default: an outbound WebSocket, no public
+ * URL needed) or HTTP callback mode (`POST /dingtalk/callback`). Replies go through the message's
+ * session webhook while it is valid, otherwise through the OpenAPI with the app's access token.
+ * dingtalk-stream (and its axios and ws) is imported only in Stream mode.
+ */
+export async function createDingTalkAdapter(
+  config: Readonly<DingTalkConfig>,
+  deps: DingTalkAdapterDeps,
+  options: DingTalkAdapterOptions = {},
+): Promise<DingTalkAdapter> {
+  const { clock, logger } = deps;
+  const api = createDingTalkApi({
+    apiUrl: config.apiUrl,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    robotCode: config.robotCode,
+    clock,
+    logger,
+  });
+  const sessions = new SessionWebhooks(clock, trustedWebhookHosts(config.apiUrl));
+  const inbound = createInboundHandler({ engine: deps.engine, clock, logger, sessions }, { retryDelaysMs: options.inboundRetryDelaysMs });
+  const sender = createDingTalkSender({ api, sessions, logger });
+
+  let stream: StreamTransport | undefined;
+  if (config.mode === 'stream') {
+    const { createStreamTransport } = await import('./stream-transport.ts');
+    stream = createStreamTransport({
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      gatewayUrl: gatewayEndpoint(config),
+      logger,
+      inbound,
+      ...(options.reconnect ? { reconnect: options.reconnect } : {}),
+      ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    });
+  }
+
+  return {
+    platform: DINGTALK_PLATFORM,
+    // Robots cannot receive locations: check-ins get the location page link (an ActionCard button).
+    capabilities: { receivesLocation: false, richMessages: true, groups: true },
+    routes(app) {
+      if (config.mode === 'http') mountDingTalkCallback(app, { appSecret: config.clientSecret, clock, logger, inbound });
+    },
+    send: (targetRef, message, context) => sender.send(targetRef, message, context),
+    sendToUsers: (userIds, message) => sender.sendToUsers(userIds, message),
+    async start() {
+      stream?.start();
+    },
+    async stop() {
+      await stream?.stop();
+      await inbound.idle();
+    },
+    async health() {
+      const connection = stream ? stream.health() : { ok: true, detail: 'http callback mode' };
+      const quota = api.quota.status();
+      if (!quota.exhausted) return connection;
+      // Still ready: replies through session webhooks work, and pulling the instance out of a load
+      // balancer would not bring the quota back. The detail says what is held back and until when.
+      return {
+        ok: connection.ok,
+        detail: `${connection.detail}; OpenAPI quota exhausted (${quota.code}) since ${quota.since!.toISOString()}, proactive messages held until ${quota.probeAt!.toISOString()}`,
+      };
+    },
+  };
+}
+
+/**
+ * `DINGTALK_GATEWAY_URL` is the full URL of `connections/open`; an origin alone gets the standard path.
+ * Unset, the gateway lives on the OpenAPI host (api.dingtalk.com, or DINGTALK_API_URL).
+ */
+function gatewayEndpoint(config: Readonly<DingTalkConfig>): string {
+  const path = '/v1.0/gateway/connections/open';
+  if (!config.gatewayUrl) return `${config.apiUrl}${path}`;
+  const url = new URL(config.gatewayUrl);
+  return url.pathname === '/' ? `${url.origin}${path}` : config.gatewayUrl;
+}

@@ -1,0 +1,82 @@
+import type { Clock } from '../../src/core/shared/clock.ts';
+import type { SessionWebhook } from './decode.ts';
+
+/** Stop using a webhook this long before DingTalk says it expires: a send takes a moment. */
+const EXPIRY_MARGIN_MS = 60_000;
+const MAX_ENTRIES = 10_000;
+
+/**
+ * The session webhooks of recent messages, in memory: by message id (for the replies to that message)
+ * and by conversation (the latest one, for anything else said there while it is valid). A reply through
+ * a session webhook needs no token and is not an OpenAPI call (standard orgs have a monthly OpenAPI
+ * quota). Lost on restart, which only means the OpenAPI is used instead.
+ */
+export class SessionWebhooks {
+  private byEvent = new Map<string, SessionWebhook>();
+  private byConversation = new Map<string, SessionWebhook>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly isTrusted: (url: string) => boolean,
+  ) {}
+
+  /** Keeps a message's webhook unless it is already expired or not on a DingTalk host. */
+  remember(eventId: string, session: SessionWebhook): boolean {
+    if (!this.isTrusted(session.url) || !this.usable(session)) return false;
+    this.prune();
+    this.byEvent.set(eventId, session);
+    const known = this.byConversation.get(session.conversationRef);
+    if (!known || known.expiresAt <= session.expiresAt) this.byConversation.set(session.conversationRef, session);
+    return true;
+  }
+
+  /**
+   * The webhook to reach `conversationRef`: the replied-to message's own (with its sender, to mention
+   * in a group), else the conversation's latest, as long as it has not expired.
+   */
+  find(conversationRef: string, replyToEventId?: string): { session: SessionWebhook; isReply: boolean } | undefined {
+    const own = replyToEventId ? this.byEvent.get(replyToEventId) : undefined;
+    if (own && own.conversationRef === conversationRef && this.usable(own)) return { session: own, isReply: true };
+    const latest = this.byConversation.get(conversationRef);
+    if (latest && this.usable(latest)) return { session: latest, isReply: false };
+    return undefined;
+  }
+
+  /** Drops a webhook DingTalk refused, so the next message goes straight to the OpenAPI. */
+  forget(session: SessionWebhook): void {
+    for (const [key, value] of this.byEvent) if (value.url === session.url) this.byEvent.delete(key);
+    if (this.byConversation.get(session.conversationRef)?.url === session.url) this.byConversation.delete(session.conversationRef);
+  }
+
+  private usable(session: SessionWebhook): boolean {
+    return session.expiresAt.getTime() - EXPIRY_MARGIN_MS > this.clock.now().getTime();
+  }
+
+  /** Drops expired entries, then the oldest ones if a flood of messages filled the map. */
+  private prune(): void {
+    for (const map of [this.byEvent, this.byConversation]) {
+      for (const [key, value] of map) if (!this.usable(value)) map.delete(key);
+      while (map.size >= MAX_ENTRIES) {
+        const oldest = map.keys().next();
+        if (oldest.done) break;
+        map.delete(oldest.value);
+      }
+    }
+  }
+}
+
+/**
+ * Session webhooks come inside the payload; in HTTP mode the signature does not cover the body, so a
+ * replayed signature with a forged body could point us anywhere. Only DingTalk's robot host (and the
+ * configured API origin, which is how tests and proxies work) is accepted.
+ */
+export function trustedWebhookHosts(apiUrl: string): (url: string) => boolean {
+  const allowed = new Set(['https://oapi.dingtalk.com', new URL(apiUrl).origin]);
+  return (url) => {
+    try {
+      return allowed.has(new URL(url).origin);
+    } catch {
+      return false;
+    }
+  };
+}

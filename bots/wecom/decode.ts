@@ -1,0 +1,129 @@
+import type { InboundEvent } from '../../src/conversation/types.ts';
+import { field, type XmlNode, type XmlValue } from './xml.ts';
+import { textOfReplyKey, wecomUserRef, wecomWebhookRef } from './refs.ts';
+
+/** What decoding needs besides the message: whose corp it is and how to read its coordinates. */
+export interface WeComDecodeContext {
+  corpId: string;
+  locationSystem: 'gcj02' | 'wgs84';
+  receivedAt: Date;
+}
+
+export type WeComDecoded = { kind: 'event'; event: InboundEvent } | { kind: 'ignored'; reason: string };
+
+/**
+ * A decrypted callback message (https://developer.work.weixin.qq.com/document/path/90239 messages,
+ * /90240 events) as a platform-neutral event, or why it is ignored. Only text, location, and the
+ * events that stand for something the rep would type (template-card buttons, menu clicks) reach the
+ * conversation; LOCATION reports are ignored (Legwork never tracks people, it only takes the
+ * locations they send).
+ */
+export function decodeWeComMessage(message: XmlNode, context: WeComDecodeContext): WeComDecoded {
+  const from = field(message, 'FromUserName');
+  const msgType = field(message, 'MsgType');
+  if (!from || !msgType) return { kind: 'ignored', reason: 'no sender or type' };
+
+  if (msgType === 'event') return decodeEvent(message, from, context);
+
+  const msgId = field(message, 'MsgId');
+  if (!msgId) return { kind: 'ignored', reason: 'message without MsgId' };
+  if (msgType === 'text') {
+    const content = field(message, 'Content') ?? '';
+    const binding = webhookBinding(content);
+    if (binding) {
+      // The group robot's group cannot talk to the app; the manager names it by its webhook URL.
+      return { kind: 'event', event: base(from, msgId, context, { ref: wecomWebhookRef(binding.key), kind: 'group' }, binding.command) };
+    }
+    return { kind: 'event', event: base(from, msgId, context, direct(from), content) };
+  }
+  if (msgType === 'location') {
+    // Location_X is the LATITUDE and Location_Y the longitude (the names suggest otherwise).
+    const lat = Number.parseFloat(field(message, 'Location_X') ?? '');
+    const lng = Number.parseFloat(field(message, 'Location_Y') ?? '');
+    const label = field(message, 'Label');
+    const event = base(from, msgId, context, direct(from), undefined);
+    // NaN is passed on on purpose: the engine answers a broken position specifically.
+    event.location = { lat, lng, system: context.locationSystem, ...(label ? { label } : {}) };
+    return { kind: 'event', event };
+  }
+  return { kind: 'ignored', reason: `message type ${msgType}` };
+}
+
+function decodeEvent(message: XmlNode, from: string, context: WeComDecodeContext): WeComDecoded {
+  const name = field(message, 'Event');
+  const createTime = field(message, 'CreateTime');
+  if (!name || !createTime) return { kind: 'ignored', reason: 'event without name or time' };
+  const key = field(message, 'EventKey');
+  // Events have no MsgId: WeCom's documented dedupe key is FromUserName + CreateTime (+ the event).
+  const eventId = ['event', from, createTime, name, key ?? ''].join(':');
+  let text: string | undefined;
+  if (name === 'template_card_event') text = selectedOption(message) ?? textOfReplyKey(key);
+  else if (name === 'click') text = textOfReplyKey(key);
+  if (!text) return { kind: 'ignored', reason: `event ${name}` };
+  return { kind: 'event', event: base(from, eventId, context, direct(from), text) };
+}
+
+/** A vote card answer: the first chosen option id, when it is one of ours. */
+function selectedOption(message: XmlNode): string | undefined {
+  const items = asList(asNode(message.SelectedItems)?.SelectedItem);
+  for (const item of items) {
+    const node = asNode(item);
+    const ids = asList(asNode(node?.OptionIds)?.OptionId);
+    const text = textOfReplyKey(typeof ids[0] === 'string' ? ids[0] : undefined);
+    if (text) return text;
+  }
+  return undefined;
+}
+
+const direct = (userId: string) => ({ ref: wecomUserRef(userId), kind: 'direct' as const });
+
+function base(
+  from: string,
+  eventId: string,
+  context: WeComDecodeContext,
+  conversation: InboundEvent['conversation'],
+  text: string | undefined,
+): InboundEvent {
+  return {
+    platform: 'wecom',
+    eventId,
+    tenantId: context.corpId,
+    // App callbacks carry only the UserID; the name needs 通讯录 access many apps no longer get.
+    sender: { externalId: from, displayName: from, directRef: wecomUserRef(from) },
+    conversation,
+    ...(text !== undefined ? { text } : {}),
+    receivedAt: context.receivedAt,
+  };
+}
+
+const bindWords = /^\s*(绑定团队|bind\s*team|bind)(?=[\s:：])/i;
+
+/**
+ * `绑定团队 华东 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…` sent to the app: the manager
+ * binds the group whose robot that webhook belongs to. Returns the core's own bind command (without
+ * the URL) and the robot key, or undefined for any other text.
+ */
+export function webhookBinding(content: string): { command: string; key: string } | undefined {
+  const words = bindWords.exec(content);
+  if (!words) return undefined;
+  const urlMatch = /(\S*\/cgi-bin\/webhook\/send\?\S+)\s*$/.exec(content);
+  if (!urlMatch) return undefined;
+  let key: string | null;
+  try {
+    key = new URL(urlMatch[1]!).searchParams.get('key');
+  } catch {
+    return undefined;
+  }
+  if (!key || !/^[A-Za-z0-9-]{8,128}$/.test(key)) return undefined;
+  const command = content.slice(0, urlMatch.index).trim();
+  return { command, key };
+}
+
+function asNode(value: XmlValue | undefined): XmlNode | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+}
+
+function asList(value: XmlValue | undefined): XmlValue[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,140 @@
+import type { WeComConfig } from '../../src/config.ts';
+import type { ConversationEngine } from '../../src/conversation/engine.ts';
+import type { OutboundMessage } from '../../src/conversation/types.ts';
+import type { Clock } from '../../src/core/shared/clock.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { ChatAdapter } from '../types.ts';
+import { UnrecoverableError } from '../errors.ts';
+import { createWeComApi, type WeComApi } from './api.ts';
+import { aesKeyFrom } from './crypto.ts';
+import { encodeAppMessage, encodeRobotMessage, type WeComMessageBody, type WeComOutbound } from './encode.ts';
+import { parseWeComRef } from './refs.ts';
+import { mountWeComRoutes } from './transport.ts';
+
+export interface WeComAdapterDeps {
+  engine: Pick<ConversationEngine, 'handle'>;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The WeCom adapter plus what tests and the scheduler use beyond the ChatAdapter contract. */
+export interface WeComAdapter extends ChatAdapter {
+  readonly api: WeComApi;
+  /** Resolves when every callback accepted so far has been handled (or has failed). */
+  settled(): Promise<void>;
+  /**
+   * One message to many members in the fewest `message/send` calls (1,000 members each), for
+   * reminder and digest fan-out. Takes `wecom:user:` refs; returns the refs WeCom refused.
+   */
+  sendToMany(targetRefs: readonly string[], message: OutboundMessage, context: { batchId: string }): Promise<{ refused: string[]; calls: number }>;
+}
+
+/** Most multi-part sends remembered, so a retried outbox row resumes after the parts already sent. */
+const maxRememberedProgress = 1000;
+
+/**
+ * WeCom (企业微信) through a self-built app: members talk to the app 1:1 (text, location, template-card
+ * buttons); groups are reached through group robot webhooks (or app group chats). See README
+ * "WeCom" for the admin's setup.
+ */
+export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, options: { ackBudgetMs?: number } = {}): WeComAdapter {
+  const api = createWeComApi({ ...config, clock: deps.clock, logger: deps.logger });
+  const aesKey = aesKeyFrom(config.encodingAesKey);
+  const inFlight = new Set<Promise<unknown>>();
+  const progress = new Map<string, number>();
+
+  function track(work: Promise<unknown>): void {
+    const settled = work.then(
+      () => undefined,
+      (error: unknown) => deps.logger.error({ err: error }, 'WeCom message handling failed'),
+    );
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
+  }
+
+  /**
+   * Sends the parts of one outbox message in order. A message split in several parts may fail
+   * half-way (rate limit, network); the parts already sent are remembered by outbox id so the
+   * retry does not repeat them (within this process).
+   */
+  async function sendParts(outboxId: string, parts: WeComMessageBody[], sendOne: (body: WeComMessageBody) => Promise<void>) {
+    let done = progress.get(outboxId) ?? 0;
+    for (; done < parts.length; done++) {
+      await sendOne(parts[done]!);
+      if (parts.length > 1) remember(outboxId, done + 1);
+    }
+    progress.delete(outboxId);
+  }
+
+  async function settled(): Promise<void> {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  }
+
+  function remember(outboxId: string, count: number): void {
+    progress.delete(outboxId);
+    progress.set(outboxId, count);
+    if (progress.size > maxRememberedProgress) progress.delete(progress.keys().next().value!);
+  }
+
+  return {
+    platform: 'wecom',
+    capabilities: { receivesLocation: true, richMessages: true, groups: true },
+    api,
+    routes: (app) =>
+      mountWeComRoutes(app, {
+        config,
+        aesKey,
+        engine: deps.engine,
+        clock: deps.clock,
+        logger: deps.logger,
+        track,
+        ackBudgetMs: options.ackBudgetMs ?? 3000,
+      }),
+
+    async send(targetRef, message: WeComOutbound, { outboxId }) {
+      const target = parseWeComRef(targetRef);
+      if (!target) throw new UnrecoverableError(`not a WeCom conversation: ${targetRef.split(':', 2).join(':')}`);
+      // Task ids may hold letters, digits and _-@ only, and must be unique per app: the outbox id is.
+      const taskId = `legwork-${outboxId}`;
+      if (target.kind === 'user') {
+        await sendParts(outboxId, encodeAppMessage(message, taskId), async (body) => {
+          const { invalidUsers } = await api.sendMessage([target.userId], body);
+          if (invalidUsers.includes(target.userId.toLowerCase())) {
+            throw new UnrecoverableError('WeCom refused the recipient (invaliduser): not a member, or outside the app’s visible range');
+          }
+        });
+      } else if (target.kind === 'appchat') {
+        // appchat/send has no template cards: choices stay in the text.
+        await sendParts(outboxId, encodeAppMessage(message, taskId, { cards: false }), (body) => api.sendAppChat(target.chatId, body));
+      } else {
+        await sendParts(outboxId, encodeRobotMessage(message), (body) => api.sendRobot(target.key, body));
+      }
+    },
+
+    async sendToMany(targetRefs, message: WeComOutbound, { batchId }) {
+      const users = targetRefs.map((ref) => {
+        const target = parseWeComRef(ref);
+        if (target?.kind !== 'user') throw new UnrecoverableError('sendToMany takes wecom:user: refs only');
+        return target.userId;
+      });
+      let calls = 0;
+      const refused = new Set<string>();
+      for (const body of encodeAppMessage(message, `legwork-batch-${batchId}`)) {
+        const result = await api.sendMessageToMany(users, body);
+        calls += result.calls;
+        for (const user of result.invalidUsers) refused.add(user);
+      }
+      return { refused: targetRefs.filter((_, i) => refused.has(users[i]!.toLowerCase())), calls };
+    },
+
+    async health() {
+      return api.health();
+    },
+
+    settled,
+
+    async stop() {
+      await settled();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { PuppetMock, mock } from 'wechaty-puppet-mock';
+import { types, type payloads } from 'wechaty';
+
+/** A location as a puppet reports it (`payloads.Location`). */
+export interface MockLocation {
+  latitude: number;
+  longitude: number;
+  accuracy: number;
+  name: string;
+  address: string;
+}
+
+/**
+ * wechaty-puppet-mock, with the two things it lacks for our tests: location messages at a chosen
+ * point (its messageLocation always answers one fixed Beijing point) and a record of what the bot
+ * said where (it still emits the bot's own messages, as a real puppet does).
+ */
+export class LocatedPuppetMock extends PuppetMock {
+  readonly locations = new Map<string, MockLocation>();
+  readonly said: { conversationId: string; text: string }[] = [];
+
+  override async messageLocation(messageId: string): Promise<payloads.Location> {
+    return this.locations.get(messageId) ?? super.messageLocation(messageId);
+  }
+
+  override async messageSendText(conversationId: string, text: string): Promise<void> {
+    this.said.push({ conversationId, text });
+    await super.messageSendText(conversationId, text);
+  }
+}
+
+export function createMockWorld() {
+  const mocker = new mock.Mocker();
+  const puppet = new LocatedPuppetMock({ mocker });
+  let sequence = 0;
+  return {
+    mocker,
+    puppet,
+    /** A location message from `talker` in `room`, the way a puppet announces any message. */
+    shareLocation(talkerId: string, roomId: string, location: MockLocation): string {
+      const id = `location-${Date.now().toString(36)}-${++sequence}`;
+      puppet.locations.set(id, location);
+      mocker.MessageMock.create({
+        id,
+        talkerId,
+        roomId,
+        timestamp: Date.now(),
+        type: types.Message.Location,
+        text: '',
+        mentionIdList: [],
+      } as payloads.Message);
+      puppet.emit('message', { messageId: id });
+      return id;
+    },
+  };
+}
+
+/** Polls `check` until it returns a truthy value, for at most `timeoutMs` (puppet events are async). */
+export async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

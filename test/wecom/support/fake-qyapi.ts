@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the fake received (the access token is kept so tests can check which was used). */
+export interface QyapiCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: Record<string, unknown> | undefined;
+}
+
+type Answer = Record<string, unknown>;
+
+/**
+ * A local stand-in for qyapi.weixin.qq.com speaking its wire format: `GET /cgi-bin/gettoken`,
+ * `POST /cgi-bin/message/send`, `/cgi-bin/appchat/send` (access_token in the query) and
+ * `/cgi-bin/webhook/send?key=` (JSON bodies, `{ errcode, errmsg, … }` answers, HTTP 200 even for
+ * errors, as WeCom does). Tokens are checked like WeCom checks them: unknown → 40014, expired → 42001.
+ */
+export class FakeQyapi {
+  readonly calls: QyapiCall[] = [];
+  readonly corpId: string;
+  readonly secret: string;
+  private server?: Server;
+  private tokenCounter = 0;
+  private validTokens = new Set<string>();
+  private expiredTokens = new Set<string>();
+  /** Scripted answers, consumed in order, per path. */
+  private scripted = new Map<string, Answer[]>();
+
+  constructor(options: { corpId: string; secret: string }) {
+    this.corpId = options.corpId;
+    this.secret = options.secret;
+  }
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | undefined;
+    if (!address) throw new Error('fake qyapi not started');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then((answer) => {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(answer));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Answers the next call to `path` with `answer` instead of the normal behaviour. */
+  script(path: string, ...answers: Answer[]): void {
+    this.scripted.set(path, [...(this.scripted.get(path) ?? []), ...answers]);
+  }
+
+  /** WeCom expired every token handed out so far (the next use answers 42001). */
+  expireTokens(): void {
+    for (const token of this.validTokens) this.expiredTokens.add(token);
+    this.validTokens.clear();
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.scripted.clear();
+  }
+
+  callsTo(path: string): QyapiCall[] {
+    return this.calls.filter((c) => c.path === path);
+  }
+
+  private async handle(req: IncomingMessage): Promise<Answer> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const query = Object.fromEntries(url.searchParams);
+    const raw = await new Promise<string>((resolve) => {
+      let data = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (data += chunk));
+      req.on('end', () => resolve(data));
+    });
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+    this.calls.push({ method: req.method ?? 'GET', path: url.pathname, query, body });
+
+    const scripted = this.scripted.get(url.pathname)?.shift();
+    if (scripted) return scripted;
+
+    if (url.pathname === '/cgi-bin/gettoken') {
+      if (query.corpid !== this.corpId) return { errcode: 40013, errmsg: 'invalid corpid' };
+      if (query.corpsecret !== this.secret) return { errcode: 40001, errmsg: 'invalid secret' };
+      const token = `fake-token-${++this.tokenCounter}`;
+      this.validTokens.add(token);
+      return { errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 };
+    }
+    if (url.pathname === '/cgi-bin/webhook/send') {
+      return query.key ? { errcode: 0, errmsg: 'ok' } : { errcode: 93000, errmsg: 'invalid webhook url' };
+    }
+    if (url.pathname === '/cgi-bin/message/send' || url.pathname === '/cgi-bin/appchat/send') {
+      const token = query.access_token ?? '';
+      if (this.expiredTokens.has(token)) return { errcode: 42001, errmsg: 'access_token expired' };
+      if (!this.validTokens.has(token)) return { errcode: 40014, errmsg: 'invalid access_token' };
+      if (url.pathname === '/cgi-bin/appchat/send') return { errcode: 0, errmsg: 'ok' };
+      return { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `msg-${this.calls.length}` };
+    }
+    return { errcode: 404, errmsg: 'unknown path in fake' };
+  }
+}
