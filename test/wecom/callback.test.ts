@@ -100,9 +100,13 @@ describe('POST /wecom/callback', () => {
     await post(text('carol', '新客户 华为终端 22.54,113.95'));
     await post(text('carol', '新客户 华为技术 22.60,113.90'));
     await post(text('carol', '签到 华为 22.5401,113.9501'));
-    const list = shownText((await delivered()).at(-1)!);
-    expect(list).toMatch(/1\. 华为(终端|技术)\n2\. 华为(终端|技术)/);
-    const second = /2\. (\S+)/.exec(list)![1]!;
+    // Two matches come as a template card with one button per customer.
+    const cardMessage = (await delivered()).at(-1)!;
+    expect(cardMessage.msgtype).toBe('template_card');
+    const card = (cardMessage.body as { template_card: { sub_title_text: string; button_list: { text: string; key: string }[] } }).template_card;
+    expect(card.sub_title_text).toMatch(/1\. 华为(终端|技术)\n2\. 华为(终端|技术)/);
+    expect(card.button_list.map((b) => b.key)).toEqual(['reply:1', 'reply:2']);
+    const second = card.button_list[1]!.text;
 
     await post(templateCardEventXml({ from: 'carol', createTime: w.current.createTime(), eventKey: 'reply:2', taskId: 'legwork-7', cardType: 'button_interaction' }));
     expect(shownText((await delivered()).at(-1)!)).toContain(`已在 ${second} 签到`);
