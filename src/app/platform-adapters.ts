@@ -8,6 +8,8 @@ import type { ChatAdapter } from '../../bots/types.ts';
 import { createLocalAdapter } from '../../bots/local/index.ts';
 import { createDingTalkAdapter } from '../../bots/dingtalk/index.ts';
 import { createDatabaseMailbox } from '../db/local-mailbox.ts';
+import { createSlackAdapter } from '../../bots/slack/index.ts';
+import { createPersonQueries } from '../conversation/ports/person-queries.ts';
 
 /** What every adapter factory may use. Adapters reach the database only through the engine's ports. */
 export interface AdapterDeps {
@@ -31,5 +33,6 @@ export async function createPlatformAdapters(
   if (config.wecom) adapters.push((await import('../../bots/wecom/index.ts')).createWeComAdapter(config.wecom, adapterDeps));
   if (config.wechaty) adapters.push(await (await import('../../bots/wechaty/index.ts')).createWechatyAdapter(config.wechaty, adapterDeps));
   if (config.dingtalk) adapters.push(await createDingTalkAdapter(config.dingtalk, adapterDeps));
+  if (config.slack) adapters.push(await createSlackAdapter(config.slack, { ...adapterDeps, people: createPersonQueries({ db, clock: adapterDeps.clock }) }));
   return adapters;
 }
