@@ -1,6 +1,7 @@
 import type { Customer } from '../../db/schema.ts';
 import { recordCheckIn } from '../../core/checkins/record-check-in.ts';
 import { issueLocationLink } from '../../core/location-links/issue-location-link.ts';
+import { checkInSummaryLines } from '../check-in-summary.ts';
 import { savePendingState, type PendingState } from '../pending-state.ts';
 import { resolveCustomerOrAsk } from './resolve-customer.ts';
 import { checkedLocation, typedLocation } from './coordinates.ts';
@@ -58,21 +59,7 @@ export async function completeCheckIn(turn: Turn, customer: Customer, location: 
       location,
     },
   );
-  const lines: string[] = [];
-  if (result.closedPrevious) {
-    lines.push(t.previousVisitClosed({ customer: result.closedPrevious.customerName, duration: result.closedPrevious.durationMinutes }));
-  }
-  const { evaluation } = result;
-  if (evaluation.status === 'verified') {
-    lines.push(t.checkInVerified({ customer: customer.name, distance: evaluation.distanceMeters ?? 0 }));
-  } else if (evaluation.status === 'outside') {
-    lines.push(t.checkInOutside({ customer: customer.name, distance: evaluation.distanceMeters ?? 0, radius: turn.org.checkin_radius_m }));
-  } else {
-    lines.push(t.checkInUnverifiedNoPosition({ customer: customer.name }));
-  }
-  if (evaluation.accuracyFlagged && location.accuracy !== undefined) {
-    lines.push(t.accuracyFlag({ accuracy: location.accuracy, radius: turn.org.checkin_radius_m }));
-  }
+  const lines = checkInSummaryLines(t, { customerName: customer.name, result, location, radiusMeters: turn.org.checkin_radius_m });
   lines.push(t.checkInThenNotes());
   turn.reply(lines.join('\n'));
 }

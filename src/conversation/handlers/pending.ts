@@ -14,7 +14,7 @@ import type { Turn } from '../turn.ts';
 
 /** A number answering the list the bot offered: which customer, or "1" to create the one not found. */
 export async function handleChoice(turn: Turn, pending: PendingState | undefined, index: number): Promise<void> {
-  if (pending?.kind === 'chooseCustomer') {
+  if (pending?.kind === 'chooseCustomer' || (pending?.kind === 'awaitCustomerForLocation' && pending.options.length > 0)) {
     const option = pending.options[index - 1];
     if (!option) {
       turn.reply(turn.t.choiceOutOfRange({ max: pending.options.length }));
@@ -22,18 +22,9 @@ export async function handleChoice(turn: Turn, pending: PendingState | undefined
     }
     const customer = await findCustomerById(turn.db, turn.org.id, option.id);
     await clearPendingState(turn.db, turn.user.id);
-    if (customer) await continueWith(turn, customer, pending.then);
-    return;
-  }
-  if (pending?.kind === 'awaitCustomerForLocation' && pending.options.length > 0) {
-    const option = pending.options[index - 1];
-    if (!option) {
-      turn.reply(turn.t.choiceOutOfRange({ max: pending.options.length }));
-      return;
-    }
-    const customer = await findCustomerById(turn.db, turn.org.id, option.id);
-    await clearPendingState(turn.db, turn.user.id);
-    if (customer) await completeCheckIn(turn, customer, pending.location);
+    if (!customer) return;
+    if (pending.kind === 'chooseCustomer') await continueWith(turn, customer, pending.then);
+    else await completeCheckIn(turn, customer, pending.location);
     return;
   }
   if (pending?.kind === 'createCustomer') {

@@ -11,6 +11,7 @@ import { evaluateLocation } from '../../core/checkins/evaluate-location.ts';
 import { findCustomerById } from '../../core/customers/customer-repository.ts';
 import { findOpenVisit } from '../../core/visits/visit-repository.ts';
 import { spendLocationToken } from '../../core/location-links/spend-location-token.ts';
+import { checkInSummaryLines } from '../../conversation/check-in-summary.ts';
 import { catalogueFor, render } from '../../conversation/i18n/catalogue.ts';
 import { savePendingState } from '../../conversation/pending-state.ts';
 import { enqueueMessages } from '../../conversation/outbox.ts';
@@ -166,16 +167,7 @@ async function checkIn(
   await trx.deleteFrom('conversation_states').where('user_id', '=', link.user.id).where('kind', '=', 'awaitLocation').execute();
 
   const { evaluation } = recorded;
-  const lines: string[] = [];
-  if (recorded.closedPrevious) {
-    lines.push(t.previousVisitClosed({ customer: recorded.closedPrevious.customerName, duration: recorded.closedPrevious.durationMinutes }));
-  }
-  if (evaluation.status === 'verified') lines.push(t.checkInVerified({ customer: customer.name, distance: evaluation.distanceMeters ?? 0 }));
-  else if (evaluation.status === 'outside') {
-    lines.push(t.checkInOutside({ customer: customer.name, distance: evaluation.distanceMeters ?? 0, radius }));
-  } else if (location) lines.push(t.checkInUnverifiedNoPosition({ customer: customer.name }));
-  else lines.push(t.checkInUnverifiedNoLocation({ customer: customer.name }));
-  if (evaluation.accuracyFlagged && location?.accuracy !== undefined) lines.push(t.accuracyFlag({ accuracy: location.accuracy, radius }));
+  const lines = checkInSummaryLines(t, { customerName: customer.name, result: recorded, location, radiusMeters: radius });
   if (location?.mocked) lines.push(text.mockedChatNote);
   lines.push(t.checkInThenNotes());
   const message = lines.join('\n');
