@@ -15,6 +15,8 @@ export interface BenchOptions {
   rate: number;
   /** Length of the latency phase. */
   seconds: number;
+  /** The latency phase stops early once this many seconds' worth of requests are unanswered. */
+  maxBacklogSeconds: number;
   reps: number;
   customers: number;
   /** The service's pool size on PostgreSQL (connect.ts defaults to 10); the baseline uses the same. */
@@ -28,10 +30,12 @@ const defaultAdminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 const usage = `npm run bench -- [options]
   --postgres            run against PostgreSQL (also when DATABASE_URL is set); default: embedded PGlite
   --database-url URL    server to create the throwaway bench database on (default: $DATABASE_URL or ${defaultAdminUrl})
-  --checkins N          check-ins in the throughput phase and rows in the raw INSERT baseline (default 2000)
+  --checkins N          check-ins in the throughput phase and rows in the raw INSERT baseline (default 1000)
   --concurrency N       requests in flight in the throughput phase (default 16)
   --rate N              requests per second in the latency phase (default 200)
   --seconds N           length of the latency phase (default 10)
+  --max-backlog N       stop the latency phase early, as saturated, once N seconds' worth of requests
+                        are unanswered (default 2)
   --reps N              reps to register (default 50)
   --customers N         customers to create (default 200)
   --cpu-prof DIR        write a V8 CPU profile of the service process into DIR`;
@@ -46,10 +50,11 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     options: {
       postgres: { type: 'boolean', default: false },
       'database-url': { type: 'string' },
-      checkins: { type: 'string', default: '2000' },
+      checkins: { type: 'string', default: '1000' },
       concurrency: { type: 'string', default: '16' },
       rate: { type: 'string', default: '200' },
       seconds: { type: 'string', default: '10' },
+      'max-backlog': { type: 'string', default: '2' },
       reps: { type: 'string', default: '50' },
       customers: { type: 'string', default: '200' },
       'pool-size': { type: 'string', default: '10' },
@@ -76,6 +81,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     concurrency: positive('concurrency', values.concurrency),
     rate: positive('rate', values.rate),
     seconds: positive('seconds', values.seconds),
+    maxBacklogSeconds: positive('max-backlog', values['max-backlog']),
     reps: positive('reps', values.reps, 2),
     // Three or more customers keep a rep's consecutive check-ins at different customers even when the
     // open-loop phase lets two of one rep's requests overtake each other.

@@ -66,6 +66,9 @@ export function createConversationEngine(deps: EngineDeps) {
         directRef: event.sender.directRef,
       },
     );
+    // One turn per person at a time: two messages from the same rep (a double tap, a redelivery racing
+    // the original) would otherwise both see "no open visit" and collide on the one-open-visit index.
+    await trx.selectFrom('users').select('id').where('id', '=', user.id).forUpdate().execute();
     const language = user.language;
     const replies: OutboundMessage[] = [];
     const turn: Turn = {

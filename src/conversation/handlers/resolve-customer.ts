@@ -16,13 +16,13 @@ export async function resolveCustomerOrAsk(
   then: CustomerContinuation,
 ): Promise<Customer | undefined> {
   const matches = await findCustomers({ db: turn.db }, { orgId: turn.org.id, query });
-  if (matches.length === 1) return matches[0];
-  if (matches.length === 0) {
+  if (matches.kind === 'one') return matches.customer;
+  if (matches.kind === 'none') {
     await savePendingState(turn.db, turn.user.id, { kind: 'createCustomer', name: query.trim(), then }, turn.now);
     turn.reply(turn.t.customerNotFound({ name: query.trim() }));
     return undefined;
   }
-  const options = matches.slice(0, maxOptions).map((c) => ({ id: c.id, name: c.name }));
+  const options = matches.options.slice(0, maxOptions);
   await savePendingState(turn.db, turn.user.id, { kind: 'chooseCustomer', query, options, then }, turn.now);
   turn.reply({
     text: turn.t.customerChoose({ name: query.trim(), options: options.map((o, i) => `${i + 1}. ${o.name}`).join('\n') }),
