@@ -7,6 +7,7 @@ import type { ChatAdapter } from '../../bots/types.ts';
 import { platformOfRef } from '../../bots/types.ts';
 import { AuthFailedError, RateLimitedError, UnrecoverableError } from '../../bots/errors.ts';
 import { claimDueMessages, markFailed, markSent, reschedule, type ClaimedMessage } from './outbox-repository.ts';
+import { markManySent, paceTargets, planFanOut, type FanOutGroup } from './fan-out.ts';
 
 export interface DeliveryOptions {
   db: Kysely<Database>;
@@ -63,22 +64,54 @@ export function createDeliveryLoop(options: DeliveryOptions) {
       await adapter.send(item.targetRef, item.message as OutboundMessage, { outboxId: item.id });
       await markSent(db, item.id, now());
       totals.sent++;
+      await pace(adapter, [item.targetRef]);
     } catch (error) {
-      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      if (error instanceof RateLimitedError) {
-        await reschedule(db, { id: item.id, availableAt: new Date(now().getTime() + error.retryAfterMs), error: text, countAttempt: false });
-        totals.retried++;
-      } else if (error instanceof UnrecoverableError || item.attempts >= maxAttempts) {
-        await markFailed(db, item.id, text);
-        logger.error({ outboxId: item.id, target: loggableRef(item.targetRef), error: text }, 'message could not be delivered');
-        totals.failed++;
-      } else {
-        // Auth failures back off like any other: the message waits for the credentials to be fixed.
-        const delay = backoffMs(item.attempts);
-        await reschedule(db, { id: item.id, availableAt: new Date(now().getTime() + delay), error: text, countAttempt: true });
-        logger.warn({ outboxId: item.id, target: loggableRef(item.targetRef), error: text, retryInMs: delay, auth: error instanceof AuthFailedError }, 'delivery failed, will retry');
-        totals.retried++;
-      }
+      await settleFailure(item, error, totals);
+    }
+  }
+
+  /** Spaces sends to one conversation by the adapter's minimum interval (when it declares one). */
+  async function pace(adapter: ChatAdapter, targetRefs: string[]): Promise<void> {
+    if (adapter.minSendIntervalMs) await paceTargets(db, targetRefs, new Date(clock.now().getTime() + adapter.minSendIntervalMs));
+  }
+
+  /** One `sendBatch` call for identical messages; each target's failure is settled like a single send's. */
+  async function deliverGroup(group: FanOutGroup, totals: DrainResult): Promise<void> {
+    let failures: Map<string, Error>;
+    try {
+      const outcome = await group.adapter.sendBatch(group.items.map((i) => i.targetRef), group.message, { outboxIds: group.items.map((i) => i.id) });
+      failures = new Map(outcome.failures.map((f) => [f.targetRef, f.error]));
+    } catch (error) {
+      await Promise.all(group.items.map((item) => settleFailure(item, error, totals)));
+      return;
+    }
+    const sent = group.items.filter((item) => !failures.has(item.targetRef));
+    await markManySent(db, sent.map((item) => item.id), clock.now());
+    totals.sent += sent.length;
+    await pace(group.adapter, sent.map((item) => item.targetRef));
+    for (const item of group.items) {
+      const error = failures.get(item.targetRef);
+      if (error) await settleFailure(item, error, totals);
+    }
+  }
+
+  /** What a failed send means for the message: wait (429), give up (unrecoverable), or back off. */
+  async function settleFailure(item: ClaimedMessage, error: unknown, totals: DrainResult): Promise<void> {
+    const now = () => clock.now();
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (error instanceof RateLimitedError) {
+      await reschedule(db, { id: item.id, availableAt: new Date(now().getTime() + error.retryAfterMs), error: text, countAttempt: false });
+      totals.retried++;
+    } else if (error instanceof UnrecoverableError || item.attempts >= maxAttempts) {
+      await markFailed(db, item.id, text);
+      logger.error({ outboxId: item.id, target: loggableRef(item.targetRef), error: text }, 'message could not be delivered');
+      totals.failed++;
+    } else {
+      // Auth failures back off like any other: the message waits for the credentials to be fixed.
+      const delay = backoffMs(item.attempts);
+      await reschedule(db, { id: item.id, availableAt: new Date(now().getTime() + delay), error: text, countAttempt: true });
+      logger.warn({ outboxId: item.id, target: loggableRef(item.targetRef), error: text, retryInMs: delay, auth: error instanceof AuthFailedError }, 'delivery failed, will retry');
+      totals.retried++;
     }
   }
 
@@ -87,7 +120,8 @@ export function createDeliveryLoop(options: DeliveryOptions) {
     for (;;) {
       const batch = await claimDueMessages(db, { now: clock.now(), leaseMs, limit: batchSize });
       if (batch.length === 0) return totals;
-      await Promise.all(batch.map((item) => deliver(item, totals)));
+      const plan = await planFanOut(db, adapters, batch, { now: clock.now(), leaseMs });
+      await Promise.all([...plan.singles.map((item) => deliver(item, totals)), ...plan.groups.map((group) => deliverGroup(group, totals))]);
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import type { Clock } from '../core/shared/clock.ts';
+import { systemClock, type Clock } from '../core/shared/clock.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -9,6 +9,7 @@ import { resolveLinkSecret } from '../core/location-links/link-secret.ts';
 import { createConversationEngine, type ConversationEngine } from '../conversation/engine.ts';
 import { createPlatformAdapters } from './platform-adapters.ts';
 import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delivery-loop.ts';
+import { createScheduler, type Scheduler } from '../../jobs/scheduler.ts';
 import { createHttpApp } from '../http/app.ts';
 import { mountLocationPage } from '../http/location-page/index.ts';
 
@@ -22,6 +23,8 @@ export interface Legwork {
   delivery: DeliveryLoop;
   http: Hono;
   adapters: ChatAdapter[];
+  /** Reminders, leaderboards and digests (BullMQ with REDIS_URL, else in-process). */
+  scheduler: Scheduler;
   /** Starts the background parts (delivery loop, scheduler, platform connections). */
   start(): Promise<void>;
   /** `npm run worker`: only the scheduler's workers and the delivery loop (no platform connections). */
@@ -45,6 +48,10 @@ export async function buildApp(
 
   const adapterMap = new Map<string, ChatAdapter>();
   const delivery = createDeliveryLoop({ db: database.db, clock, logger, adapters: adapterMap });
+  const scheduler = createScheduler({ db: database.db, clock, logger, redisUrl: config.redisUrl });
+  // The minute passes fire on real time; under a manual clock (tests) they would run at arbitrary
+  // frozen times, so there the passes run only when a test calls `scheduler.runDueNow()`.
+  const schedules = clock === systemClock;
   const engine = createConversationEngine({
     db: database.db,
     clock,
@@ -57,7 +64,7 @@ export async function buildApp(
   const adapters = await createPlatformAdapters(config, { engine, clock, logger, publicUrl: config.publicUrl, db: database.db });
   for (const adapter of adapters) adapterMap.set(adapter.platform, adapter);
 
-  const http = createHttpApp({ db: database.db, logger, adapters });
+  const http = createHttpApp({ db: database.db, logger, adapters, readinessChecks: { queue: () => scheduler.health() } });
   mountLocationPage(http, {
     db: database.db,
     clock,
@@ -74,18 +81,22 @@ export async function buildApp(
     delivery,
     http,
     adapters,
+    scheduler,
     async start() {
       for (const adapter of adapters) await adapter.start?.();
       delivery.start();
       delivery.kick();
+      await scheduler.start({ schedules });
     },
     async startWorker() {
       delivery.start();
       delivery.kick();
+      await scheduler.start({ schedules });
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      await scheduler.stop();
       await delivery.stop();
       for (const adapter of adapters) await adapter.stop?.();
       if (!options.database) await database.close();

@@ -9,6 +9,7 @@ import { handleBindTeam, handleCreateTeam, handleJoinTeam } from './handlers/tea
 import { handleSetLanguage, handleSetTimeZone } from './handlers/preferences.ts';
 import { handleBareLocation, handleChoice, handleFreeText } from './handlers/pending.ts';
 import { usageExample } from './handlers/usage.ts';
+import { handleScheduleIntent } from './handlers/schedules.ts';
 import { parseIntent } from './intents/parse-intent.ts';
 import type { Intent } from './intents/types.ts';
 import type { Turn } from './turn.ts';
@@ -53,6 +54,13 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
       return handleSetTimeZone(turn, intent);
     case 'setLanguage':
       return handleSetLanguage(turn, intent);
+    case 'leaderboard':
+    case 'leaderboardOptOut':
+    case 'away':
+    case 'back':
+    case 'teamOverview':
+    case 'reminderSwitch':
+      return handleScheduleIntent(turn, intent);
     case 'choose':
       return handleChoice(turn, pending, intent.index);
     case 'usage':

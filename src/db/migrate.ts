@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as core from '../../migrations/20261127000000_core.ts';
+import * as scheduler from '../../migrations/20261127120000_scheduler.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -7,6 +8,7 @@ import * as core from '../../migrations/20261127000000_core.ts';
  */
 const migrations: Record<string, Migration> = {
   '20261127000000_core': core,
+  '20261127120000_scheduler': scheduler,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -197,6 +197,34 @@ export interface SettingsTable {
   value: string;
 }
 
+/** Partial overrides of the schedule defaults for an org or a team (src/core/schedules/settings.ts). */
+export interface ScheduleSettingsTable {
+  scope: 'org' | 'team';
+  scope_id: string;
+  org_id: string;
+  settings: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface UserSchedulePrefsTable {
+  user_id: string;
+  away_until: LocalDate | null;
+  reminders_off: ColumnType<string[], string[] | undefined, string[]>;
+  leaderboard_opt_out: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Timestamp;
+}
+
+/** Every scheduled message written to the outbox, by natural key (= the outbox dedupe_key). */
+export interface ScheduledSendsTable {
+  key: string;
+  kind: string;
+  org_id: string;
+  user_id: string | null;
+  team_id: string | null;
+  local_date: LocalDate;
+  created_at: RequiredTimestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   org_tenants: OrgTenantsTable;
@@ -215,6 +243,9 @@ export interface Database {
   local_deliveries: LocalDeliveriesTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  schedule_settings: ScheduleSettingsTable;
+  user_schedule_prefs: UserSchedulePrefsTable;
+  scheduled_sends: ScheduledSendsTable;
 }
 
 export type User = Selectable<UsersTable>;

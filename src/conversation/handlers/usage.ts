@@ -14,6 +14,9 @@ const examples: Record<Language, Record<CommandName, string>> = {
     bindTeam: '绑定团队 华东',
     setTimeZone: '设置时区 Asia/Shanghai',
     setLanguage: '语言 中文 或 语言 English',
+    leaderboard: '排行榜 周（或 日、月）；不参加排行',
+    away: '请假 到 周五',
+    reminderSwitch: '关闭提醒 日报（日报、签退、跟进、重点客户）',
   },
   'en-US': {
     checkIn: 'checkin Huawei 22.54,113.95',
@@ -27,6 +30,9 @@ const examples: Record<Language, Record<CommandName, string>> = {
     bindTeam: 'bind East',
     setTimeZone: 'timezone America/Los_Angeles',
     setLanguage: 'language en or language zh',
+    leaderboard: 'leaderboard week (or day, month); leaderboard off',
+    away: 'away until Friday',
+    reminderSwitch: 'reminders off report (report, checkout, followup, overdue)',
   },
 };
 

@@ -6,7 +6,7 @@
  * commands and leading @mentions. It only recognises shape: it never validates names, dates,
  * coordinates or time zones (the use cases do, so they can answer in the user's language).
  */
-import type { CommandName, Intent, Language, TypedCoordinates } from './types.ts';
+import type { CommandName, Intent, Language, ReminderName, TypedCoordinates } from './types.ts';
 
 // NFKC already folds the full-width forms (，：；？！　) to ASCII, but not the ideographic
 // full stop and enumeration comma (。、), so those are listed explicitly.
@@ -119,6 +119,42 @@ const COMMANDS: readonly CommandEntry[] = [
     build: withName('bindTeam', (name) => ({ kind: 'bindTeam', name })),
   },
   {
+    words: ['排行榜', '排行', 'leaderboard', 'ranking'],
+    build: (args) => parseLeaderboard(trimEndWhere(args, isTrailingPunctuation).toLowerCase()),
+  },
+  {
+    words: ['不参加排行', '不参加排行榜'],
+    build: withoutArguments({ kind: 'leaderboardOptOut', optOut: true }),
+  },
+  {
+    words: ['参加排行', '参加排行榜'],
+    build: withoutArguments({ kind: 'leaderboardOptOut', optOut: false }),
+  },
+  {
+    words: ['请假', 'away'],
+    build: (args) => {
+      // `请假 到 周五`, `请假到周五`, `away until Friday`, `away till Fri`: the date words follow.
+      const until = trimSeparators(args.replace(/^(?:到|至|until|till|to)(?=\s|$|[^a-z])/iu, ''));
+      return until === '' ? { kind: 'away' } : { kind: 'away', until };
+    },
+  },
+  {
+    words: ['恢复', '回来了', 'back'],
+    build: withoutArguments({ kind: 'back' }),
+  },
+  {
+    words: ['团队', 'team'],
+    build: withoutArguments({ kind: 'teamOverview' }),
+  },
+  {
+    words: ['关闭提醒', 'reminders off', 'reminder off'],
+    build: (args) => parseReminderSwitch(args, false),
+  },
+  {
+    words: ['开启提醒', '打开提醒', 'reminders on', 'reminder on'],
+    build: (args) => parseReminderSwitch(args, true),
+  },
+  {
     // 'time zone' also covers 'timezone' and 'time-zone'.
     words: ['设置时区', '时区', 'time zone', 'tz'],
     build: withName('setTimeZone', (zone) => ({ kind: 'setTimeZone', zone })),
@@ -133,6 +169,30 @@ const COMMANDS: readonly CommandEntry[] = [
     },
   },
 ];
+
+const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([
+  ...['', '本周', '周', 'week', 'weekly', 'this week'].map((w) => [w, { kind: 'leaderboard', ...(w ? { period: 'week' } : {}) }] as const),
+  ...['日', '今天', '今日', 'day', 'daily', 'today'].map((w) => [w, { kind: 'leaderboard', period: 'day' }] as const),
+  ...['月', '本月', 'month', 'monthly', 'this month'].map((w) => [w, { kind: 'leaderboard', period: 'month' }] as const),
+  ...['off', '关闭', '不参加'].map((w) => [w, { kind: 'leaderboardOptOut', optOut: true }] as const),
+  ...['on', '开启', '参加'].map((w) => [w, { kind: 'leaderboardOptOut', optOut: false }] as const),
+] as [string, Intent][]);
+
+function parseLeaderboard(args: string): Intent {
+  return LEADERBOARD_WORDS.get(args) ?? usage('leaderboard');
+}
+
+const REMINDER_NAMES: ReadonlyMap<string, ReminderName> = new Map([
+  ...['日报', 'report', 'reports', 'daily report'].map((w) => [w, 'report'] as const),
+  ...['签退', 'checkout', 'check-out', 'check out'].map((w) => [w, 'checkout'] as const),
+  ...['跟进', 'followup', 'follow-up', 'follow up', 'followups'].map((w) => [w, 'followup'] as const),
+  ...['重点客户', '客户', 'overdue', 'customers', 'key customers'].map((w) => [w, 'overdue'] as const),
+]);
+
+function parseReminderSwitch(args: string, enabled: boolean): Intent {
+  const reminder = REMINDER_NAMES.get(trimEndWhere(args, isTrailingPunctuation).toLowerCase().trim());
+  return reminder ? { kind: 'reminderSwitch', reminder, enabled } : usage('reminderSwitch');
+}
 
 const LANGUAGE_NAMES: ReadonlyMap<string, Language> = new Map([
   ...['中文', '简体中文', 'zh', 'zh-cn', 'chinese', 'cn'].map((name) => [name, 'zh-CN'] as const),

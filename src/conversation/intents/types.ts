@@ -25,6 +25,18 @@ export type Intent =
   | { kind: 'bindTeam'; name: string }
   | { kind: 'setTimeZone'; zone: string }
   | { kind: 'setLanguage'; language: Language }
+  /** `排行榜 [日|周|月]` / `leaderboard [day|week|month]`: the team's standings on demand. */
+  | { kind: 'leaderboard'; period?: 'day' | 'week' | 'month' }
+  /** `不参加排行` / `leaderboard off` (and on): points still count, the name is hidden. */
+  | { kind: 'leaderboardOptOut'; optOut: boolean }
+  /** `请假 到 周五` / `away until Friday`: no reminders through that date (today when absent). */
+  | { kind: 'away'; until?: string }
+  /** `恢复` / `back`: reminders on again. */
+  | { kind: 'back' }
+  /** `团队` / `team`: a manager's picture of the team today. */
+  | { kind: 'teamOverview' }
+  /** `关闭提醒 日报` / `reminders off report` (and on): one kind of reminder. */
+  | { kind: 'reminderSwitch'; reminder: ReminderName; enabled: boolean }
   /** A bare number, answering a list the bot offered ("1", "２"). */
   | { kind: 'choose'; index: number }
   /** A known command word with missing or unusable arguments; `command` names which one for the usage hint. */
@@ -32,7 +44,13 @@ export type Intent =
   /** Anything else: free text (may answer a question the bot asked, such as checkout notes). */
   | { kind: 'freeText'; text: string };
 
+/** Reminder kinds a person can switch off one by one. */
+export type ReminderName = 'report' | 'checkout' | 'followup' | 'overdue';
+
 export type CommandName =
+  | 'leaderboard'
+  | 'away'
+  | 'reminderSwitch'
   | 'checkIn'
   | 'checkOut'
   | 'visitNote'

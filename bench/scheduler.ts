@@ -1,0 +1,114 @@
+/**
+ * The scheduler benchmark (issue 3), run as `tsx bench/scheduler.ts [--postgres] [--quick]`:
+ *
+ * 1. A weekly leaderboard and the daily and weekly manager digests for a 500-rep org with 200,000
+ *    check-ins, each beside a bare SQL aggregate over the same check-ins (target: within 2×).
+ * 2. Daily-report reminders for 100,000 people across 20 time zones (the scheduler passes at each
+ *    zone's 18:00), beside bare BullMQ `addBulk` of as many jobs (target: within 2×; needs REDIS_URL).
+ * 3. The platform API calls a 1,000-person reminder fan-out makes per platform, against the
+ *    platform minimum (WeCom 1, DingTalk 50, Slack 1,000: it has no batch API).
+ *
+ * Each section gets a throwaway database (PGlite in a temp directory, or a new database on the
+ * server with --postgres / DATABASE_URL) that is removed afterwards. Prints a table, then one
+ * `BENCH_JSON {...}` line. Missed targets are reported, not fatal.
+ */
+import { parseArgs } from 'node:util';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { connectDatabase, type DatabaseHandle } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { measureBoardsAndDigests, measureFanOut, measureReminderScheduling } from './scheduler-sections.ts';
+
+const log = (line: string) => process.stderr.write(`[bench:scheduler] ${line}\n`);
+const target = 2;
+
+async function withDatabase<T>(useServer: string | undefined, run: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  if (!useServer) {
+    const dir = await mkdtemp(join(tmpdir(), 'legwork-bench-scheduler-'));
+    const handle = await connectDatabase({ dataDir: dir });
+    try {
+      await migrateToLatest(handle.db);
+      return await run(handle);
+    } finally {
+      await handle.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  const name = `legwork_bench_sched_${Date.now()}_${process.pid}`;
+  const admin = async (query: string) => {
+    const client = new pg.Client({ connectionString: useServer });
+    await client.connect();
+    try {
+      await client.query(query);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database "${name}"`);
+  const url = new URL(useServer);
+  url.pathname = `/${name}`;
+  const handle = await connectDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  try {
+    await migrateToLatest(handle.db);
+    return await run(handle);
+  } finally {
+    await handle.close();
+    await admin(`drop database if exists "${name}" with (force)`);
+  }
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      postgres: { type: 'boolean', default: false },
+      'database-url': { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '5' },
+    },
+    strict: true,
+  });
+  const serverUrl = values['database-url'] ?? process.env.DATABASE_URL ?? (values.postgres ? 'postgres://postgres@127.0.0.1:5432/postgres' : undefined);
+  const redisUrl = process.env.REDIS_URL;
+  // --quick: a tenth of the sizes, to try the bench itself.
+  const scale = values.quick ? 0.1 : 1;
+  const runs = Number(values.runs);
+  const database = serverUrl ? 'postgres' : 'pglite';
+  log(`database: ${database}${redisUrl ? ', redis for the addBulk baseline' : ', no REDIS_URL: addBulk baseline skipped'}`);
+
+  log(`section 1: seeding ${500} reps and ${Math.round(200_000 * scale)} check-ins`);
+  const boards = await withDatabase(serverUrl, (h) => measureBoardsAndDigests(h.db, { reps: 500, checkins: Math.round(200_000 * scale), customers: 2000, runs }));
+  log(`section 2: ${Math.round(100_000 * scale)} people in 20 zones`);
+  const reminders = await withDatabase(serverUrl, (h) => measureReminderScheduling(h.db, { users: Math.round(100_000 * scale), redisUrl }));
+  log('section 3: 1,000-person fan-out per platform');
+  const fanOut = await withDatabase(serverUrl, (h) => measureFanOut(h.db, { people: 1000 }));
+
+  const rows: string[][] = [['measure', 'ms', 'baseline ms', 'baseline', 'ratio', `≤ ${target}×`]];
+  for (const c of boards.comparisons) rows.push([c.name, c.ms.toFixed(1), c.baselineMs.toFixed(1), c.baseline, c.ratio.toFixed(2), c.ratio <= target ? 'yes' : 'NO']);
+  rows.push([
+    `reminders: ${reminders.people} people, ${reminders.written} written (${reminders.passes} passes)`,
+    reminders.ms.toFixed(0),
+    reminders.addBulkMs?.toFixed(0) ?? 'skipped',
+    'BullMQ addBulk of as many jobs',
+    reminders.ratio?.toFixed(2) ?? '-',
+    reminders.ratio === null ? 'n/a' : reminders.ratio <= target ? 'yes' : 'NO',
+  ]);
+  for (const p of fanOut.platforms) rows.push([`fan-out to 1,000 on ${p.platform}: API calls`, String(p.apiCalls), String(p.minimum), 'platform minimum', '', p.apiCalls === p.minimum ? 'yes' : 'NO']);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}\n`);
+  const json = { database, scale, runs, seedMs: { boards: boards.seedMs, reminders: reminders.seedMs }, boards: boards.comparisons, reminders, fanOut };
+  process.stdout.write(`BENCH_JSON ${JSON.stringify(json)}\n`);
+  const broken = reminders.people !== Math.round(100_000 * scale) || fanOut.sent !== fanOut.written;
+  if (broken) log(`run broken: ${reminders.people} people reminded, ${fanOut.sent}/${fanOut.written} fan-out messages sent`);
+  return broken ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../src/db/schema.ts';
+import type { Clock } from '../src/core/shared/clock.ts';
+import type { Logger } from '../src/logger.ts';
+import { createBullmqRunner } from './queue/bullmq-runner.ts';
+import { createInProcessRunner } from './queue/in-process-runner.ts';
+import type { JobDefinition, JobRunner, RepeatSpec } from './queue/types.ts';
+import { remindersTick } from './definitions/reminders-tick.ts';
+import { leaderboardPost, leaderboardsTick } from './definitions/leaderboards.ts';
+import { digestSend, digestsTick } from './definitions/digests.ts';
+
+export interface SchedulerOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  logger: Logger;
+  /** BullMQ on this Redis when set; otherwise the in-process runner. */
+  redisUrl?: string;
+  /** Redis key prefix (a unique one per test). */
+  prefix?: string;
+  /** Fire the passes at this interval instead of every minute on the minute (tests, benchmarks). */
+  tickEveryMs?: number;
+  concurrency?: number;
+  scheduleCheckMs?: number;
+  connectionName?: string;
+}
+
+/** Every job the scheduler runs. */
+export const jobDefinitions: readonly JobDefinition<any>[] = [remindersTick, leaderboardsTick, leaderboardPost, digestsTick, digestSend];
+
+/** The passes that look for due work, each fired every minute. */
+const passes = [remindersTick.name, leaderboardsTick.name, digestsTick.name];
+
+/**
+ * Reminders, leaderboards and digests on one queue abstraction. The passes run every minute in UTC
+ * rather than on per-zone cron schedules: each pass derives from the database what is due in every
+ * zone (so settings changed at runtime, DST, downtime and double fires all need nothing special).
+ */
+export function createScheduler(options: SchedulerOptions) {
+  const repeats: RepeatSpec[] = passes.map((job) =>
+    options.tickEveryMs ? { id: job, job, everyMs: options.tickEveryMs } : { id: job, job, cron: '* * * * *', timeZone: 'UTC' },
+  );
+  const context = { db: options.db, clock: options.clock, logger: options.logger };
+  const runner: JobRunner = options.redisUrl
+    ? createBullmqRunner({
+        redisUrl: options.redisUrl,
+        prefix: options.prefix,
+        definitions: jobDefinitions,
+        context,
+        repeats,
+        logger: options.logger,
+        concurrency: options.concurrency,
+        scheduleCheckMs: options.scheduleCheckMs,
+        connectionName: options.connectionName,
+      })
+    : createInProcessRunner({ definitions: jobDefinitions, context, repeats, logger: options.logger, concurrency: options.concurrency });
+
+  let started = false;
+  /** Starts the workers and (unless `schedules: false`) the minute passes. */
+  async function start(opts?: { schedules?: boolean }): Promise<void> {
+    started = true;
+    await runner.start(opts);
+  }
+  return {
+    runner,
+    kind: runner.kind,
+    start,
+    async stop(): Promise<void> {
+      started = false;
+      await runner.stop();
+    },
+    /**
+     * Runs every pass now, as the minute tick would, and waits for the work they spawned (starting
+     * the workers, without schedules, if nothing started them: tests with a manual clock).
+     */
+    async runDueNow(timeoutMs?: number): Promise<void> {
+      if (!started) await start({ schedules: false });
+      for (const job of passes) await runner.add(job, {});
+      await runner.whenIdle(timeoutMs);
+    },
+    health: () => runner.health(),
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;

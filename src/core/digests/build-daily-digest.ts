@@ -1,0 +1,70 @@
+import type { Db } from '../shared/db.ts';
+import { addDays } from '../../conversation/dates/local-date.ts';
+import { localDayRange } from '../shared/local-day.ts';
+import { findOverdueCustomers } from '../schedules/overdue-customers.ts';
+import type { ManagedTeam } from './managed-teams.ts';
+import type { DailyDigest, RepDay } from './types.ts';
+
+/**
+ * A manager's daily digest for local `date`: per rep, the visits of their own local day (verified /
+ * outside), customers seen, report in / late / missing, check-ins without check-out, off-site
+ * check-ins with distance, follow-ups due tomorrow and their overdue key customers. Four queries for
+ * all reps together, whatever the team size.
+ */
+export async function buildDailyDigest(
+  db: Db,
+  input: { managerId: string; date: string; now: Date; teams: ManagedTeam[] },
+): Promise<DailyDigest> {
+  const reps = input.teams.flatMap((t) => t.reps);
+  const ids = [...new Set(reps.map((r) => r.userId))];
+  const ranges = new Map(reps.map((r) => [r.userId, localDayRange(input.date, r.timeZone)]));
+  const days = new Map<string, Omit<RepDay, 'userId' | 'name'>>(
+    ids.map((id) => [id, { visits: { total: 0, verified: 0, outside: 0, unverified: 0, noteOnly: 0 }, customers: [], report: 'missing', openCheckIns: [], offSite: [], followUpsTomorrow: [], overdueCustomers: [] }]),
+  );
+  if (ids.length > 0) {
+    const from = new Date(Math.min(...[...ranges.values()].map((r) => r.start.getTime())));
+    const to = new Date(Math.max(...[...ranges.values()].map((r) => r.end.getTime())));
+    const visits = await db
+      .selectFrom('visits as v')
+      .innerJoin('customers as c', 'c.id', 'v.customer_id')
+      .leftJoin('check_ins as ci', (join) => join.onRef('ci.visit_id', '=', 'v.id').on('ci.kind', '=', 'in'))
+      .select(['v.user_id', 'v.source', 'v.started_at', 'v.ended_at', 'c.name', 'ci.status', 'ci.distance_m'])
+      .where('v.user_id', 'in', ids)
+      .where('v.started_at', '>=', from)
+      .where('v.started_at', '<', to)
+      .orderBy('v.started_at')
+      .execute();
+    for (const v of visits) {
+      const range = ranges.get(v.user_id)!;
+      const started = new Date(v.started_at);
+      if (started < range.start || started >= range.end) continue;
+      const day = days.get(v.user_id)!;
+      const status = v.source === 'note_only' ? 'noteOnly' : (v.status ?? 'unverified');
+      day.visits.total++;
+      day.visits[status]++;
+      if (!day.customers.includes(v.name)) day.customers.push(v.name);
+      if (v.source === 'check_in' && !v.ended_at) day.openCheckIns.push({ customer: v.name, since: started.toISOString() });
+      if (v.status === 'outside') day.offSite.push({ customer: v.name, distanceM: Math.round(v.distance_m ?? 0) });
+    }
+    const reports = await db.selectFrom('daily_reports').select(['user_id', 'late']).where('user_id', 'in', ids).where('report_date', '=', input.date).execute();
+    for (const r of reports) days.get(r.user_id)!.report = r.late ? 'late' : 'in';
+    const followUps = await db
+      .selectFrom('visits as v')
+      .innerJoin('customers as c', 'c.id', 'v.customer_id')
+      .select(['v.user_id', 'c.name', 'v.next_step'])
+      .where('v.user_id', 'in', ids)
+      .where('v.follow_up_date', '=', addDays(input.date, 1))
+      .orderBy('c.name')
+      .execute();
+    for (const f of followUps) days.get(f.user_id)!.followUpsTomorrow.push({ customer: f.name, nextStep: f.next_step });
+    const settingsOf = new Map(input.teams.flatMap((t) => t.reps.map((r) => [r.userId, t.settings] as const)));
+    const overdue = await findOverdueCustomers(db, { ownerIds: ids, now: input.now, daysFor: (id) => settingsOf.get(id)!.reminders.keyCustomerDays });
+    for (const [owner, list] of overdue) days.get(owner)!.overdueCustomers = list;
+  }
+  return {
+    kind: 'daily',
+    managerId: input.managerId,
+    date: input.date,
+    teams: input.teams.map((t) => ({ teamId: t.teamId, name: t.name, reps: t.reps.map((r) => ({ userId: r.userId, name: r.name, ...days.get(r.userId)! })) })),
+  };
+}

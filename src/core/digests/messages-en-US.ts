@@ -1,0 +1,26 @@
+/** Digest texts in English: whole sentences and lines from named parameters (zh-CN mirrors every key). */
+const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
+const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export const digestEnUS = {
+  dailyTitle: (p: { date: string }) => `Daily digest for ${p.date}`,
+  weeklyTitle: (p: { start: string; last: string }) => `Weekly digest, ${p.start} to ${p.last}`,
+  dailyTeam: (p: { team: string; reps: number; visits: number; verified: number; outside: number; reportsIn: number; late: number; missing: number }) =>
+    `${p.team}: ${n(p.reps, 'rep', 'reps')}, ${n(p.visits, 'visit', 'visits')} (${p.verified} verified, ${p.outside} outside); reports ${p.reportsIn} in, ${p.late} late, ${p.missing} missing`,
+  dailyRep: (p: { name: string; visits: number; verified: number; outside: number; customers: string; report: 'in' | 'late' | 'missing' }) =>
+    p.visits === 0
+      ? `${p.name}: no visits; report ${p.report === 'in' ? 'in' : p.report === 'late' ? 'in (late)' : 'missing'}`
+      : `${p.name}: ${n(p.visits, 'visit', 'visits')} (${p.verified} verified, ${p.outside} outside) at ${p.customers}; report ${p.report === 'in' ? 'in' : p.report === 'late' ? 'in (late)' : 'missing'}`,
+  openCheckIn: (p: { customer: string; since: string }) => `  • checked in at ${p.customer} since ${p.since}, no check-out`,
+  offSite: (p: { customer: string; distanceM: number }) => `  • off-site check-in at ${p.customer}, ${km(p.distanceM)} away`,
+  followUpTomorrow: (p: { customer: string; nextStep: string }) => `  • follow-up tomorrow: ${p.customer}${p.nextStep ? ` (${p.nextStep})` : ''}`,
+  overdue: (p: { customer: string; tier: string; days: number | null }) =>
+    p.days === null ? `  • overdue: ${p.customer} (tier ${p.tier}, never visited)` : `  • overdue: ${p.customer} (tier ${p.tier}, ${n(p.days, 'day', 'days')} since the last visit)`,
+  noReps: (p: { team: string }) => `${p.team}: no reps yet.`,
+  weeklyTeam: (p: { team: string; visits: number; visitsTrend: string; verified: number; verifiedTrend: string; outside: number; reportsIn: number; late: number; missing: number; points: number; pointsTrend: string }) =>
+    `${p.team}: ${n(p.visits, 'visit', 'visits')} (${p.visitsTrend} on the week before), ${p.verified} verified (${p.verifiedTrend}), ${p.outside} outside; reports ${p.reportsIn} in, ${p.late} late, ${p.missing} missing; ${n(p.points, 'pt', 'pts')} (${p.pointsTrend})`,
+  weeklyRep: (p: { name: string; visits: number; visitsTrend: string; verified: number; verifiedTrend: string; outside: number; customers: number; reportsIn: number; late: number; missing: number; points: number; pointsTrend: string }) =>
+    `${p.name}: ${n(p.visits, 'visit', 'visits')} (${p.visitsTrend}), ${p.verified} verified (${p.verifiedTrend}), ${p.outside} outside, ${n(p.customers, 'customer', 'customers')}; reports ${p.reportsIn} in, ${p.late} late, ${p.missing} missing; ${n(p.points, 'pt', 'pts')} (${p.pointsTrend})`,
+  trend: (p: { delta: number }) => (p.delta > 0 ? `+${p.delta}` : p.delta < 0 ? `−${-p.delta}` : '±0'),
+  notManager: () => 'The team digest is for team managers. Create a team with "team create <name>".',
+};

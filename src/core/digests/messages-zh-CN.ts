@@ -1,0 +1,27 @@
+import type { digestEnUS } from './messages-en-US.ts';
+
+/** 简报文案（中文）：与 en-US 同样的键。 */
+const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${Math.round(m)} 米`);
+const reportWord = (r: 'in' | 'late' | 'missing') => ({ in: '已交', late: '迟交', missing: '未交' })[r];
+
+export const digestZhCN: typeof digestEnUS = {
+  dailyTitle: (p) => `每日简报（${p.date}）`,
+  weeklyTitle: (p) => `每周简报（${p.start} 至 ${p.last}）`,
+  dailyTeam: (p) =>
+    `${p.team}：${p.reps} 人，拜访 ${p.visits} 次（有效 ${p.verified}，范围外 ${p.outside}）；日报已交 ${p.reportsIn}、迟交 ${p.late}、未交 ${p.missing}`,
+  dailyRep: (p) =>
+    p.visits === 0
+      ? `${p.name}：今天没有拜访；日报${reportWord(p.report)}`
+      : `${p.name}：拜访 ${p.visits} 次（有效 ${p.verified}，范围外 ${p.outside}），客户：${p.customers}；日报${reportWord(p.report)}`,
+  openCheckIn: (p) => `  • ${p.since} 在${p.customer}签到，尚未签退`,
+  offSite: (p) => `  • 范围外签到：${p.customer}，相距 ${km(p.distanceM)}`,
+  followUpTomorrow: (p) => `  • 明天跟进：${p.customer}${p.nextStep ? `（${p.nextStep}）` : ''}`,
+  overdue: (p) => (p.days === null ? `  • 超期未拜访：${p.customer}（${p.tier} 类，从未拜访）` : `  • 超期未拜访：${p.customer}（${p.tier} 类，已 ${p.days} 天）`),
+  noReps: (p) => `${p.team}：还没有销售。`,
+  weeklyTeam: (p) =>
+    `${p.team}：拜访 ${p.visits} 次（较上周 ${p.visitsTrend}），有效 ${p.verified} 次（${p.verifiedTrend}），范围外 ${p.outside} 次；日报已交 ${p.reportsIn}、迟交 ${p.late}、未交 ${p.missing}；积分 ${p.points}（${p.pointsTrend}）`,
+  weeklyRep: (p) =>
+    `${p.name}：拜访 ${p.visits} 次（${p.visitsTrend}），有效 ${p.verified} 次（${p.verifiedTrend}），范围外 ${p.outside} 次，客户 ${p.customers} 家；日报已交 ${p.reportsIn}、迟交 ${p.late}、未交 ${p.missing}；积分 ${p.points}（${p.pointsTrend}）`,
+  trend: (p) => (p.delta > 0 ? `+${p.delta}` : p.delta < 0 ? `−${-p.delta}` : '持平'),
+  notManager: () => '团队简报只给团队经理看。发送「创建团队 <名称>」创建团队。',
+};

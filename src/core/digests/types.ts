@@ -1,0 +1,61 @@
+import type { PeriodRange } from '../schedules/calendar.ts';
+import type { OverdueCustomer } from '../schedules/overdue-customers.ts';
+
+/**
+ * A manager's digest in neutral form: built once from the database, rendered per language (and, by
+ * adapters that can, natively per platform). Nothing here is text meant for people except names.
+ */
+
+export type ReportState = 'in' | 'late' | 'missing';
+
+/** One rep's day. */
+export interface RepDay {
+  userId: string;
+  name: string;
+  visits: { total: number; verified: number; outside: number; unverified: number; noteOnly: number };
+  customers: string[];
+  report: ReportState;
+  /** Check-ins of the day still without a check-out. */
+  openCheckIns: { customer: string; since: string }[];
+  /** Check-ins outside the radius, with the distance to the customer. */
+  offSite: { customer: string; distanceM: number }[];
+  followUpsTomorrow: { customer: string; nextStep: string | null }[];
+  overdueCustomers: OverdueCustomer[];
+}
+
+export interface DailyDigest {
+  kind: 'daily';
+  managerId: string;
+  /** The manager's local date the digest is about. */
+  date: string;
+  teams: { teamId: string; name: string; reps: RepDay[] }[];
+}
+
+/** One rep's week, beside the week before. */
+export interface RepWeek {
+  userId: string;
+  name: string;
+  current: WeekFigures;
+  previous: WeekFigures;
+}
+
+export interface WeekFigures {
+  visits: number;
+  verified: number;
+  outside: number;
+  customers: number;
+  reportsIn: number;
+  reportsLate: number;
+  /** Workdays of the week without a report. */
+  reportsMissing: number;
+  points: number;
+}
+
+export interface WeeklyDigest {
+  kind: 'weekly';
+  managerId: string;
+  week: PeriodRange;
+  teams: { teamId: string; name: string; reps: RepWeek[]; current: WeekFigures; previous: WeekFigures }[];
+}
+
+export type Digest = DailyDigest | WeeklyDigest;

@@ -1,0 +1,74 @@
+import type { Db } from '../shared/db.ts';
+import { resolveSettings, type ScheduleOverrides, type ScheduleSettings } from './settings.ts';
+
+/**
+ * Every org's and team's overrides, loaded once per scheduler pass (the table holds one small row
+ * per org or team that changed anything), with the merged settings cached per (org, team).
+ */
+export class SettingsBook {
+  private readonly cache = new Map<string, ScheduleSettings>();
+  private everything: ScheduleSettings[] | undefined;
+  constructor(
+    private readonly orgs: ReadonlyMap<string, ScheduleOverrides>,
+    private readonly teams: ReadonlyMap<string, { orgId: string; overrides: ScheduleOverrides }>,
+    /** Whether some org runs on the defaults alone (else they are in force nowhere). */
+    private readonly defaultsInUse = true,
+  ) {}
+
+  /** The settings for someone in `teamId` (or in no team) of `orgId`. */
+  for(orgId: string, teamId: string | null | undefined): ScheduleSettings {
+    const key = `${orgId}/${teamId ?? ''}`;
+    let settings = this.cache.get(key);
+    if (!settings) {
+      settings = resolveSettings(this.orgs.get(orgId), teamId ? this.teams.get(teamId)?.overrides : undefined);
+      this.cache.set(key, settings);
+    }
+    return settings;
+  }
+
+  /** Every distinct settings object in force anywhere (for cheap "could anything be due?" checks). */
+  all(): ScheduleSettings[] {
+    if (!this.everything) {
+      const out = this.defaultsInUse ? [resolveSettings()] : [];
+      for (const [orgId] of this.orgs) out.push(this.for(orgId, null));
+      for (const [teamId, { orgId }] of this.teams) out.push(this.for(orgId, teamId));
+      this.everything = out;
+    }
+    return this.everything;
+  }
+}
+
+/** Loads every override row into a SettingsBook. */
+export async function loadSettingsBook(db: Db): Promise<SettingsBook> {
+  const rows = await db.selectFrom('schedule_settings').select(['scope', 'scope_id', 'org_id', 'settings']).execute();
+  const bare = await db
+    .selectFrom('orgs')
+    .select('id')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('schedule_settings as s').select('s.scope_id').where('s.scope', '=', 'org').whereRef('s.scope_id', '=', 'orgs.id'))))
+    .limit(1)
+    .executeTakeFirst();
+  const orgs = new Map<string, ScheduleOverrides>();
+  const teams = new Map<string, { orgId: string; overrides: ScheduleOverrides }>();
+  for (const row of rows) {
+    if (row.scope === 'org') orgs.set(row.scope_id, row.settings as ScheduleOverrides);
+    else teams.set(row.scope_id, { orgId: row.org_id, overrides: row.settings as ScheduleOverrides });
+  }
+  return new SettingsBook(orgs, teams, bare !== undefined);
+}
+
+/**
+ * Stores an org's or a team's overrides (replacing what was there). Validated against the merged
+ * result first, so a bad value is refused here instead of breaking the scheduler later.
+ * @throws ZodError naming the bad field.
+ */
+export async function saveScheduleOverrides(
+  { db }: { db: Db },
+  input: { scope: 'org' | 'team'; scopeId: string; orgId: string; overrides: ScheduleOverrides; now: Date },
+): Promise<void> {
+  resolveSettings(input.overrides);
+  await db
+    .insertInto('schedule_settings')
+    .values({ scope: input.scope, scope_id: input.scopeId, org_id: input.orgId, settings: JSON.stringify(input.overrides), updated_at: input.now })
+    .onConflict((oc) => oc.columns(['scope', 'scope_id']).doUpdateSet({ settings: JSON.stringify(input.overrides), updated_at: input.now }))
+    .execute();
+}
