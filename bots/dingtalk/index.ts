@@ -7,7 +7,8 @@ import type { ChatAdapter } from '../types.ts';
 import { createDingTalkApi } from './api.ts';
 import { mountDingTalkCallback } from './http-transport.ts';
 import { createInboundHandler } from './inbound.ts';
-import { DINGTALK_PLATFORM } from './refs.ts';
+import { DINGTALK_PLATFORM, isStaffId, parseDingTalkRef } from './refs.ts';
+import { UnrecoverableError } from '../errors.ts';
 import { createDingTalkSender, type BatchSendResult } from './sender.ts';
 import { SessionWebhooks, trustedWebhookHosts } from './session-webhooks.ts';
 import type { ReconnectPolicy, StreamTransport } from './stream-transport.ts';
@@ -82,6 +83,32 @@ export async function createDingTalkAdapter(
     },
     send: (targetRef, message, context) => sender.send(targetRef, message, context),
     sendToUsers: (userIds, message) => sender.sendToUsers(userIds, message),
+    // The outbox hands identical scheduled messages (reminders, digests) here; the sender splits them
+    // into batchSend calls of 20, the platform minimum.
+    maxBatchTargets: 1000,
+    async sendBatch(targetRefs, message, { outboxIds }) {
+      const failures: { targetRef: string; error: Error }[] = [];
+      const refOfUser = new Map<string, string>();
+      for (const [i, ref] of targetRefs.entries()) {
+        const target = parseDingTalkRef(ref);
+        if (target?.kind === 'user' && isStaffId(target.userId)) {
+          refOfUser.set(target.userId, ref);
+          continue;
+        }
+        // Groups and people without a staff id have no batch API: one send each.
+        await sender.send(ref, message, { outboxId: outboxIds[i]! }).catch((error: unknown) => {
+          failures.push({ targetRef: ref, error: error instanceof Error ? error : new Error(String(error)) });
+        });
+      }
+      const result = await sender.sendToUsers([...refOfUser.keys()], message);
+      for (const id of result.invalid) {
+        failures.push({ targetRef: refOfUser.get(id)!, error: new UnrecoverableError('DingTalk does not know this user (invalidStaffIdList)') });
+      }
+      for (const pending of result.pending) {
+        for (const id of pending.userIds) failures.push({ targetRef: refOfUser.get(id)!, error: pending.error });
+      }
+      return { failures };
+    },
     async start() {
       stream?.start();
     },

@@ -127,6 +127,30 @@ export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, 
       return { refused: targetRefs.filter((_, i) => refused.has(users[i]!.toLowerCase())), calls };
     },
 
+    // The outbox hands identical scheduled messages (reminders, digests) here: one message/send call
+    // per 1,000 members, the platform minimum. Groups have no batch API and go one by one.
+    maxBatchTargets: 1000,
+    async sendBatch(targetRefs, message: WeComOutbound, { outboxIds }) {
+      const failures: { targetRef: string; error: Error }[] = [];
+      const members: string[] = [];
+      for (const [i, ref] of targetRefs.entries()) {
+        if (parseWeComRef(ref)?.kind === 'user') {
+          members.push(ref);
+          continue;
+        }
+        await this.send(ref, message, { outboxId: outboxIds[i]! }).catch((error: unknown) => {
+          failures.push({ targetRef: ref, error: error instanceof Error ? error : new Error(String(error)) });
+        });
+      }
+      if (members.length) {
+        const { refused } = await this.sendToMany(members, message, { batchId: outboxIds[0]! });
+        for (const ref of refused) {
+          failures.push({ targetRef: ref, error: new UnrecoverableError('WeCom refused the recipient (invaliduser)') });
+        }
+      }
+      return { failures };
+    },
+
     async health() {
       return api.health();
     },

@@ -150,6 +150,16 @@ describe('message/send answers', () => {
   });
 });
 
+describe('fan-out from the outbox', () => {
+  it('sends identical scheduled messages to 2,500 members in 3 calls and reports the refused ones', async () => {
+    const refs = Array.from({ length: 2500 }, (_, i) => `wecom:user:rep${i}`);
+    fake.script('/cgi-bin/message/send', { errcode: 0, errmsg: 'ok', invaliduser: 'rep7' });
+    const outcome = await adapter.sendBatch!(refs, { text: '请在 20:00 前提交日报' }, { outboxIds: refs.map((_, i) => String(i + 1)) });
+    expect(messageSends().map((c) => String(c.body!.touser).split('|').length)).toEqual([1000, 1000, 500]);
+    expect(outcome.failures.map((f) => f.targetRef)).toEqual(['wecom:user:rep7']);
+  });
+});
+
 describe('group robot webhook', () => {
   it('paces 20 messages a minute per robot and says when the next slot frees up', async () => {
     for (let i = 0; i < 20; i++) await send('wecom:webhook:robot-key-1', `第 ${i + 1} 条`);
