@@ -161,6 +161,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   });
 }
 
+/** For entry points: the config, or the list of bad variables on stderr and exit code 2. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+}
+
 type ParsedEnv = z.infer<typeof schema>;
 
 /**

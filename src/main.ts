@@ -1,21 +1,12 @@
 import { serve } from '@hono/node-server';
-import { loadConfig, ConfigError } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { createLogger } from './logger.ts';
 import { systemClock } from './core/shared/clock.ts';
 import { buildApp } from './app/build-app.ts';
 
 /** `npm start`: the whole service on PORT, embedded database unless DATABASE_URL is set. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const app = await buildApp(config, { logger, clock: systemClock });
   await app.start();

@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { createLogger } from './logger.ts';
 import { systemClock } from './core/shared/clock.ts';
 import { buildApp } from './app/build-app.ts';
@@ -10,16 +10,7 @@ import { buildApp } from './app/build-app.ts';
  * and delivered once (outbox leases).
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   if (!config.databaseUrl) {
     // The embedded database's files belong to the one `npm start` process: a second process opening
     // them would corrupt them, and a worker on a database of its own would have nothing to do.
