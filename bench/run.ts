@@ -3,7 +3,7 @@
  *
  * 1. Baseline: raw single-row INSERTs of check-in-shaped rows over the same kind of pool (again at
  *    the end; the ratio uses the mean of both).
- * 2. The service starts as a child process (`node --import tsx src/main.ts`) on a throwaway database,
+ * 2. The service starts as a child process (`node dist/main.js`, built as `npm start` builds it) on a throwaway database,
  *    once to create it (first-start time and peak memory), then again on it, as every later
  *    `npm start` does; that second process is the one measured below.
  * 3. Seed an org through the chat, then check-ins as fast as a bounded concurrency allows

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root, where `src/main.ts` lives and where tsx finds tsconfig.json. */
+/** The repository root, where `npm start` runs. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Memory and CPU of one process, read from /proc (Linux). */
@@ -26,6 +26,26 @@ export interface ChildService {
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** The tail of the child's stdout/stderr, for error messages. */
   output(): string;
+}
+
+/** `npm run build`: the compiled entry points `npm start` runs (scripts/build.mjs). */
+async function buildService(): Promise<void> {
+  const child = spawn(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`build failed (exit ${code}): ${stderr.trim()}`);
+}
+
+/**
+ * The node flags and entry file of package.json's `start` script, so the bench measures the process
+ * exactly as `npm start` runs it (its heap settings decide much of the peak memory).
+ */
+async function startCommand(): Promise<{ nodeArgs: string[]; entry: string }> {
+  const manifest = JSON.parse(await readFile(`${repoRoot}package.json`, 'utf8')) as { scripts: Record<string, string> };
+  const words = manifest.scripts.start!.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.length < 2) throw new Error(`expected "node [flags] <entry>" as the start script, found "${manifest.scripts.start}"`);
+  return { nodeArgs: words.slice(1, -1), entry: words.at(-1)! };
 }
 
 /** A port nobody listens on right now (the kernel picks it; closed again before the child binds it). */
@@ -60,8 +80,8 @@ export async function sampleProcess(pid: number): Promise<ProcessSample> {
 }
 
 /**
- * Starts the real service (`node --import tsx src/main.ts`, what `npm start` runs minus the npm and
- * tsx wrapper processes) as a child, so its memory is its own and not mixed with the load generator's.
+ * Builds and starts the real service (`node dist/main.js`, what `npm start` runs minus the npm
+ * wrapper process) as a child, so its memory is its own and not mixed with the load generator's.
  */
 export async function startService(options: {
   env: Record<string, string>;
@@ -71,10 +91,11 @@ export async function startService(options: {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = { ...inheritedEnv(), ...options.env, PORT: String(port), PUBLIC_URL: `http://localhost:${port}` };
-  const nodeArgs = ['--import', 'tsx'];
+  await buildService();
+  const { nodeArgs, entry } = await startCommand();
   if (options.cpuProfDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, 'src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
 
   let tail = '';
   const keep = (chunk: Buffer) => {

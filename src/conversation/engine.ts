@@ -54,6 +54,7 @@ export function createConversationEngine(deps: EngineDeps) {
       .executeTakeFirst();
     if (!fresh) return { duplicate: true, replies: 0 };
 
+    // Also locks the person's row until commit: one turn per person at a time.
     const { org, user, registered } = await resolveIdentity(
       { db: trx, defaults: deps.defaults },
       {
@@ -66,9 +67,6 @@ export function createConversationEngine(deps: EngineDeps) {
         directRef: event.sender.directRef,
       },
     );
-    // One turn per person at a time: two messages from the same rep (a double tap, a redelivery racing
-    // the original) would otherwise both see "no open visit" and collide on the one-open-visit index.
-    await trx.selectFrom('users').select('id').where('id', '=', user.id).forUpdate().execute();
     const language = user.language;
     const replies: OutboundMessage[] = [];
     const turn: Turn = {

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { createEmbeddedDatabaseIfMissing } from './create-embedded-database.ts';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone.
 pg.types.setTypeParser(1082, (value: string) => value);
@@ -45,6 +46,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   if (!dataDir.startsWith('memory://')) {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(dataDir, { recursive: true });
+    await createEmbeddedDatabaseIfMissing(dataDir, embeddedSettings);
   }
   // PGlite reserves PostgreSQL's default 128 MB buffer cache; an embedded single-process deployment
   // does not need it, and it dominates the service's memory (measured in `npm run bench`).

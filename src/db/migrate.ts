@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as core from '../../migrations/20261127000000_core.ts';
 import * as scheduler from '../../migrations/20261127120000_scheduler.ts';
+import * as customerSearchKeys from '../../migrations/20261128000000_customer_search_keys.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -9,6 +10,7 @@ import * as scheduler from '../../migrations/20261127120000_scheduler.ts';
 const migrations: Record<string, Migration> = {
   '20261127000000_core': core,
   '20261127120000_scheduler': scheduler,
+  '20261128000000_customer_search_keys': customerSearchKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

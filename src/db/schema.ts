@@ -75,6 +75,11 @@ export interface CustomersTable {
   original_system: CoordinateSystemColumn | null;
   address: string | null;
   owner_id: string | null;
+  /**
+   * Normalized name and aliases with their pinyin and initials (match-customer-name.ts), for the
+   * indexed exact lookup; null when not computed yet or when name/aliases changed without them.
+   */
+  search_keys: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

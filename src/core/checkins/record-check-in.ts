@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../shared/db.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Customer } from '../../db/schema.ts';
@@ -5,6 +6,7 @@ import { DomainError } from '../shared/domain-error.ts';
 import { findOpenVisit } from '../visits/visit-repository.ts';
 import { closeVisit, type CheckOutResult } from './record-check-out.ts';
 import { evaluateLocation, type LocationEvaluation } from './evaluate-location.ts';
+import { checkInRow } from './check-in-row.ts';
 import type { ReportedLocation } from '../../conversation/types.ts';
 
 export interface CheckInInput {
@@ -43,35 +45,30 @@ export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, inp
   const position = input.customer.lat !== null && input.customer.lng !== null ? { lat: input.customer.lat, lng: input.customer.lng } : null;
   const evaluation = evaluateLocation(position, input.location, input.radiusMeters);
 
-  const visit = await db
-    .insertInto('visits')
-    .values({ org_id: input.orgId, user_id: input.userId, customer_id: input.customer.id, source: 'check_in', started_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  // The visit's id is chosen here so the visit and its check-in go in one round trip (the foreign
+  // key is checked at the end of the statement, after both rows exist).
+  const visitId = randomUUID();
   const checkIn = await db
+    .with('visit', (q) =>
+      q.insertInto('visits').values({ id: visitId, org_id: input.orgId, user_id: input.userId, customer_id: input.customer.id, source: 'check_in', started_at: now }),
+    )
     .insertInto('check_ins')
-    .values({
-      org_id: input.orgId,
-      user_id: input.userId,
-      customer_id: input.customer.id,
-      visit_id: visit.id,
-      kind: 'in',
-      at: now,
-      lat: evaluation.wgs84?.lat ?? null,
-      lng: evaluation.wgs84?.lng ?? null,
-      original_lat: input.location?.lat ?? null,
-      original_lng: input.location?.lng ?? null,
-      original_system: input.location?.system ?? null,
-      accuracy_m: input.location?.accuracy ?? null,
-      accuracy_flagged: evaluation.accuracyFlagged,
-      mocked: input.location?.mocked ?? false,
-      distance_m: evaluation.distanceMeters ?? null,
-      radius_m: input.radiusMeters,
-      status: evaluation.status,
-      source_platform: input.platform,
-    })
+    .values(
+      checkInRow({
+        orgId: input.orgId,
+        userId: input.userId,
+        customerId: input.customer.id,
+        visitId,
+        kind: 'in',
+        at: now,
+        location: input.location,
+        evaluation,
+        radiusMeters: input.radiusMeters,
+        platform: input.platform,
+      }),
+    )
     .returning('id')
     .executeTakeFirstOrThrow();
 
-  return { checkInId: checkIn.id, visitId: visit.id, evaluation, closedPrevious };
+  return { checkInId: checkIn.id, visitId, evaluation, closedPrevious };
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { findOpenVisit, minutesBetween, type OpenVisit } from '../visits/visit-repository.ts';
 import { evaluateLocation } from './evaluate-location.ts';
+import { checkInRow } from './check-in-row.ts';
 import type { ReportedLocation } from '../../conversation/types.ts';
 
 export interface CheckOutInput {
@@ -35,37 +36,28 @@ export async function closeVisit(
   input: Omit<CheckOutInput, 'userId'>,
 ): Promise<CheckOutResult> {
   const now = clock.now();
-  const customer = await db.selectFrom('customers').select(['lat', 'lng']).where('id', '=', open.customer_id).executeTakeFirstOrThrow();
-  const position = customer.lat !== null && customer.lng !== null ? { lat: customer.lat, lng: customer.lng } : null;
+  const position = open.customer_lat !== null && open.customer_lng !== null ? { lat: open.customer_lat, lng: open.customer_lng } : null;
   const evaluation = evaluateLocation(position, input.location, input.radiusMeters);
   const notes = joinNotes(open.notes, input.notes);
+  // One round trip: the visit's end and its check-out row belong together (this runs on every
+  // check-out and on every check-in that supersedes a forgotten visit).
   await db
-    .updateTable('visits')
-    .set({ ended_at: now, notes, updated_at: now })
-    .where('id', '=', open.id)
-    .execute();
-  await db
+    .with('closed', (q) => q.updateTable('visits').set({ ended_at: now, notes, updated_at: now }).where('id', '=', open.id))
     .insertInto('check_ins')
-    .values({
-      org_id: input.orgId,
-      user_id: open.user_id,
-      customer_id: open.customer_id,
-      visit_id: open.id,
-      kind: 'out',
-      at: now,
-      lat: evaluation.wgs84?.lat ?? null,
-      lng: evaluation.wgs84?.lng ?? null,
-      original_lat: input.location?.lat ?? null,
-      original_lng: input.location?.lng ?? null,
-      original_system: input.location?.system ?? null,
-      accuracy_m: input.location?.accuracy ?? null,
-      accuracy_flagged: evaluation.accuracyFlagged,
-      mocked: input.location?.mocked ?? false,
-      distance_m: evaluation.distanceMeters ?? null,
-      radius_m: input.radiusMeters,
-      status: evaluation.status,
-      source_platform: input.platform,
-    })
+    .values(
+      checkInRow({
+        orgId: input.orgId,
+        userId: open.user_id,
+        customerId: open.customer_id,
+        visitId: open.id,
+        kind: 'out',
+        at: now,
+        location: input.location,
+        evaluation,
+        radiusMeters: input.radiusMeters,
+        platform: input.platform,
+      }),
+    )
     .execute();
   return {
     visitId: open.id,

@@ -1,4 +1,5 @@
 import type { Db } from '../shared/db.ts';
+import { searchKeysFor } from './match-customer-name.ts';
 import type { Customer } from '../../db/schema.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { toWgs84, type CoordinateSystem } from '../../geo/index.ts';
@@ -40,6 +41,7 @@ export async function createCustomer({ db }: { db: Db }, input: NewCustomerInput
       org_id: input.orgId,
       name,
       aliases: input.aliases ?? [],
+      search_keys: searchKeysFor(name, input.aliases ?? []),
       tier: input.tier ?? 'C',
       address: input.address ?? null,
       owner_id: input.ownerId ?? null,

@@ -3,6 +3,7 @@ import type { Customer, CustomersTable, Database } from '../../db/schema.ts';
 import type { Clock } from '../shared/clock.ts';
 import { validateCoordinates, type CoordinateSystem } from '../../geo/index.ts';
 import { positionColumns } from './create-customer.ts';
+import { searchKeysFor } from './match-customer-name.ts';
 
 /**
  * One record of a customer sheet. A reader that knows the record's line in the file (header = line 1)
@@ -237,7 +238,8 @@ function saveBatch(db: Kysely<Database>, clock: Clock, orgId: string, batch: Pen
     const fresh = batch.filter((b) => !existing.has(b.row.name.toLowerCase()));
     if (fresh.length > 0) {
       const created = await tx.insertInto('customers').values(fresh.map(({ row, ownerId }) => ({
-        org_id: orgId, name: row.name, aliases: row.aliases ?? [], tier: row.tier ?? 'C', address: row.address ?? null,
+        org_id: orgId, name: row.name, aliases: row.aliases ?? [], search_keys: searchKeysFor(row.name, row.aliases ?? []),
+        tier: row.tier ?? 'C', address: row.address ?? null,
         owner_id: ownerId ?? null, ...positionColumns(row.position), created_at: now, updated_at: now,
       }))).returning(['id', 'name']).execute();
       for (const c of created) audit('customer.created', c.id, c.name);
@@ -251,7 +253,9 @@ function saveBatch(db: Kysely<Database>, clock: Clock, orgId: string, batch: Pen
         counts.unchanged += 1;
         continue;
       }
-      await tx.updateTable('customers').set({ ...patch, updated_at: now }).where('id', '=', customer.id).execute();
+      // New keys with a new name or aliases (else the database clears them: see the search keys migration).
+      const keys = 'name' in patch || 'aliases' in patch ? { search_keys: searchKeysFor(patch.name ?? customer.name, patch.aliases ?? customer.aliases) } : {};
+      await tx.updateTable('customers').set({ ...patch, ...keys, updated_at: now }).where('id', '=', customer.id).execute();
       audit('customer.updated', customer.id, row.name, { fields: Object.keys(patch) });
       counts.updated += 1;
     }

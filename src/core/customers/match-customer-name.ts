@@ -43,7 +43,9 @@ const TRADEMARK_SIGNS = /[™℠®©℗]/gu;
  * ranking by coverage makes a bare "华为" still find "华为技术有限公司".
  */
 export function normalizeName(s: string): string {
-  return s.replace(TRADEMARK_SIGNS, '').normalize('NFKC').toLowerCase().replace(IGNORABLE, '');
+  // NFKC again at the end: removing a character can leave a combining mark next to a new base
+  // ("Ô΄": the tonos becomes space + U+0301, the space goes), which composes only on a second pass.
+  return s.replace(TRADEMARK_SIGNS, '').normalize('NFKC').toLowerCase().replace(IGNORABLE, '').normalize('NFKC');
 }
 
 const MEMO_LIMIT = 50_000;
@@ -130,9 +132,22 @@ function better(a: PartialMatch, b: PartialMatch): boolean {
  * the query is ambiguous; none means no match.
  */
 export function matchCustomers<T extends CandidateCustomer>(query: string, candidates: T[]): T[] {
+  return rankMatches(query, candidates, { partial: true });
+}
+
+/**
+ * Only the exact matches of `matchCustomers`, best first (empty when nothing matches exactly). Every
+ * customer with an exact match carries the normalized query among its stored search keys, so the
+ * candidates can come from an index lookup instead of the whole customer list.
+ */
+export function exactCustomerMatches<T extends CandidateCustomer>(query: string, candidates: T[]): T[] {
+  return rankMatches(query, candidates, { partial: false });
+}
+
+function rankMatches<T extends CandidateCustomer>(query: string, candidates: T[], options: { partial: boolean }): T[] {
   const q = normalizeName(query);
   if (q === '') return [];
-  const partialAllowed = CJK.test(q) || [...q].length >= 2;
+  const partialAllowed = options.partial && (CJK.test(q) || [...q].length >= 2);
 
   const exact: Array<{ candidate: T; rank: number; order: number }> = [];
   const partial: Array<{ candidate: T; match: PartialMatch; order: number }> = [];

@@ -23,24 +23,18 @@ export interface IdentityInput {
  * Finds the org of a platform tenant and the user behind a platform identity, registering both on
  * first contact: an unknown tenant becomes a new org, an unknown identity a rep (the org's very
  * first user becomes its admin).
+ *
+ * The user's row stays locked until the caller's transaction ends: one turn per person at a time, so
+ * two messages from the same rep (a double tap, a redelivery racing the original) cannot both see
+ * "no open visit". A known identity, the case on nearly every message, costs one statement.
  */
 export async function resolveIdentity(
   { db, defaults }: { db: Db; defaults: OrgDefaults },
   input: IdentityInput,
 ): Promise<{ org: Org; user: User; registered: boolean }> {
-  const org = await findOrCreateOrg(db, defaults, input.platform, input.tenantId);
-  const known = await db
-    .selectFrom('identities')
-    .innerJoin('users', 'users.id', 'identities.user_id')
-    .selectAll('users')
-    .select('identities.direct_ref')
-    .where('identities.platform', '=', input.platform)
-    .where('identities.tenant_id', '=', input.tenantId)
-    .where('identities.external_id', '=', input.externalId)
-    .executeTakeFirst();
+  const known = await findKnownIdentity(db, input);
   if (known) {
-    const { direct_ref, ...user } = known;
-    if (input.directRef && input.directRef !== direct_ref) {
+    if (input.directRef && input.directRef !== known.directRef) {
       await db
         .updateTable('identities')
         .set({ direct_ref: input.directRef })
@@ -49,9 +43,10 @@ export async function resolveIdentity(
         .where('external_id', '=', input.externalId)
         .execute();
     }
-    return { org, user, registered: false };
+    return { org: known.org, user: known.user, registered: false };
   }
 
+  const org = await findOrCreateOrg(db, defaults, input.platform, input.tenantId);
   const anyone = await db.selectFrom('users').select('id').where('org_id', '=', org.id).limit(1).executeTakeFirst();
   const user = await db
     .insertInto('users')
@@ -79,6 +74,41 @@ export async function resolveIdentity(
     .values({ org_id: org.id, actor_user_id: user.id, action: 'user.registered', subject_id: user.id, detail: JSON.stringify({ platform: input.platform, role: user.role }) })
     .execute();
   return { org, user, registered: true };
+}
+
+/** The identity's user (locked) and org in one statement, or undefined for a first contact. */
+async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: Org; user: User; directRef: string | null } | undefined> {
+  const row = await db
+    .selectFrom('identities')
+    .innerJoin('users', 'users.id', 'identities.user_id')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .selectAll('users')
+    .select([
+      'identities.direct_ref',
+      'orgs.name as org_name',
+      'orgs.checkin_radius_m as org_checkin_radius_m',
+      'orgs.report_deadline as org_report_deadline',
+      'orgs.default_time_zone as org_default_time_zone',
+      'orgs.default_language as org_default_language',
+      'orgs.created_at as org_created_at',
+    ])
+    .where('identities.platform', '=', input.platform)
+    .where('identities.tenant_id', '=', input.tenantId)
+    .where('identities.external_id', '=', input.externalId)
+    .forUpdate('users')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { direct_ref, org_name, org_checkin_radius_m, org_report_deadline, org_default_time_zone, org_default_language, org_created_at, ...user } = row;
+  const org: Org = {
+    id: user.org_id,
+    name: org_name,
+    checkin_radius_m: org_checkin_radius_m,
+    report_deadline: org_report_deadline,
+    default_time_zone: org_default_time_zone,
+    default_language: org_default_language,
+    created_at: org_created_at,
+  };
+  return { org, user, directRef: direct_ref };
 }
 
 async function findOrCreateOrg(db: Db, defaults: OrgDefaults, platform: string, tenantId: string): Promise<Org> {

@@ -1,12 +1,12 @@
 import type { Db } from '../shared/db.ts';
 
-/** The rep's open visit (checked in, not out), with its customer's name. */
+/** The rep's open visit (checked in, not out), with its customer's name and position (to check the check-out against). */
 export async function findOpenVisit(db: Db, userId: string) {
   return db
     .selectFrom('visits')
     .innerJoin('customers', 'customers.id', 'visits.customer_id')
     .selectAll('visits')
-    .select('customers.name as customer_name')
+    .select(['customers.name as customer_name', 'customers.lat as customer_lat', 'customers.lng as customer_lng'])
     .where('visits.user_id', '=', userId)
     .where('visits.source', '=', 'check_in')
     .where('visits.ended_at', 'is', null)
