@@ -10,6 +10,7 @@ import { handleSetLanguage, handleSetTimeZone } from './handlers/preferences.ts'
 import { handleBareLocation, handleChoice, handleFreeText } from './handlers/pending.ts';
 import { usageExample } from './handlers/usage.ts';
 import { handleScheduleIntent } from './handlers/schedules.ts';
+import { handleSettingsIntent } from './handlers/schedule-settings.ts';
 import { parseIntent } from './intents/parse-intent.ts';
 import type { Intent } from './intents/types.ts';
 import type { Turn } from './turn.ts';
@@ -61,6 +62,13 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     case 'teamOverview':
     case 'reminderSwitch':
       return handleScheduleIntent(turn, intent);
+    case 'showSettings':
+    case 'setWorkdays':
+    case 'listHolidays':
+    case 'changeHolidays':
+    case 'setQuietHours':
+    case 'setScheduleTime':
+      return handleSettingsIntent(turn, intent);
     case 'choose':
       return handleChoice(turn, pending, intent.index);
     case 'usage':

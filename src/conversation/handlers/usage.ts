@@ -17,6 +17,11 @@ const examples: Record<Language, Record<CommandName, string>> = {
     leaderboard: '排行榜 周（或 日、月）；不参加排行',
     away: '请假 到 周五',
     reminderSwitch: '关闭提醒 日报（日报、签退、跟进、重点客户）',
+    workdays: '工作日 周一至周五（或 周一 周三 周五、1-5）',
+    holidays: '节假日 添加 10月1日 至 10月7日；节假日 删除 10月1日',
+    quietHours: '免打扰 22:00-07:00（或 免打扰 关）',
+    reportReminder: '日报提醒 18:30（或 日报提醒 关）',
+    dailyDigest: '摘要时间 19:00（或 摘要时间 关）',
   },
   'en-US': {
     checkIn: 'checkin Huawei 22.54,113.95',
@@ -33,6 +38,11 @@ const examples: Record<Language, Record<CommandName, string>> = {
     leaderboard: 'leaderboard week (or day, month); leaderboard off',
     away: 'away until Friday',
     reminderSwitch: 'reminders off report (report, checkout, followup, overdue)',
+    workdays: 'workdays mon-fri (or mon,wed,fri or 1-5)',
+    holidays: 'holiday add Oct 1 to Oct 7; holiday remove Oct 1',
+    quietHours: 'quiet 22:00-07:00 (or quiet off)',
+    reportReminder: 'report reminder 18:30 (or report reminder off)',
+    dailyDigest: 'digest time 19:00 (or digest time off)',
   },
 };
 

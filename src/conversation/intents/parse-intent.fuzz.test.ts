@@ -6,10 +6,13 @@ import type { CommandName, Intent } from './types.ts';
 const KINDS = new Set<Intent['kind']>([
   'help', 'checkIn', 'checkOut', 'visitNote', 'report', 'today', 'showCustomer', 'newCustomer',
   'createTeam', 'joinTeam', 'bindTeam', 'setTimeZone', 'setLanguage', 'choose', 'usage', 'freeText',
+  'leaderboard', 'leaderboardOptOut', 'away', 'back', 'teamOverview', 'reminderSwitch',
+  'showSettings', 'setWorkdays', 'listHolidays', 'changeHolidays', 'setQuietHours', 'setScheduleTime',
 ]);
 const COMMAND_NAMES = new Set<CommandName>([
   'checkIn', 'checkOut', 'visitNote', 'report', 'showCustomer', 'newCustomer',
-  'createTeam', 'joinTeam', 'bindTeam', 'setTimeZone', 'setLanguage',
+  'createTeam', 'joinTeam', 'bindTeam', 'setTimeZone', 'setLanguage', 'leaderboard', 'away', 'reminderSwitch',
+  'workdays', 'holidays', 'quietHours', 'reportReminder', 'dailyDigest',
 ]);
 
 /** Required text fields are non-empty and trimmed; optional ones, when present, too. */
@@ -55,6 +58,19 @@ function expectValidIntent(intent: Intent): void {
     case 'setLanguage':
       expect(['zh-CN', 'en-US']).toContain(intent.language);
       break;
+    case 'setWorkdays':
+      expectText(intent.days);
+      break;
+    case 'changeHolidays':
+      expectText(intent.from);
+      if ('to' in intent) expectText(intent.to);
+      break;
+    case 'setQuietHours':
+      if (intent.window !== null) expectText(intent.window);
+      break;
+    case 'setScheduleTime':
+      if (intent.time !== null) expectText(intent.time);
+      break;
     case 'choose':
       expect(Number.isInteger(intent.index)).toBe(true);
       expect(intent.index).toBeGreaterThanOrEqual(1);
@@ -82,11 +98,14 @@ const WORDS = [
   'report', 'daily report', '今天', 'today', '客户', 'customer', '新客户', 'new customer', '创建团队',
   'team create', 'create team', '加入团队', 'join', 'join team', '绑定团队', 'bind', '设置时区', '时区',
   'timezone', 'tz', '语言', 'language', '/', '/legwork', 'legwork', '@Legwork ', '@机器人 ', '#', '第',
+  '设置', 'settings', '工作日', 'workdays', '节假日', 'holiday', 'add', '添加', '删除', '免打扰', 'quiet',
+  '日报提醒', 'report reminder', '摘要时间', 'digest time', '全公司', 'org', '团队', 'team',
 ];
 const PIECES = [
   ' ', '　', '\n', ':', '：', ';', '；', ',', '，', '。', '、', '.', '-', '+', 'NaN', 'Infinity', '1', '22.5',
   '113.9', '下一步', '跟进', '跟进日期', 'next:', 'next step:', 'follow up:', 'follow-up:', '个', 'Acme',
   '华为', 'zh', 'en', '中文', 'English', 'Asia/Shanghai', 'constructor', '__proto__',
+  '周一', '至', 'mon', '-', '~', '22:00', '10月1日', '2026-10-01', 'to', 'off', '关',
 ];
 /** Messages that look like commands, to reach the argument parsers rather than only free text. */
 const commandLike = fc
@@ -165,6 +184,9 @@ describe('parseIntent (properties)', () => {
       `拜访 华为 ${'跟进 '.repeat(5_000)}`,
       `visit a${' ,'.repeat(10_000)}x`,
       '@a '.repeat(10_000),
+      `holiday add 1${' '.repeat(20_000)}x`,
+      `节假日 添加 10月1日${' '.repeat(20_000)}x 全公司`,
+      `quiet 1${' '.repeat(20_000)}x team y`,
     ];
     const started = performance.now();
     for (const text of pathological) expectValidIntent(parseIntent(text));

@@ -37,12 +37,33 @@ export type Intent =
   | { kind: 'teamOverview' }
   /** `关闭提醒 日报` / `reminders off report` (and on): one kind of reminder. */
   | { kind: 'reminderSwitch'; reminder: ReminderName; enabled: boolean }
+  /** `设置` / `settings`: the schedule settings in force for my team (or the scope named). */
+  | { kind: 'showSettings'; scope?: SettingsScope }
+  /** `工作日 周一至周五` / `workdays mon-fri`: the days as typed (read and checked by the use case). */
+  | { kind: 'setWorkdays'; days: string; scope?: SettingsScope }
+  /** `节假日` / `holidays`: the upcoming holidays. */
+  | { kind: 'listHolidays'; scope?: SettingsScope }
+  /** `节假日 添加 10月1日 至 10月7日` / `holiday remove 2026-10-01`: one date or an inclusive range, as typed. */
+  | { kind: 'changeHolidays'; action: 'add' | 'remove'; from: string; to?: string; scope?: SettingsScope }
+  /** `免打扰 22:00-07:00` / `quiet off`: the window as typed, or null for none. */
+  | { kind: 'setQuietHours'; window: string | null; scope?: SettingsScope }
+  /** `日报提醒 18:30` / `digest time 19:00` (and `关` / `off`): a daily time as typed, or null for none. */
+  | { kind: 'setScheduleTime'; setting: ScheduleTimeName; time: string | null; scope?: SettingsScope }
   /** A bare number, answering a list the bot offered ("1", "２"). */
   | { kind: 'choose'; index: number }
   /** A known command word with missing or unusable arguments; `command` names which one for the usage hint. */
   | { kind: 'usage'; command: CommandName }
   /** Anything else: free text (may answer a question the bot asked, such as checkout notes). */
   | { kind: 'freeText'; text: string };
+
+/**
+ * Whose schedule settings a command means: the whole org (`全公司` / `org`) or a team by name
+ * (`团队 华东` / `team East`). Absent: the sender's own team.
+ */
+export type SettingsScope = { level: 'org' } | { level: 'team'; name: string };
+
+/** Daily times a manager can set from chat. */
+export type ScheduleTimeName = 'reportReminder' | 'dailyDigest';
 
 /** Reminder kinds a person can switch off one by one. */
 export type ReminderName = 'report' | 'checkout' | 'followup' | 'overdue';
@@ -51,6 +72,11 @@ export type CommandName =
   | 'leaderboard'
   | 'away'
   | 'reminderSwitch'
+  | 'workdays'
+  | 'holidays'
+  | 'quietHours'
+  | 'reportReminder'
+  | 'dailyDigest'
   | 'checkIn'
   | 'checkOut'
   | 'visitNote'

@@ -72,3 +72,28 @@ export async function saveScheduleOverrides(
     .onConflict((oc) => oc.columns(['scope', 'scope_id']).doUpdateSet({ settings: JSON.stringify(input.overrides), updated_at: input.now }))
     .execute();
 }
+
+/** One org's or team's stored overrides (empty when it never changed anything). */
+export async function loadScheduleOverrides(db: Db, scope: 'org' | 'team', scopeId: string): Promise<ScheduleOverrides> {
+  const row = await db
+    .selectFrom('schedule_settings')
+    .select('settings')
+    .where('scope', '=', scope)
+    .where('scope_id', '=', scopeId)
+    .executeTakeFirst();
+  return (row?.settings as ScheduleOverrides | undefined) ?? {};
+}
+
+/** The names of an org's teams whose own overrides set `pick` (they keep it when the org changes). */
+export async function teamsOverriding(db: Db, orgId: string, pick: (overrides: ScheduleOverrides) => unknown): Promise<string[]> {
+  const rows = await db
+    .selectFrom('schedule_settings as s')
+    .innerJoin('teams as t', 't.id', 's.scope_id')
+    .select(['t.name', 's.settings'])
+    .where('s.scope', '=', 'team')
+    .where('s.org_id', '=', orgId)
+    .orderBy('t.created_at')
+    .orderBy('t.id')
+    .execute();
+  return rows.filter((row) => pick(row.settings as ScheduleOverrides) !== undefined).map((row) => row.name);
+}

@@ -92,11 +92,22 @@ function merge(base: unknown, override: unknown): unknown {
 }
 
 /**
- * The settings in force: defaults, then the org's overrides, then the team's. Throws a ZodError if
- * the result is not valid (overrides are validated when saved, so this only catches corrupt rows).
+ * The settings in force: defaults, then the org's overrides, then the team's. Holidays add up
+ * instead of replacing: an org's holidays hold for every team, and a team's own are added to them
+ * (so a company holiday set later still reaches a team that has holidays of its own). Throws a
+ * ZodError if the result is not valid (overrides are validated when saved, so this only catches
+ * corrupt rows).
  */
 export function resolveSettings(...layers: (ScheduleOverrides | null | undefined)[]): ScheduleSettings {
   let merged: unknown = defaultScheduleSettings;
-  for (const layer of layers) if (layer) merged = merge(merged, layer);
+  const holidays = new Set<string>();
+  for (const layer of layers) {
+    if (!layer) continue;
+    merged = merge(merged, layer);
+    if (Array.isArray(layer.holidays)) for (const date of layer.holidays) holidays.add(date);
+  }
+  if (holidays.size > 0 && isPlainObject(merged) && Array.isArray(merged.holidays)) {
+    merged = { ...merged, holidays: [...holidays].sort() };
+  }
   return scheduleSettingsSchema.parse(merged);
 }
