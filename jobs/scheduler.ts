@@ -8,6 +8,7 @@ import type { JobDefinition, JobRunner, RepeatSpec } from './queue/types.ts';
 import { remindersTick } from './definitions/reminders-tick.ts';
 import { leaderboardPost, leaderboardsTick } from './definitions/leaderboards.ts';
 import { digestSend, digestsTick } from './definitions/digests.ts';
+import { housekeeping } from './definitions/housekeeping.ts';
 
 export interface SchedulerOptions {
   db: Kysely<Database>;
@@ -22,10 +23,12 @@ export interface SchedulerOptions {
   concurrency?: number;
   scheduleCheckMs?: number;
   connectionName?: string;
+  /** The embedded database (PGlite): housekeeping also vacuums, as nothing else does there. */
+  embeddedDatabase?: boolean;
 }
 
 /** Every job the scheduler runs. */
-export const jobDefinitions: readonly JobDefinition<any>[] = [remindersTick, leaderboardsTick, leaderboardPost, digestsTick, digestSend];
+export const jobDefinitions: readonly JobDefinition<any>[] = [remindersTick, leaderboardsTick, leaderboardPost, digestsTick, digestSend, housekeeping];
 
 /** The passes that look for due work, each fired every minute. */
 const passes = [remindersTick.name, leaderboardsTick.name, digestsTick.name];
@@ -39,7 +42,9 @@ export function createScheduler(options: SchedulerOptions) {
   const repeats: RepeatSpec[] = passes.map((job) =>
     options.tickEveryMs ? { id: job, job, everyMs: options.tickEveryMs } : { id: job, job, cron: '* * * * *', timeZone: 'UTC' },
   );
-  const context = { db: options.db, clock: options.clock, logger: options.logger };
+  // Hourly, off the minute passes' busiest second; not part of `runDueNow` (tests drive time by hand).
+  if (!options.tickEveryMs) repeats.push({ id: housekeeping.name, job: housekeeping.name, cron: '17 * * * *', timeZone: 'UTC' });
+  const context = { db: options.db, clock: options.clock, logger: options.logger, embeddedDatabase: options.embeddedDatabase };
   const runner: JobRunner = options.redisUrl
     ? createBullmqRunner({
         redisUrl: options.redisUrl,

@@ -9,6 +9,8 @@ export interface JobContext {
   db: Kysely<Database>;
   clock: Clock;
   logger: Logger;
+  /** True on the embedded database (PGlite: no autovacuum, one connection). */
+  embeddedDatabase?: boolean;
   /** Adds a job; with `jobId` (its natural key, no ':'), adding it again while it is known is a no-op. */
   enqueue(name: string, payload: unknown, options?: { jobId?: string }): Promise<void>;
 }

@@ -48,7 +48,7 @@ export async function buildApp(
 
   const adapterMap = new Map<string, ChatAdapter>();
   const delivery = createDeliveryLoop({ db: database.db, clock, logger, adapters: adapterMap });
-  const scheduler = createScheduler({ db: database.db, clock, logger, redisUrl: config.redisUrl });
+  const scheduler = createScheduler({ db: database.db, clock, logger, redisUrl: config.redisUrl, embeddedDatabase: database.kind === 'pglite' });
   // The minute passes fire on real time; under a manual clock (tests) they would run at arbitrary
   // frozen times, so there the passes run only when a test calls `scheduler.runDueNow()`.
   const schedules = clock === systemClock;

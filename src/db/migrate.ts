@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as core from '../../migrations/20261127000000_core.ts';
 import * as scheduler from '../../migrations/20261127120000_scheduler.ts';
 import * as customerSearchKeys from '../../migrations/20261128000000_customer_search_keys.ts';
+import * as scheduledSendsLedger from '../../migrations/20261128010000_scheduled_sends_ledger.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '20261127000000_core': core,
   '20261127120000_scheduler': scheduler,
   '20261128000000_customer_search_keys': customerSearchKeys,
+  '20261128010000_scheduled_sends_ledger': scheduledSendsLedger,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

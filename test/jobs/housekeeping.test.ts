@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { useHarness } from '../support/test-app.ts';
+import { pruneBookkeeping, refreshStatistics, retention } from '../../src/core/housekeeping/prune.ts';
+import { housekeeping } from '../../jobs/definitions/housekeeping.ts';
+import { createLogger } from '../../src/logger.ts';
+
+const h = useHarness();
+const DAY = 86_400_000;
+
+describe('housekeeping', () => {
+  it('deletes bookkeeping past its retention, keeps the rest and everything pending, and a second run deletes nothing', async () => {
+    const db = h.current.db;
+    await h.current.register('alice');
+    const now = h.current.clock.now();
+    const ago = (days: number) => new Date(now.getTime() - days * DAY);
+    const user = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+
+    await db.insertInto('processed_events').values([
+      { platform: 'slack', event_id: 'old', processed_at: ago(retention.processedEventsDays + 1) },
+      { platform: 'slack', event_id: 'recent', processed_at: ago(retention.processedEventsDays - 1) },
+    ]).execute();
+    await db.deleteFrom('outbox').execute();
+    const outboxRow = async (text: string, status: 'pending' | 'sent' | 'failed', createdAt: Date, sentAt: Date | null) => {
+      const row = await db.insertInto('outbox').values({ target_ref: 'local:user:a', message: JSON.stringify({ text }), created_at: createdAt }).returning('id').executeTakeFirstOrThrow();
+      await db.updateTable('outbox').set({ status, sent_at: sentAt }).where('id', '=', row.id).execute();
+    };
+    await outboxRow('sent long ago', 'sent', ago(31), ago(31));
+    await outboxRow('failed long ago', 'failed', ago(40), null);
+    await outboxRow('sent lately', 'sent', ago(2), ago(2));
+    // Pending, however old (a platform down for weeks): never deleted, still to be delivered.
+    await outboxRow('still pending', 'pending', ago(60), null);
+    await db.insertInto('conversation_states').values([
+      { user_id: user.id, kind: 'awaitReportText', data: JSON.stringify({}), expires_at: ago(1) },
+    ]).execute();
+    await db.insertInto('location_tokens').values([
+      { nonce: 'spent-long-ago', user_id: user.id, used_at: ago(3) },
+      { nonce: 'spent-today', user_id: user.id, used_at: ago(0.1) },
+    ]).execute();
+
+    const org = await db.selectFrom('orgs').select('id').executeTakeFirstOrThrow();
+    const send = (key: string, createdAt: Date) => ({ key, kind: 'report', org_id: org.id, user_id: user.id, local_date: '2026-01-01', created_at: createdAt });
+    await db.insertInto('scheduled_sends').values([send('reminder:report:old', ago(61)), send('reminder:report:recent', ago(59))]).execute();
+
+    const first = await pruneBookkeeping({ db, now }, 1); // batches of one: the loop must go on until done
+    expect(first).toEqual({ processedEvents: 1, outbox: 2, conversationStates: 1, linkNonces: 1, scheduledSends: 1 });
+    expect(await pruneBookkeeping({ db, now })).toEqual({ processedEvents: 0, outbox: 0, conversationStates: 0, linkNonces: 0, scheduledSends: 0 });
+    expect((await db.selectFrom('scheduled_sends').select('key').execute()).map((r) => r.key)).toEqual(['reminder:report:recent']);
+
+    expect((await db.selectFrom('processed_events').select('event_id').where('platform', '=', 'slack').execute()).map((r) => r.event_id)).toEqual(['recent']);
+    const outbox = await db.selectFrom('outbox').select('message').orderBy('id').execute();
+    expect(outbox.map((r) => (r.message as { text: string }).text)).toEqual(['sent lately', 'still pending']);
+    expect((await db.selectFrom('location_tokens').select('nonce').execute()).map((r) => r.nonce)).toEqual(['spent-today']);
+  });
+
+  it('refreshes planner statistics (and vacuums on the embedded database)', async () => {
+    const db = h.current.db;
+    await h.current.register('alice', 'bob');
+    await sql`delete from pg_statistic where starelid = 'users'::regclass`.execute(db).catch(() => undefined);
+    await refreshStatistics({ db, embedded: h.current.app.database.kind === 'pglite' });
+    const analyzed = await sql<{ n: number }>`select count(*)::int as n from pg_stats where tablename = 'users'`.execute(db);
+    expect(analyzed.rows[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('runs as a job with the runner context and reports what it pruned', async () => {
+    const result = await housekeeping.handler(
+      { db: h.current.db, clock: h.current.clock, logger: createLogger('silent'), embeddedDatabase: true, enqueue: async () => undefined },
+      {},
+    );
+    expect(result).toEqual({ processedEvents: 0, outbox: 0, conversationStates: 0, linkNonces: 0, scheduledSends: 0 });
+  });
+});
