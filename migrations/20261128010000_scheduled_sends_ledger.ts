@@ -12,12 +12,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const column of ['org_id', 'user_id', 'team_id']) {
     await sql`alter table scheduled_sends drop constraint if exists ${sql.raw(`scheduled_sends_${column}_fkey`)}`.execute(db);
   }
-  // Housekeeping deletes by date.
-  await sql`create index scheduled_sends_created_idx on scheduled_sends (created_at)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop index if exists scheduled_sends_created_idx`.execute(db);
   await sql`alter table scheduled_sends add foreign key (org_id) references orgs (id) on delete cascade`.execute(db);
   await sql`alter table scheduled_sends add foreign key (user_id) references users (id) on delete cascade`.execute(db);
   await sql`alter table scheduled_sends add foreign key (team_id) references teams (id) on delete cascade`.execute(db);

@@ -39,7 +39,7 @@ describe('housekeeping', () => {
     ]).execute();
 
     const org = await db.selectFrom('orgs').select('id').executeTakeFirstOrThrow();
-    const send = (key: string, createdAt: Date) => ({ key, kind: 'report', org_id: org.id, user_id: user.id, local_date: '2026-01-01', created_at: createdAt });
+    const send = (key: string, about: Date) => ({ key, kind: 'report', org_id: org.id, user_id: user.id, local_date: about.toISOString().slice(0, 10), created_at: about });
     await db.insertInto('scheduled_sends').values([send('reminder:report:old', ago(61)), send('reminder:report:recent', ago(59))]).execute();
 
     const first = await pruneBookkeeping({ db, now }, 1); // batches of one: the loop must go on until done

@@ -17,7 +17,7 @@ export const retention = {
   /** Spent single-use location link nonces: their links expired long before. */
   spentLinkNoncesDays: 2,
   /**
-   * The scheduler's ledger of written keys. Well past the longest period it asks about (a month's
+   * The scheduler's ledger of written keys, by the date they are about. Well past the longest period it asks about (a month's
    * board); a check-out reminder's key is per visit, so a visit left open this long is reminded again.
    */
   scheduledSendsDays: 60,
@@ -52,9 +52,12 @@ export async function pruneBookkeeping({ db, now }: { db: Db; now: Date }, batch
         select ctid from location_tokens where used_at < ${before(retention.spentLinkNoncesDays)} limit ${limit})`.execute(db)),
     scheduledSends: await inBatches(batchSize, (limit) => sql`
       delete from scheduled_sends where key in (
-        select key from scheduled_sends where created_at < ${before(retention.scheduledSendsDays)} limit ${limit})`.execute(db)),
+        select key from scheduled_sends where local_date < ${isoDate(before(retention.scheduledSendsDays))}::date limit ${limit})`.execute(db)),
   };
 }
+
+/** The UTC calendar date; a day either way does not matter at a 60-day retention. */
+const isoDate = (instant: Date) => instant.toISOString().slice(0, 10);
 
 async function inBatches(limit: number, deleteSome: (limit: number) => Promise<{ numAffectedRows?: bigint }>): Promise<number> {
   let total = 0;
