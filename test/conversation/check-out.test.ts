@@ -32,6 +32,17 @@ describe('check-out', () => {
     expect(out[0]!.visit_id).toBe(visit!.id);
   });
 
+  it('keeps Chinese punctuation in notes as typed, in the command and in the answer to the question', async () => {
+    await checkedInAtHuawei('zh');
+    await h.current.say('alice', '签退 见了采购，对报价有兴趣！');
+    expect((await visits(h.current))[0]?.notes).toBe('见了采购，对报价有兴趣！');
+
+    await h.current.say('alice', '签到 华为 22.54,113.95');
+    await h.current.say('alice', '签退');
+    await h.current.say('alice', '采购（王总）下周定预算；需要样品。');
+    expect((await visits(h.current)).map((v) => v.notes)).toContain('采购（王总）下周定预算；需要样品。');
+  });
+
   it('closes the visit with its duration and notes (English)', async () => {
     await checkedInAtHuawei('en');
     h.current.clock.advance(minutes(90));

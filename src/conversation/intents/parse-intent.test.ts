@@ -212,7 +212,11 @@ describe('parseIntent', () => {
         ],
         ['/visit Acme: demo', { kind: 'visitNote', customer: 'Acme', notes: 'demo' }],
         ['@Legwork visit Acme: demo', { kind: 'visitNote', customer: 'Acme', notes: 'demo' }],
-        ['ｖｉｓｉｔ　Ａｃｍｅ：ｄｅｍｏ', { kind: 'visitNote', customer: 'Acme', notes: 'demo' }],
+        // The customer is read like ASCII (it is looked up); the note keeps what was typed.
+        ['ｖｉｓｉｔ　Ａｃｍｅ：ｄｅｍｏ', { kind: 'visitNote', customer: 'Acme', notes: 'ｄｅｍｏ' }],
+        ['拜访 华为 演示顺利，客户满意！下一步 发报价；跟进 下周五', { kind: 'visitNote', customer: '华为', notes: '演示顺利，客户满意！', nextStep: '发报价', followUp: '下周五' }],
+        ['签退 见了采购，对报价有兴趣。', { kind: 'checkOut', notes: '见了采购，对报价有兴趣。' }],
+        ['日报 完成：拜访3家；问题：无', { kind: 'report', text: '完成：拜访3家；问题：无' }],
       ]);
     });
 
@@ -410,11 +414,11 @@ describe('parseIntent', () => {
     check([
       ['', { kind: 'freeText', text: '' }],
       ['   ', { kind: 'freeText', text: '' }],
-      // NFKC turns the full-width comma into ','.
-      ['他们很满意，下周签合同', { kind: 'freeText', text: '他们很满意,下周签合同' }],
+      // Prose keeps its Chinese punctuation (parsing itself reads the NFKC form).
+      ['他们很满意，下周签合同', { kind: 'freeText', text: '他们很满意，下周签合同' }],
       ['Went well, they want a quote.', { kind: 'freeText', text: 'Went well, they want a quote.' }],
       ['  hello  ', { kind: 'freeText', text: 'hello' }],
-      ['ｈｅｌｌｏ　ｗｏｒｌｄ', { kind: 'freeText', text: 'hello world' }],
+      ['ｈｅｌｌｏ　ｗｏｒｌｄ', { kind: 'freeText', text: 'ｈｅｌｌｏ　ｗｏｒｌｄ' }],
       ['@Legwork hello', { kind: 'freeText', text: 'hello' }],
       ['/unknown command', { kind: 'freeText', text: '/unknown command' }],
       ['line 1\nline 2', { kind: 'freeText', text: 'line 1\nline 2' }],

@@ -6,6 +6,7 @@
  * commands and leading @mentions. It only recognises shape: it never validates names, dates,
  * coordinates or time zones (the use cases do, so they can answer in the user's language).
  */
+import { withProseAsTyped } from './as-typed.ts';
 import type { CommandName, Intent, Language, ReminderName, ScheduleTimeName, SettingsScope, TypedCoordinates } from './types.ts';
 
 // NFKC already folds the full-width forms (，：；？！　) to ASCII, but not the ideographic
@@ -360,13 +361,13 @@ export interface ParseOptions {
 }
 
 export function parseIntent(text: string, options: ParseOptions = {}): Intent {
-  // Free-text fields keep what the user typed, except for NFKC (full-width letters become ASCII).
+  // Parsing reads the NFKC form (full-width letters, digits and punctuation as ASCII); prose fields
+  // (notes, reports, free text) then get the characters as typed back.
   const body = text.normalize('NFKC').trim().replace(LEADING_MENTIONS, '');
   const command = body.replace(/^\/\s*/, '');
   const glued = options.gluedCommands ?? true;
-  return (
-    parseChoice(body) ?? parseCommand(command, glued) ?? parseNamespaced(command, glued) ?? { kind: 'freeText', text: body }
-  );
+  const intent = parseChoice(body) ?? parseCommand(command, glued) ?? parseNamespaced(command, glued) ?? { kind: 'freeText', text: body };
+  return withProseAsTyped(intent, text);
 }
 
 function parseCommand(text: string, glued: boolean): Intent | undefined {
