@@ -124,7 +124,7 @@ describe('no customer matches', () => {
     await h.current.register('alice');
     await h.current.say('alice', '签到 小米 22.54,113.95');
     const before = await snapshot(h.current);
-    expect(await h.current.ask('alice', '2')).toBe('请回复 1 到 1 之间的数字。');
+    expect(await h.current.ask('alice', '2')).toBe('回复 1 新建"小米"，或直接发送其他指令（例如换个名称）。');
     expect(await snapshot(h.current)).toEqual(before);
   });
 });

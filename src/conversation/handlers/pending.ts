@@ -29,7 +29,7 @@ export async function handleChoice(turn: Turn, pending: PendingState | undefined
   }
   if (pending?.kind === 'createCustomer') {
     if (index !== 1) {
-      turn.reply(turn.t.choiceOutOfRange({ max: 1 }));
+      turn.reply(turn.t.choiceCreateOnly({ name: pending.name }));
       return;
     }
     await clearPendingState(turn.db, turn.user.id);

@@ -41,6 +41,7 @@ export const enUS = {
   usage: (p: { example: string }) => `Missing or unclear details. Example: ${p.example}`,
   nothingToChoose: () => 'There is no list to choose from right now.',
   choiceOutOfRange: (p: { max: number }) => `Please reply with a number from 1 to ${p.max}.`,
+  choiceCreateOnly: (p: { name: string }) => `Reply 1 to create "${p.name}", or send a command (e.g. another name).`,
   internalError: () => 'Something went wrong on our side. Nothing was saved; please try again in a minute.',
 
   coordinatesNotANumber: () => 'Those coordinates are not numbers. Send them as "latitude,longitude", e.g. 22.54,113.95.',

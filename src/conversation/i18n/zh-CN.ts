@@ -40,6 +40,7 @@ export const zhCN: Catalogue = {
   usage: (p) => `缺少或无法识别的内容。示例：${p.example}`,
   nothingToChoose: () => '现在没有需要选择的列表。',
   choiceOutOfRange: (p) => `请回复 1 到 ${p.max} 之间的数字。`,
+  choiceCreateOnly: (p) => `回复 1 新建"${p.name}"，或直接发送其他指令（例如换个名称）。`,
   internalError: () => '系统出错了，没有保存任何内容，请稍后再试。',
 
   coordinatesNotANumber: () => '坐标不是数字。请按"纬度,经度"发送，例如 22.54,113.95。',

@@ -91,6 +91,10 @@ describe('parseIntent', () => {
         ['checkin 22.5, 113.9', { kind: 'checkIn', coordinates: { lat: 22.5, lng: 113.9 } }],
         ['checkin NaN,1', { kind: 'checkIn', coordinates: { lat: Number.NaN, lng: 1 } }],
         ['checkin Huawei nan, 1', { kind: 'checkIn', customer: 'Huawei', coordinates: { lat: Number.NaN, lng: 1 } }],
+        // Separated by spaces only (copied from a map app), both with a decimal point.
+        ['签到 华为 22.54 113.95', { kind: 'checkIn', customer: '华为', coordinates: { lat: 22.54, lng: 113.95 } }],
+        ['checkin Acme 22.5  -113.9', { kind: 'checkIn', customer: 'Acme', coordinates: { lat: 22.5, lng: -113.9 } }],
+        ['新客户 华为 22.54 113.95', { kind: 'newCustomer', name: '华为', coordinates: { lat: 22.54, lng: 113.95 } }],
         ['checkin Huawei Infinity,-Infinity', { kind: 'checkIn', customer: 'Huawei', coordinates: { lat: Infinity, lng: -Infinity } }],
       ]);
 
@@ -98,8 +102,9 @@ describe('parseIntent', () => {
         check([
           // A single number is part of the customer name.
           ['签到 华为 3', { kind: 'checkIn', customer: '华为 3' }],
-          // Space-separated numbers are not a pair (comma required).
-          ['checkin Acme 22.5 113.9', { kind: 'checkIn', customer: 'Acme 22.5 113.9' }],
+          // Space-separated numbers are a pair only when both have a decimal point.
+          ['checkin Acme 7 11', { kind: 'checkIn', customer: 'Acme 7 11' }],
+          ['签到 华为 22.5 113', { kind: 'checkIn', customer: '华为 22.5 113' }],
           // Glued to a Latin word: part of the name.
           ['checkin Acme2,3', { kind: 'checkIn', customer: 'Acme2,3' }],
           // Not at the end.

@@ -414,10 +414,15 @@ const TRAILING_COORDINATES = new RegExp(
   String.raw`(?<![\w.+-])(${NUMBER_TOKEN})\s*,\s*(${NUMBER_TOKEN})$`,
   'iu',
 );
+/**
+ * `22.54 113.95`: a pair separated by spaces only, as copied from some map apps. Both numbers need a
+ * decimal point, so a name ending in numbers (`7 11`, `Building 3 4`) stays a name.
+ */
+const TRAILING_SPACED_COORDINATES = /(?<![\w.+-])([+-]?\d+\.\d+)\s+([+-]?\d+\.\d+)$/u;
 
 function splitTrailingCoordinates(args: string): { rest: string; coordinates?: TypedCoordinates } {
   const text = trimEndWhere(args, (char) => /[\s。]/u.test(char));
-  const match = TRAILING_COORDINATES.exec(text);
+  const match = TRAILING_COORDINATES.exec(text) ?? TRAILING_SPACED_COORDINATES.exec(text);
   if (!match || match[1] === undefined || match[2] === undefined) return { rest: args };
   return {
     rest: text.slice(0, match.index),
