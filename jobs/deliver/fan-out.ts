@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import type { OutboundMessage } from '../../src/conversation/types.ts';
 import { platformOfRef, type ChatAdapter } from '../../bots/types.ts';
-import type { ClaimedMessage } from './outbox-repository.ts';
+import { claimDueMessages, type ClaimedMessage } from './outbox-repository.ts';
 
 /** Identical messages to many conversations of one platform, for one `sendBatch` call. */
 export interface FanOutGroup {
@@ -43,7 +43,7 @@ export async function planFanOut(
   for (const group of byContent.values()) {
     const max = group.adapter.maxBatchTargets ?? defaultMaxTargets;
     if (group.items.length < max) {
-      group.items.push(...(await claimSameMessage(db, { platform: group.adapter.platform, message: group.message, limit: max - group.items.length, ...input })));
+      group.items.push(...(await claimDueMessages(db, { platform: group.adapter.platform, message: group.message, limit: max - group.items.length, ...input })));
     }
     for (let i = 0; i < group.items.length; i += max) {
       const items = group.items.slice(i, i + max);
@@ -52,33 +52,6 @@ export async function planFanOut(
     }
   }
   return { singles, groups };
-}
-
-/** Leases due head-of-queue messages of a platform whose content equals `message`. */
-async function claimSameMessage(
-  db: Kysely<Database>,
-  input: { platform: string; message: OutboundMessage; limit: number; now: Date; leaseMs: number },
-): Promise<ClaimedMessage[]> {
-  const leaseUntil = new Date(input.now.getTime() + input.leaseMs);
-  const result = await sql<{ id: string; target_ref: string; message: unknown; attempts: number }>`
-    with heads as (
-      select distinct on (target_ref) id, message, available_at, locked_until
-      from outbox
-      where status = 'pending' and target_ref like ${`${input.platform}:%`}
-      order by target_ref, id
-    ), due as (
-      select id from heads
-      where message = ${JSON.stringify(input.message)}::jsonb
-        and available_at <= ${input.now} and (locked_until is null or locked_until <= ${input.now})
-      order by id
-      limit ${input.limit}
-    )
-    update outbox set locked_until = ${leaseUntil}, attempts = attempts + 1
-    where id in (select id from due)
-      and status = 'pending'
-      and (locked_until is null or locked_until <= ${input.now})
-    returning id, target_ref, message, attempts`.execute(db);
-  return result.rows.map((r) => ({ id: String(r.id), targetRef: r.target_ref, message: r.message, attempts: r.attempts })).sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 /** Marks many messages sent in one statement. */

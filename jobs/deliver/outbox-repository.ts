@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
+import type { OutboundMessage } from '../../src/conversation/types.ts';
 
 export interface ClaimedMessage {
   id: string;
@@ -16,18 +17,30 @@ export interface ClaimedMessage {
  */
 export async function claimDueMessages(
   db: Kysely<Database>,
-  input: { now: Date; leaseMs: number; limit: number },
+  input: {
+    now: Date;
+    leaseMs: number;
+    limit: number;
+    /** Only conversations of this platform (`<platform>:…` refs). */
+    platform?: string;
+    /** Only heads whose content equals this message (topping up a fan-out batch). */
+    message?: OutboundMessage;
+  },
 ): Promise<ClaimedMessage[]> {
   const leaseUntil = new Date(input.now.getTime() + input.leaseMs);
+  const onPlatform = input.platform === undefined ? sql`` : sql`and target_ref like ${`${input.platform}:%`}`;
+  // The content is compared only when asked for: reading every head's message costs a full fan-out.
+  const messageColumn = input.message === undefined ? sql`` : sql`, message`;
+  const withMessage = input.message === undefined ? sql`` : sql`and message = ${JSON.stringify(input.message)}::jsonb`;
   const result = await sql<{ id: string; target_ref: string; message: unknown; attempts: number }>`
     with heads as (
-      select distinct on (target_ref) id, available_at, locked_until
+      select distinct on (target_ref) id, available_at, locked_until ${messageColumn}
       from outbox
-      where status = 'pending'
+      where status = 'pending' ${onPlatform}
       order by target_ref, id
     ), due as (
       select id from heads
-      where available_at <= ${input.now} and (locked_until is null or locked_until <= ${input.now})
+      where available_at <= ${input.now} and (locked_until is null or locked_until <= ${input.now}) ${withMessage}
       order by id
       limit ${input.limit}
     )

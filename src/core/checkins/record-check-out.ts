@@ -2,7 +2,7 @@ import type { Db } from '../shared/db.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { findOpenVisit, minutesBetween, type OpenVisit } from '../visits/visit-repository.ts';
-import { evaluateLocation } from './evaluate-location.ts';
+import { evaluateLocation, type LocationEvaluation } from './evaluate-location.ts';
 import { checkInRow } from './check-in-row.ts';
 import type { ReportedLocation } from '../../conversation/types.ts';
 
@@ -18,8 +18,11 @@ export interface CheckOutInput {
 export interface CheckOutResult {
   visitId: string;
   customerName: string;
+  customerId: string;
   durationMinutes: number;
   hasNotes: boolean;
+  /** The check-out's position against the customer's. */
+  evaluation: LocationEvaluation;
 }
 
 /** Closes the rep's open visit; notes given here are appended to the visit's notes. */
@@ -62,6 +65,8 @@ export async function closeVisit(
   return {
     visitId: open.id,
     customerName: open.customer_name,
+    customerId: open.customer_id,
+    evaluation,
     durationMinutes: minutesBetween(new Date(open.started_at), now),
     hasNotes: Boolean(notes),
   };

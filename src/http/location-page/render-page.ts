@@ -1,6 +1,6 @@
 import type { Language } from '../../conversation/intents/types.ts';
 import { fill, pageTextFor, type PageText, type PageTextKey } from './page-text.ts';
-import { pageStyle } from './page-style.ts';
+import { pageHead } from './page-head.ts';
 import { pageScript } from './page-script.ts';
 import type { PickableCustomer } from './nearby-customers.ts';
 
@@ -70,17 +70,9 @@ export function renderLocationPage(model: LocationPageModel): string {
   const submitLabel = customer ? e(model.action === 'in' ? 'submitIn' : 'submitOut', { customer: customer.name }) : e('submitPick');
   const noCustomers = picker && (model.customers ?? []).length === 0;
 
-  return `<!doctype html>
-<html lang="${model.language === 'zh-CN' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex, nofollow">
-<meta name="format-detection" content="telephone=no">
-<title>${e(model.action === 'in' ? 'pageTitleIn' : 'pageTitleOut')}</title>
-<style nonce="${model.nonce}">${pageStyle}</style>
-</head>
+  const title = e(model.action === 'in' ? 'pageTitleIn' : 'pageTitleOut');
+  // Coordinates on the page must not turn into phone-number links.
+  return `${pageHead({ language: model.language, title, nonce: model.nonce, extra: '\n<meta name="format-detection" content="telephone=no">' })}
 <body>
 <main>
 <h1 id="heading">${heading}</h1>

@@ -1,6 +1,6 @@
 import type { Language } from '../../conversation/intents/types.ts';
 import { pageTextFor } from './page-text.ts';
-import { pageStyle } from './page-style.ts';
+import { pageHead } from './page-head.ts';
 import { escapeHtml } from './render-page.ts';
 
 /**
@@ -9,16 +9,7 @@ import { escapeHtml } from './render-page.ts';
  */
 export function renderProblemPage(model: { language: Language; title: string; body: string; nonce: string }): string {
   const text = pageTextFor(model.language);
-  return `<!doctype html>
-<html lang="${model.language === 'zh-CN' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(model.title)} — Legwork</title>
-<style nonce="${model.nonce}">${pageStyle}</style>
-</head>
+  return `${pageHead({ language: model.language, title: `${escapeHtml(model.title)} — Legwork`, nonce: model.nonce })}
 <body>
 <main>
 <section class="card alert" role="alert">

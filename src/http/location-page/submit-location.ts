@@ -7,9 +7,8 @@ import type { ReportedLocation } from '../../conversation/types.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import { recordCheckIn } from '../../core/checkins/record-check-in.ts';
 import { recordCheckOut } from '../../core/checkins/record-check-out.ts';
-import { evaluateLocation } from '../../core/checkins/evaluate-location.ts';
+import type { LocationEvaluation } from '../../core/checkins/evaluate-location.ts';
 import { findCustomerById } from '../../core/customers/customer-repository.ts';
-import { findOpenVisit } from '../../core/visits/visit-repository.ts';
 import { spendLocationToken } from '../../core/location-links/spend-location-token.ts';
 import { checkInSummaryLines } from '../../conversation/check-in-summary.ts';
 import { catalogueFor, render } from '../../conversation/i18n/catalogue.ts';
@@ -173,20 +172,29 @@ async function checkIn(
   const message = lines.join('\n');
   const headline = { verified: text.resultVerified, outside: text.resultOutside, unverified: text.resultUnverified }[evaluation.status];
   return {
-    result: {
-      ok: true,
-      action: 'in',
-      status: evaluation.status,
-      customer: { id: customer.id, name: customer.name },
-      distanceMeters: evaluation.distanceMeters !== undefined ? Math.round(evaluation.distanceMeters) : null,
-      radiusMeters: radius,
-      accuracyMeters: location?.accuracy ?? null,
-      accuracyFlagged: evaluation.accuracyFlagged,
-      mocked: Boolean(location?.mocked),
-      headline,
-      message,
-    },
+    result: { ...positionResult('in', { id: customer.id, name: customer.name }, evaluation, radius, location), headline, message },
     chat: [message],
+  };
+}
+
+/** What the page shows of a check-in or check-out's position, the same for both. */
+function positionResult(
+  action: 'in' | 'out',
+  customer: { id: string; name: string },
+  evaluation: LocationEvaluation,
+  radiusMeters: number,
+  location: ReportedLocation | undefined,
+): Omit<SubmitResult, 'notified' | 'headline' | 'message' | 'durationMinutes'> {
+  return {
+    ok: true,
+    action,
+    status: evaluation.status,
+    customer,
+    distanceMeters: evaluation.distanceMeters !== undefined ? Math.round(evaluation.distanceMeters) : null,
+    radiusMeters,
+    accuracyMeters: location?.accuracy ?? null,
+    accuracyFlagged: evaluation.accuracyFlagged,
+    mocked: Boolean(location?.mocked),
   };
 }
 
@@ -194,11 +202,6 @@ async function checkOut(trx: Transaction<Database>, clock: Clock, link: OpenLink
   const t = catalogueFor(link.language);
   const text = pageTextFor(link.language);
   const radius = link.org.checkin_radius_m;
-  const open = await findOpenVisit(trx, link.user.id);
-  if (!open) throw new DomainError('noOpenVisit');
-  const customer = await findCustomerById(trx, link.org.id, open.customer_id);
-  const position = customer && customer.lat !== null && customer.lng !== null ? { lat: customer.lat, lng: customer.lng } : null;
-  const evaluation = evaluateLocation(position, location, radius);
   const recorded = await recordCheckOut(
     { db: trx, clock },
     { orgId: link.org.id, userId: link.user.id, radiusMeters: radius, platform: platformOf(link), location },
@@ -214,17 +217,10 @@ async function checkOut(trx: Transaction<Database>, clock: Clock, link: OpenLink
     );
     chat.push(t.checkOutAskNotes());
   }
+  const customer = { id: recorded.customerId, name: recorded.customerName };
   return {
     result: {
-      ok: true,
-      action: 'out',
-      status: evaluation.status,
-      customer: { id: open.customer_id, name: recorded.customerName },
-      distanceMeters: evaluation.distanceMeters !== undefined ? Math.round(evaluation.distanceMeters) : null,
-      radiusMeters: radius,
-      accuracyMeters: location?.accuracy ?? null,
-      accuracyFlagged: evaluation.accuracyFlagged,
-      mocked: Boolean(location?.mocked),
+      ...positionResult('out', customer, recorded.evaluation, radius, location),
       durationMinutes: recorded.durationMinutes,
       headline: text.resultOut,
       message: chat.join('\n'),
