@@ -27,8 +27,8 @@ describe.each(modes)('manager digests (%s runner)', (mode) => {
       await seed.customer('Baidu', { tier: 'C', owner: 'Cat', createdAt: longAgo });
       await seed.visit('Ben', 'Alibaba', { at: '2026-10-20T02:00:00Z', status: 'verified' }); // the week before
       await seed.visit('Ben', 'Huawei', { at: '2026-10-28T02:00:00Z', notes: 'call', nextStep: 'send quote', followUp: '2026-10-31' });
-      await seed.visit('Ann', 'Huawei', { at: '2026-10-30T01:00:00Z', status: 'verified' });
-      await seed.visit('Ann', 'ZTE', { at: '2026-10-30T06:00:00Z', status: 'outside', distance: 2400, endedAt: null });
+      await seed.visit('Ann', 'Huawei', { at: '2026-10-30T01:00:00Z', status: 'verified', mocked: true });
+      await seed.visit('Ann', 'ZTE', { at: '2026-10-30T06:00:00Z', status: 'outside', distance: 2400, endedAt: null, accuracyFlagged: true });
       await seed.visit('Ben', 'Huawei', { at: '2026-10-30T03:00:00Z', notes: 'by phone' });
       await seed.report('Ann', '2026-10-30');
       await seed.report('Ben', '2026-10-30', { late: true });
@@ -50,6 +50,8 @@ describe.each(modes)('manager digests (%s runner)', (mode) => {
         'Ann: 2 visits (1 verified, 1 outside) at Huawei, ZTE; report in',
         '  • checked in at ZTE since 14:00, no check-out',
         '  • off-site check-in at ZTE, 2.4 km away',
+        '  • check-in at Huawei: the phone reported a simulated location',
+        '  • check-in at ZTE: location too imprecise to verify',
         'Ben: 1 visit (0 verified, 0 outside) at Huawei; report in (late)',
         '  • follow-up tomorrow: Huawei (send quote)',
         'Cat: no visits; report missing',

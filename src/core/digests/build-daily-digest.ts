@@ -8,7 +8,7 @@ import type { DailyDigest, RepDay } from './types.ts';
 /**
  * A manager's daily digest for local `date`: per rep, the visits of their own local day (verified /
  * outside), customers seen, report in / late / missing, check-ins without check-out, off-site
- * check-ins with distance, follow-ups due tomorrow and their overdue key customers. Four queries for
+ * check-ins with distance, check-ins with a simulated or imprecise location, follow-ups due tomorrow and their overdue key customers. Four queries for
  * all reps together, whatever the team size.
  */
 export async function buildDailyDigest(
@@ -19,7 +19,7 @@ export async function buildDailyDigest(
   const ids = [...new Set(reps.map((r) => r.userId))];
   const ranges = new Map(reps.map((r) => [r.userId, localDayRange(input.date, r.timeZone)]));
   const days = new Map<string, Omit<RepDay, 'userId' | 'name'>>(
-    ids.map((id) => [id, { visits: { total: 0, verified: 0, outside: 0, unverified: 0, noteOnly: 0 }, customers: [], report: 'missing', openCheckIns: [], offSite: [], followUpsTomorrow: [], overdueCustomers: [] }]),
+    ids.map((id) => [id, { visits: { total: 0, verified: 0, outside: 0, unverified: 0, noteOnly: 0 }, customers: [], report: 'missing', openCheckIns: [], offSite: [], doubtfulLocations: [], followUpsTomorrow: [], overdueCustomers: [] }]),
   );
   if (ids.length > 0) {
     const from = new Date(Math.min(...[...ranges.values()].map((r) => r.start.getTime())));
@@ -28,7 +28,7 @@ export async function buildDailyDigest(
       .selectFrom('visits as v')
       .innerJoin('customers as c', 'c.id', 'v.customer_id')
       .leftJoin('check_ins as ci', (join) => join.onRef('ci.visit_id', '=', 'v.id').on('ci.kind', '=', 'in'))
-      .select(['v.user_id', 'v.source', 'v.started_at', 'v.ended_at', 'c.name', 'ci.status', 'ci.distance_m'])
+      .select(['v.user_id', 'v.source', 'v.started_at', 'v.ended_at', 'c.name', 'ci.status', 'ci.distance_m', 'ci.mocked', 'ci.accuracy_flagged'])
       .where('v.user_id', 'in', ids)
       .where('v.started_at', '>=', from)
       .where('v.started_at', '<', to)
@@ -45,6 +45,8 @@ export async function buildDailyDigest(
       if (!day.customers.includes(v.name)) day.customers.push(v.name);
       if (v.source === 'check_in' && !v.ended_at) day.openCheckIns.push({ customer: v.name, since: started.toISOString() });
       if (v.status === 'outside') day.offSite.push({ customer: v.name, distanceM: Math.round(v.distance_m ?? 0) });
+      if (v.mocked) day.doubtfulLocations.push({ customer: v.name, reason: 'mocked' });
+      else if (v.accuracy_flagged) day.doubtfulLocations.push({ customer: v.name, reason: 'inaccurate' });
     }
     const reports = await db.selectFrom('daily_reports').select(['user_id', 'late']).where('user_id', 'in', ids).where('report_date', '=', input.date).execute();
     for (const r of reports) days.get(r.user_id)!.report = r.late ? 'late' : 'in';

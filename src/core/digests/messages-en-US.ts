@@ -13,6 +13,10 @@ export const digestEnUS = {
       : `${p.name}: ${n(p.visits, 'visit', 'visits')} (${p.verified} verified, ${p.outside} outside) at ${p.customers}; report ${p.report === 'in' ? 'in' : p.report === 'late' ? 'in (late)' : 'missing'}`,
   openCheckIn: (p: { customer: string; since: string }) => `  • checked in at ${p.customer} since ${p.since}, no check-out`,
   offSite: (p: { customer: string; distanceM: number }) => `  • off-site check-in at ${p.customer}, ${km(p.distanceM)} away`,
+  doubtfulLocation: (p: { customer: string; reason: 'mocked' | 'inaccurate' }) =>
+    p.reason === 'mocked'
+      ? `  • check-in at ${p.customer}: the phone reported a simulated location`
+      : `  • check-in at ${p.customer}: location too imprecise to verify`,
   followUpTomorrow: (p: { customer: string; nextStep: string }) => `  • follow-up tomorrow: ${p.customer}${p.nextStep ? ` (${p.nextStep})` : ''}`,
   overdue: (p: { customer: string; tier: string; days: number | null }) =>
     p.days === null ? `  • overdue: ${p.customer} (tier ${p.tier}, never visited)` : `  • overdue: ${p.customer} (tier ${p.tier}, ${n(p.days, 'day', 'days')} since the last visit)`,

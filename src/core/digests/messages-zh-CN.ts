@@ -15,6 +15,7 @@ export const digestZhCN: typeof digestEnUS = {
       : `${p.name}：拜访 ${p.visits} 次（有效 ${p.verified}，范围外 ${p.outside}），客户：${p.customers}；日报${reportWord(p.report)}`,
   openCheckIn: (p) => `  • ${p.since} 在${p.customer}签到，尚未签退`,
   offSite: (p) => `  • 范围外签到：${p.customer}，相距 ${km(p.distanceM)}`,
+  doubtfulLocation: (p) => (p.reason === 'mocked' ? `  • ${p.customer} 签到：手机报告为模拟定位` : `  • ${p.customer} 签到：定位精度不足，无法核实`),
   followUpTomorrow: (p) => `  • 明天跟进：${p.customer}${p.nextStep ? `（${p.nextStep}）` : ''}`,
   overdue: (p) => (p.days === null ? `  • 超期未拜访：${p.customer}（${p.tier} 类，从未拜访）` : `  • 超期未拜访：${p.customer}（${p.tier} 类，已 ${p.days} 天）`),
   noReps: (p) => `${p.team}：还没有销售。`,

@@ -43,6 +43,7 @@ function renderDaily(digest: DailyDigest, language: Language, timeZone: string):
       lines.push(t.dailyRep({ name: rep.name, visits: rep.visits.total, verified: rep.visits.verified, outside: rep.visits.outside, customers: list(rep.customers), report: rep.report }));
       for (const open of rep.openCheckIns) lines.push(t.openCheckIn({ customer: open.customer, since: formatLocalTime(new Date(open.since), timeZone) }));
       for (const off of rep.offSite) lines.push(t.offSite(off));
+      for (const doubt of rep.doubtfulLocations) lines.push(t.doubtfulLocation(doubt));
       for (const f of rep.followUpsTomorrow) lines.push(t.followUpTomorrow({ customer: f.customer, nextStep: f.nextStep ?? '' }));
       for (const o of rep.overdueCustomers) lines.push(t.overdue({ customer: o.name, tier: o.tier, days: o.days }));
     }

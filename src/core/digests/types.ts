@@ -19,6 +19,11 @@ export interface RepDay {
   openCheckIns: { customer: string; since: string }[];
   /** Check-ins outside the radius, with the distance to the customer. */
   offSite: { customer: string; distanceM: number }[];
+  /**
+   * Check-ins whose location deserves a second look: the phone reported it as simulated (DingTalk's
+   * JSAPI says so), or its accuracy was worse than the check-in radius.
+   */
+  doubtfulLocations: { customer: string; reason: 'mocked' | 'inaccurate' }[];
   followUpsTomorrow: { customer: string; nextStep: string | null }[];
   overdueCustomers: OverdueCustomer[];
 }

@@ -75,6 +75,9 @@ export class Seed {
       endedAt?: string | null;
       status?: 'verified' | 'outside' | 'unverified';
       distance?: number;
+      /** The check-in's location was reported as simulated / was less precise than the radius. */
+      mocked?: boolean;
+      accuracyFlagged?: boolean;
       notes?: string;
       nextStep?: string;
       followUp?: string;
@@ -108,6 +111,8 @@ export class Seed {
           status: input.status,
           distance_m: input.distance ?? (input.status === 'verified' ? 120 : input.status === 'outside' ? 2400 : null),
           radius_m: 500,
+          mocked: input.mocked ?? false,
+          accuracy_flagged: input.accuracyFlagged ?? false,
           source_platform: 'local',
         })
         .execute();
