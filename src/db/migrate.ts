@@ -3,6 +3,7 @@ import * as core from '../../migrations/20261127000000_core.ts';
 import * as scheduler from '../../migrations/20261127120000_scheduler.ts';
 import * as customerSearchKeys from '../../migrations/20261128000000_customer_search_keys.ts';
 import * as scheduledSendsLedger from '../../migrations/20261128010000_scheduled_sends_ledger.ts';
+import * as outboxWithoutDueIndex from '../../migrations/20261128020000_outbox_without_due_index.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261127120000_scheduler': scheduler,
   '20261128000000_customer_search_keys': customerSearchKeys,
   '20261128010000_scheduled_sends_ledger': scheduledSendsLedger,
+  '20261128020000_outbox_without_due_index': outboxWithoutDueIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

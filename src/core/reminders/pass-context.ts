@@ -25,7 +25,16 @@ export class SkipTally {
 
 /** The distinct time zones people are in: each pass works zone by zone on local clocks. */
 export async function peopleZones(db: Db): Promise<string[]> {
-  const rows = await sql<{ time_zone: string }>`select distinct time_zone from users`.execute(db);
+  // A loose index scan: one probe of users_time_zone_idx per zone (a few dozen) instead of reading
+  // every user on every minute's pass, which `select distinct` does.
+  const rows = await sql<{ time_zone: string }>`
+    with recursive zones(time_zone) as (
+      (select time_zone from users order by time_zone limit 1)
+      union all
+      select (select u.time_zone from users u where u.time_zone > zones.time_zone order by u.time_zone limit 1)
+      from zones where zones.time_zone is not null
+    )
+    select time_zone from zones where time_zone is not null`.execute(db);
   return rows.rows.map((r) => r.time_zone);
 }
 
