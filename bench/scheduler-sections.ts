@@ -2,7 +2,6 @@ import { sql, type Kysely } from 'kysely';
 import { Queue } from 'bullmq';
 import type { Database } from '../src/db/schema.ts';
 import { ManualClock } from '../src/core/shared/clock.ts';
-import { createLogger } from '../src/logger.ts';
 import { zonedDateTimeToInstant } from '../src/conversation/dates/local-date.ts';
 import { instantsOf, periodOf, previousPeriod } from '../src/core/schedules/calendar.ts';
 import { loadSettingsBook, saveScheduleOverrides } from '../src/core/schedules/settings-repository.ts';
@@ -12,8 +11,6 @@ import { buildDailyDigest } from '../src/core/digests/build-daily-digest.ts';
 import { buildWeeklyDigest } from '../src/core/digests/build-weekly-digest.ts';
 import { loadManagedTeams } from '../src/core/digests/managed-teams.ts';
 import { runDueReminders } from '../src/core/reminders/run-due-reminders.ts';
-import { createDeliveryLoop } from '../jobs/deliver/delivery-loop.ts';
-import type { BatchSendOutcome, ChatAdapter } from '../bots/types.ts';
 import { createOrg, seedLeaderboardOrg, seedPeople } from './scheduler-seed.ts';
 
 /** Median wall time of `runs` calls after one warm-up call. */
@@ -184,57 +181,4 @@ export async function measureReminderScheduling(
     }
   }
   return { seedMs, passes: instants.length, written, people, ms, addBulkMs, ratio: addBulkMs ? ms / addBulkMs : null };
-}
-
-/** A stand-in platform that counts API calls: `perCall` people per batch call, or no batch API. */
-function countingAdapter(platform: string, perCall: number | null) {
-  const counter = { calls: 0, messages: 0 };
-  const adapter: ChatAdapter = {
-    platform,
-    capabilities: { receivesLocation: false, richMessages: false, groups: true },
-    async send() {
-      counter.calls++;
-      counter.messages++;
-    },
-    ...(perCall
-      ? {
-          async sendBatch(targets: readonly string[]): Promise<BatchSendOutcome> {
-            counter.calls += Math.ceil(targets.length / perCall);
-            counter.messages += targets.length;
-            return { failures: [] };
-          },
-        }
-      : {}),
-  };
-  return { adapter, counter };
-}
-
-/**
- * Section 3: a 1,000-person daily-report reminder per platform, through the real reminder pass,
- * outbox and delivery loop; API calls counted by stand-ins that follow each platform's documented
- * batch limit (WeCom `message/send` 1,000 users, DingTalk `oToMessages/batchSend` 20, Slack none).
- */
-export async function measureFanOut(db: Kysely<Database>, options: { people: number }) {
-  const orgId = await createOrg(db, 'bench-fan-out');
-  const platforms = [
-    { platform: 'wecom', perCall: 1000 },
-    { platform: 'dingtalk', perCall: 20 },
-    { platform: 'slack', perCall: null },
-  ];
-  for (const p of platforms) await seedPeople(db, { orgId, count: options.people, zones: ['Asia/Shanghai'], platform: p.platform, prefix: `${p.platform}-` });
-  const clock = new ManualClock(zonedDateTimeToInstant('2026-10-30', '18:00', 'Asia/Shanghai'));
-  const written = (await runDueReminders({ db, clock })).written;
-  const counting = platforms.map((p) => ({ ...p, ...countingAdapter(p.platform, p.perCall) }));
-  const loop = createDeliveryLoop({ db, clock, logger: createLogger('silent'), adapters: new Map(counting.map((c) => [c.platform, c.adapter])) });
-  const drained = await loop.drainOnce();
-  return {
-    written,
-    sent: drained.sent,
-    platforms: counting.map((c) => ({
-      platform: c.platform,
-      messages: c.counter.messages,
-      apiCalls: c.counter.calls,
-      minimum: c.perCall ? Math.ceil(options.people / c.perCall) : options.people,
-    })),
-  };
 }

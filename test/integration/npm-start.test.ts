@@ -22,7 +22,7 @@ interface Started {
 
 async function npmStart(dataDir: string): Promise<Started> {
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL', 'LOCAL_CHAT', 'NODE_OPTIONS']) delete env[key];
   // Its own process group, so the signal reaches node behind npm's wrapper.
   const child = spawn('npm', ['start', '--silent'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
