@@ -1,9 +1,12 @@
 import type { OutboundMessage } from '../../src/conversation/types.ts';
+import { omittedNote, sectionLine } from '../message-sections.ts';
 
 /**
  * One neutral reply rendered for DingTalk. The same choice is made for both ways of sending:
  * - plain text                       → text (`sampleText`)
  * - with a title                     → markdown (`sampleMarkdown`), the title as a heading
+ * - with sections (digests, boards)  → markdown: the title, each section's heading, its lines, list
+ *                                      items as `- ` lists; lines that do not fit are left out with a note
  * - with actions (the location link) → ActionCard with one button (`sampleActionCard`) or up to five
  *                                      stacked buttons (`sampleActionCard2`…`5`)
  * Message types: https://open.dingtalk.com/document/orgapp/types-of-messages-sent-by-enterprise-robots
@@ -28,11 +31,12 @@ type Rendered =
 
 function render(message: OutboundMessage): Rendered {
   const actions = (message.actions ?? []).slice(0, MAX_BUTTONS);
+  const markdown = () => (message.sections?.length ? sectionsMarkdown(message) : toMarkdown(message.text, message.title));
   if (actions.length > 0) {
     const title = cardTitle(message);
-    return { kind: 'actionCard', title, text: toMarkdown(message.text, message.title), buttons: actions.map((a) => ({ title: a.label, url: a.url })) };
+    return { kind: 'actionCard', title, text: markdown(), buttons: actions.map((a) => ({ title: a.label, url: a.url })) };
   }
-  if (message.title) return { kind: 'markdown', title: cardTitle(message), text: toMarkdown(message.text, message.title) };
+  if (message.title || message.sections?.length) return { kind: 'markdown', title: cardTitle(message), text: markdown() };
   return { kind: 'text', content: message.text };
 }
 
@@ -103,7 +107,68 @@ function toMarkdown(text: string, title?: string): string {
   return title ? `#### ${title}  \n${body}` : body;
 }
 
+type MarkdownItem = { kind: 'heading' | 'paragraph' | 'bullet'; text: string; startsSection?: boolean };
+
+/**
+ * A structured message as DingTalk markdown (the subset in the message-type docs above: headings,
+ * quotes, bold, links, `- ` and `1. ` lists): `### title`, `#### heading` per section, paragraph lines kept
+ * apart by hard breaks, list items as a `- ` list set off by blank lines. Built line by line within
+ * the msgParam budget; if the budget runs out, the rest is left out and a last line says how many.
+ */
+function sectionsMarkdown(message: OutboundMessage): string {
+  const items: MarkdownItem[] = [];
+  for (const section of message.sections ?? []) {
+    const start = items.length;
+    if (section.heading) items.push({ kind: 'heading', text: `#### ${plainStart(section.heading)}` });
+    for (const line of section.lines) {
+      const { text, bullet } = sectionLine(line);
+      items.push(bullet ? { kind: 'bullet', text: `- ${plainStart(text)}` } : { kind: 'paragraph', text: plainStart(text) });
+    }
+    if (items[start]) items[start].startsSection = true;
+  }
+  const head = message.title ? `### ${plainStart(message.title)}` : '';
+  // Room for the title field, a mention and the note.
+  const budget = MAX_PARAM_BYTES - 600;
+  let out = head;
+  let used = jsonBytes(head);
+  let previous: MarkdownItem['kind'] | 'title' | undefined = head ? 'title' : undefined;
+  for (const [i, item] of items.entries()) {
+    const piece = (item.startsSection && previous && previous !== 'title' ? '\n\n' : separator(previous, item.kind)) + item.text;
+    const cost = jsonBytes(piece);
+    if (used + cost > budget) {
+      const note = omittedNote(message.language, items.length - i);
+      return out + separator(previous, 'paragraph') + plainStart(note);
+    }
+    out += piece;
+    used += cost;
+    previous = item.kind;
+  }
+  return out;
+}
+
+function separator(previous: MarkdownItem['kind'] | 'title' | undefined, next: MarkdownItem['kind']): string {
+  if (previous === undefined) return '';
+  if (next === 'heading') return '\n\n';
+  if (previous === 'title' || previous === 'heading') return next === 'bullet' ? '\n\n' : '\n';
+  if (previous === next) return next === 'bullet' ? '\n' : '  \n';
+  return '\n\n';
+}
+
+/**
+ * Keeps a line from starting a markdown construct it does not mean (a leaderboard's `1. Ann` would
+ * become an ordered list renumbered from 1, `=2.` ties and all): the space after such a marker
+ * becomes a no-break space, which reads the same.
+ */
+function plainStart(text: string): string {
+  return text.replace(/^(\s*)(#{1,6}|[-+*]|\d{1,9}[.)])[ \t]/, '$1$2\u00a0').replace(/^(\s*)>/, '$1\u200b>');
+}
+
 const utf8 = new TextEncoder();
+
+/** Bytes a string takes inside the JSON-encoded msgParam (escapes included, quotes not). */
+function jsonBytes(s: string): number {
+  return utf8.encode(JSON.stringify(s)).length - 2;
+}
 
 /** Trims the body so the encoded parameter stays under the platform's size limit. */
 function fit(r: Rendered): Rendered {

@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../../src/conversation/types.ts';
+import { omittedNote } from '../message-sections.ts';
 
 /** A Block Kit block, as plain JSON (https://docs.slack.dev/reference/block-kit/blocks). */
 export type SlackBlock = Record<string, unknown>;
@@ -11,27 +12,28 @@ export interface RenderedSlackMessage {
 
 // Block Kit limits: header text 150, section text 3000, button label 75, url 3000, 25 buttons per
 // actions block, 50 blocks per message; the top-level text is truncated by Slack after 40,000.
+// Beyond the documented limits chat.postMessage refuses blocks whose text adds up to about 12,000-13,000
+// characters (`msg_blocks_too_long`, https://github.com/slackapi/bolt-js/issues/2509): stay well under.
 const HEADER_MAX = 150;
 const SECTION_MAX = 3000;
 const BUTTON_LABEL_MAX = 75;
 const URL_MAX = 3000;
 const MAX_BUTTONS = 25;
-const MAX_TEXT_SECTIONS = 45;
+const MAX_BLOCKS = 50;
+const BLOCKS_TEXT_BUDGET = 10_000;
 const TEXT_MAX = 39_000;
 
 /**
- * The neutral message as Block Kit: the title as a header, the text as mrkdwn sections, each action
- * as a link button. The plain-text fallback is the whole message (title and text, URLs included),
- * so a notification or a client without blocks still carries everything.
+ * The neutral message as Block Kit: the title as a header; a structured message's sections as mrkdwn
+ * sections (the heading in bold) with dividers between them, otherwise the text as mrkdwn sections;
+ * each action as a link button. What does not fit Slack's limits is left out and a context line says
+ * how many lines. The plain-text fallback is the whole message (title and text, URLs included), so a
+ * notification or a client without blocks still carries everything.
  */
 export function encodeSlackMessage(message: OutboundMessage): RenderedSlackMessage {
   const blocks: SlackBlock[] = [];
-  if (message.title) {
-    blocks.push({ type: 'header', text: { type: 'plain_text', text: truncate(message.title, HEADER_MAX), emoji: true } });
-  }
-  for (const chunk of chunkLines(escapeMrkdwn(message.text), SECTION_MAX).slice(0, MAX_TEXT_SECTIONS)) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk } });
-  }
+  const title = message.title ? truncate(message.title, HEADER_MAX) : '';
+  if (title) blocks.push({ type: 'header', text: { type: 'plain_text', text: title, emoji: true } });
   const buttons = (message.actions ?? [])
     .filter((action) => action.url.length <= URL_MAX)
     .slice(0, MAX_BUTTONS)
@@ -43,9 +45,94 @@ export function encodeSlackMessage(message: OutboundMessage): RenderedSlackMessa
       url: action.url,
       ...(i === 0 ? { style: 'primary' } : {}),
     }));
+  const groups = message.sections?.length
+    ? message.sections.map((section) => [...(section.heading ? [`*${escapeMrkdwn(section.heading)}*`] : []), ...section.lines.map(escapeMrkdwn)])
+    : [escapeMrkdwn(message.text).split('\n')];
+  const packed = packSections(groups, {
+    // Room for the header, the buttons and the note saying what was left out.
+    maxBlocks: MAX_BLOCKS - blocks.length - (buttons.length ? 1 : 0) - 1,
+    budget: BLOCKS_TEXT_BUDGET - title.length - buttons.reduce((n, b) => n + b.text.text.length + b.url.length, 0) - 200,
+  });
+  blocks.push(...packed.blocks);
+  if (packed.omitted > 0) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(omittedNote(message.language, packed.omitted)) }] });
+  }
   if (buttons.length) blocks.push({ type: 'actions', elements: buttons });
-  const plain = message.title ? `${message.title}\n\n${message.text}` : message.text;
+  // Digests and boards start their text with the title already.
+  const plain = message.title && !message.text.startsWith(message.title) ? `${message.title}\n\n${message.text}` : message.text;
   return { text: truncate(escapeMrkdwn(plain), TEXT_MAX), blocks };
+}
+
+/**
+ * Packs groups of mrkdwn lines into section blocks of at most 3,000 characters, a divider between
+ * groups, within a number of blocks and a total of text; stops at the first line that does not fit
+ * and counts the lines left out. Lines longer than a section are cut into pieces.
+ */
+export function packSections(groups: string[][], limits: { maxBlocks: number; budget: number }): { blocks: SlackBlock[]; omitted: number } {
+  const blocks: SlackBlock[] = [];
+  let used = 0;
+  let omitted = 0;
+  let stopped = false;
+  let current = '';
+  const flush = () => {
+    if (current) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
+    current = '';
+  };
+  for (const group of groups) {
+    if (stopped || group.length === 0) {
+      omitted += group.length;
+      continue;
+    }
+    flush();
+    let first = true;
+    for (const line of group) {
+      if (stopped) {
+        omitted++;
+        continue;
+      }
+      for (const piece of pieces(line, SECTION_MAX)) {
+        const joined = current ? `${current}\n${piece}` : piece;
+        const cost = joined.length - current.length;
+        if (used + cost > limits.budget) {
+          stopped = true;
+          break;
+        }
+        if (joined.length <= SECTION_MAX) {
+          if (!current) {
+            // A new block (and, for a later group's first line, the divider before it).
+            const divider = first && blocks.length > 0 ? 1 : 0;
+            if (blocks.length + divider + 1 > limits.maxBlocks) {
+              stopped = true;
+              break;
+            }
+            if (divider) blocks.push({ type: 'divider' });
+          }
+          current = joined;
+          used += cost;
+        } else {
+          if (blocks.length + 2 > limits.maxBlocks) {
+            stopped = true;
+            break;
+          }
+          flush();
+          current = piece;
+          used += piece.length;
+        }
+        first = false;
+      }
+      if (stopped) omitted++;
+    }
+  }
+  flush();
+  if (blocks.length === 0 && omitted === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: ' ' } });
+  return { blocks, omitted };
+}
+
+function pieces(line: string, max: number): string[] {
+  if (line.length <= max) return [line];
+  const out: string[] = [];
+  for (let i = 0; i < line.length; i += max) out.push(line.slice(i, i + max));
+  return out;
 }
 
 /** Slack's three control characters (https://docs.slack.dev/messaging/formatting-message-text#escaping). */

@@ -1,6 +1,7 @@
 import type { OutboundMessage } from '../../src/conversation/types.ts';
 import { replyKey } from './refs.ts';
 import { splitUtf8, truncateUtf8 } from './split-utf8.ts';
+import { omittedNote, sectionLine } from '../message-sections.ts';
 
 /**
  * A choice the rep can tap instead of typing: `reply` is exactly the text the core expects
@@ -20,9 +21,12 @@ export type WeComMessageBody = { msgtype: string } & Record<string, unknown>;
 /** Byte limits from the docs (https://developer.work.weixin.qq.com/document/path/90236, /99110). */
 export const limits = {
   appText: 2048,
+  appMarkdown: 2048,
   textcardTitle: 128,
   textcardDescription: 512,
   robotMarkdown: 4096,
+  /** Parts one structured message may take (a member gets at most 30 app messages a minute). */
+  markdownParts: 8,
   buttons: 6,
   voteOptions: 20,
 } as const;
@@ -31,6 +35,8 @@ export const limits = {
  * An app message (to members or an app group chat), as one or more bodies sent in order:
  * - choices → `template_card` (button_interaction up to 6, vote_interaction up to 20), keyed with
  *   the text they stand for (decode.ts maps the `template_card_event` back to it);
+ * - sections (digests, leaderboards) → `markdown`, split between lines at 2,048 bytes (see
+ *   `sectionsMarkdown`);
  * - an action → `textcard` (the link as a button) when the text fits the card;
  * - otherwise `text`, split on UTF-8 boundaries at 2,048 bytes.
  * `taskId` must be unique per app and stable across retries: the outbox id is.
@@ -40,6 +46,9 @@ export function encodeAppMessage(message: WeComOutbound, taskId: string, options
   const choices = message.choices ?? [];
   if (options.cards && choices.length > 0 && choices.length <= limits.voteOptions && choices.every((c) => keyFits(c, choices.length))) {
     return [templateCard(message, choices, taskId)];
+  }
+  if (message.sections?.length) {
+    return sectionsMarkdown(message, limits.appMarkdown).map((content) => ({ msgtype: 'markdown', markdown: { content } }));
   }
   const action = message.actions?.[0];
   if (action && Buffer.byteLength(message.text, 'utf8') <= limits.textcardDescription) {
@@ -64,6 +73,9 @@ export function encodeAppMessage(message: WeComOutbound, taskId: string, options
  * boundaries; links as markdown links. Group robots cannot send interactive cards back to us.
  */
 export function encodeRobotMessage(message: OutboundMessage): WeComMessageBody[] {
+  if (message.sections?.length) {
+    return sectionsMarkdown(message, limits.robotMarkdown).map((content) => ({ msgtype: 'markdown', markdown: { content } }));
+  }
   const parts: string[] = [];
   if (message.title) parts.push(`**${message.title}**`);
   parts.push(message.text);
@@ -71,6 +83,74 @@ export function encodeRobotMessage(message: OutboundMessage): WeComMessageBody[]
     if (!message.text.includes(action.url)) parts.push(`[${action.label}](${action.url})`);
   }
   return splitUtf8(parts.join('\n'), limits.robotMarkdown).map((content) => ({ msgtype: 'markdown', markdown: { content } }));
+}
+
+/**
+ * A structured message as WeCom markdown (the subset app messages and group robots render, see
+ * https://developer.work.weixin.qq.com/document/path/90236: headings, bold, links, quotes, font
+ * colours; no lists, so list items keep their `•`): `### title`, each section after a blank line
+ * with its heading in bold, one line each, links at the end. Split between lines into messages of
+ * at most `maxBytes`, a heading never left at the end of one; beyond `limits.markdownParts` messages
+ * the rest is left out and the last message says how many lines.
+ */
+export function sectionsMarkdown(message: OutboundMessage, maxBytes: number): string[] {
+  const lines: { text: string; counts: boolean; heading?: boolean }[] = [];
+  if (message.title) lines.push({ text: `### ${message.title}`, counts: false, heading: true });
+  for (const section of message.sections ?? []) {
+    if (lines.length) lines.push({ text: '', counts: false });
+    if (section.heading) lines.push({ text: `**${section.heading}**`, counts: true, heading: true });
+    for (const line of section.lines) {
+      const { text, bullet } = sectionLine(line);
+      lines.push({ text: bullet ? `• ${text}` : text, counts: true });
+    }
+  }
+  for (const action of message.actions ?? []) lines.push({ text: `[${action.label}](${action.url})`, counts: true });
+  // A line longer than a message (never in practice) is cut at character boundaries.
+  const pieces = lines.flatMap((line) => (bytes(line.text) <= maxBytes ? [line] : splitUtf8(line.text, maxBytes).map((text) => ({ ...line, text }))));
+  const parts = packLines(pieces, maxBytes);
+  if (parts.length <= limits.markdownParts) return parts.map((part) => render(pieces, part));
+  // Too many messages: keep the first ones and fill the last allowed one up to room for the note.
+  const kept = parts.slice(0, limits.markdownParts - 1).map((part) => render(pieces, part));
+  const start = parts[limits.markdownParts - 1]![0]!;
+  const reserve = bytes(omittedNote(message.language, 99_999)) + 2;
+  const [last] = packLines(pieces.slice(start), maxBytes - reserve);
+  const end = start + last!.at(-1)! + 1;
+  const omitted = pieces.slice(end).filter((line) => line.counts).length;
+  const tail = render(pieces, last!.map((i) => i + start));
+  return [...kept, `${tail}\n\n${omittedNote(message.language, omitted)}`];
+}
+
+/** Greedy packing of line indices into parts of at most `maxBytes` (joined with line breaks). */
+function packLines(lines: readonly { text: string; heading?: boolean }[], maxBytes: number): number[][] {
+  const parts: number[][] = [];
+  let current: number[] = [];
+  const size = (indices: readonly number[]) => indices.reduce((n, j, k) => n + bytes(lines[j]!.text) + (k ? 1 : 0), 0);
+  const dangling = (j: number) => lines[j]!.heading === true || lines[j]!.text === '';
+  for (const [i, line] of lines.entries()) {
+    if (current.length && size([...current, i]) > maxBytes) {
+      // Carry a heading (and the blank line before it) over to the part its lines are in.
+      const carried: number[] = [];
+      while (current.length > 1 && dangling(current.at(-1)!)) carried.unshift(current.pop()!);
+      parts.push(current);
+      current = carried.filter((j) => lines[j]!.text !== '');
+      if (current.length && size([...current, i]) > maxBytes) {
+        parts.push(current);
+        current = [];
+      }
+    }
+    if (!current.length && line.text === '') continue;
+    current.push(i);
+  }
+  if (current.length) parts.push(current);
+  return parts;
+}
+
+function render(lines: readonly { text: string }[], indices: readonly number[]): string {
+  return indices.map((i) => lines[i]!.text).join('\n').trim();
+}
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
 }
 
 function templateCard(message: WeComOutbound, choices: readonly MessageChoice[], taskId: string): WeComMessageBody {

@@ -67,4 +67,21 @@ export interface OutboundMessage {
   choices?: MessageChoice[];
   /** For adapters that can reply into a thread or to the triggering message. */
   replyToEventId?: string;
+  /**
+   * The same content as `text`, in parts (digests: one per team; leaderboards: the board and its
+   * total), for adapters that render reports natively (Slack blocks, DingTalk / WeCom markdown).
+   * Already localized; `text` stays the complete plain rendering.
+   */
+  sections?: MessageSection[];
+  /** The language `text` is in, for the few words an adapter adds itself (a note that lines were left out). */
+  language?: Language;
+}
+
+/**
+ * One part of a structured message. A line that starts with `•` (after optional spaces) is a list
+ * item, its indentation in the plain text kept as it is; other lines are paragraphs.
+ */
+export interface MessageSection {
+  heading?: string;
+  lines: string[];
 }

@@ -4,6 +4,8 @@ import { resetDatabase } from '../support/test-database.ts';
 import { enqueueMessages } from '../../src/conversation/outbox.ts';
 import { createDingTalkAdapter, type DingTalkAdapter } from '../../bots/dingtalk/index.ts';
 import { createLogger } from '../../src/logger.ts';
+import { encodeOpenApiMessage } from '../../bots/dingtalk/encode.ts';
+import { bigDailyDigest, sampleLeaderboard } from '../support/sample-reports.ts';
 import { RateLimitedError, UnrecoverableError } from '../../bots/errors.ts';
 import { GROUP_ID, renderedText, sessionReplies, setupDingTalk, signedHeaders, textMessage, type DingTalkSetup, type Person } from './support.ts';
 
@@ -249,6 +251,46 @@ describe('fan-out with sendToUsers', () => {
     expect(result.sent).toEqual(ids.slice(0, 20));
     expect(result.pending.map((p) => p.userIds)).toEqual([ids.slice(20, 40), ids.slice(40)]);
     for (const p of result.pending) expect(p.error).toBeInstanceOf(RateLimitedError);
+  });
+});
+
+describe('digests and leaderboards', () => {
+  it('sends identical digests as one sampleMarkdown batchSend and a leaderboard to the group as sampleMarkdown', async () => {
+    const digest = bigDailyDigest(20, 'zh-CN'); // 40 reps: more than one msgParam holds
+    const board = sampleLeaderboard('zh-CN');
+    await enqueueMessages(
+      s.h.db,
+      [
+        ...['mgr1', 'mgr2'].map((id) => ({ orgId: null, targetRef: `dingtalk:user:${id}`, message: digest, dedupeKey: `digest:daily:${id}:2026-10-30` })),
+        { orgId: null, targetRef: `dingtalk:group:${BOARD_GROUP}`, message: board, dedupeKey: 'leaderboard:week:east:2026-10-26' },
+      ],
+      s.h.clock.now(),
+    );
+    await s.h.app.delivery.drainOnce();
+
+    // The fan-out groups the two digests (stored as JSON and read back) into one call, encoded once.
+    const [batch, ...more] = s.fake.callsTo(BATCH);
+    expect(more).toEqual([]);
+    expect(batch!.body).toMatchObject({ userIds: ['mgr1', 'mgr2'], msgKey: 'sampleMarkdown' });
+    expect(batch!.body.msgParam).toBe(encodeOpenApiMessage(digest).msgParam);
+    expect(Buffer.byteLength(batch!.body.msgParam)).toBeLessThan(15_000);
+    const { title, text } = param(batch!);
+    expect(title).toBe('每日简报（2026-10-30）');
+    expect(text.split('\n').slice(0, 5)).toEqual([
+      '### 每日简报（2026-10-30）',
+      '',
+      '#### East：20 人，拜访 60 次（有效 40，范围外 20）；日报已交 6、迟交 7、未交 7',
+      '销售1号：拜访 3 次（有效 2，范围外 1），客户：Huawei、ZTE、Alibaba；日报未交',
+      '',
+    ]);
+    expect(text).toContain('\n- 14:00 在ZTE签到，尚未签退\n');
+    expect(text).toMatch(/\n\n……另有 \d+ 行超出单条消息的长度限制，未显示。$/);
+
+    const [group] = s.fake.callsTo(GROUP_SEND);
+    expect(group!.body).toMatchObject({ openConversationId: BOARD_GROUP, msgKey: 'sampleMarkdown' });
+    expect(param(group!).title).toBe('East 周排行榜（2026-10-26 至 2026-11-01）');
+    expect(param(group!).text.split('  \n')[0]).toBe('### East 周排行榜（2026-10-26 至 2026-11-01）\n（截至 2026-10-30）');
+    expect((await outboxRows()).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
   });
 });
 

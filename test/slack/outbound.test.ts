@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enqueueMessages } from '../../src/conversation/outbox.ts';
 import type { OutboundMessage } from '../../src/conversation/types.ts';
+import { bigDailyDigest, sampleLeaderboard } from '../support/sample-reports.ts';
 import { bob, deliver, directMessage, ids, postEvent, textOf, useSlack, zhang } from './support.ts';
 
 const ctx = useSlack();
@@ -83,6 +84,31 @@ describe('Slack delivery', () => {
     expect(sections.length).toBeGreaterThan(1);
     expect(sections.every((s: any) => s.text.text.length <= 3000)).toBe(true);
     expect(sections.map((s: any) => s.text.text).join('\n')).toBe(lines.join('\n'));
+  });
+
+  it('posts a manager’s digest and a team leaderboard as native Block Kit, cut to Slack’s limits with a note', async () => {
+    const digest = bigDailyDigest(20); // 40 reps: more than Slack takes in one message
+    await enqueue(`slack:user:${zhang.id}`, digest, 'digest:daily:mgr:2026-10-30');
+    await enqueue(`slack:channel:${ids.channel}`, sampleLeaderboard(), 'leaderboard:week:east:2026-10-26');
+    const { posted } = await deliver(ctx);
+    expect(posted).toHaveLength(2);
+
+    const dm = posted.find((c) => c.args.channel === 'D0ZHANG01')!;
+    const blocks: any[] = dm.args.blocks;
+    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Daily digest for 2026-10-30', emoji: true } });
+    expect(blocks[1].text.text.split('\n')[0]).toBe('*East: 20 reps, 60 visits (40 verified, 20 outside); reports 6 in, 7 late, 7 missing*');
+    expect(blocks[1].text.text).toContain('send the revised quote &amp; &lt;pricing&gt;');
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(blocks.filter((b) => b.type === 'section').every((b) => b.text.text.length <= 3000)).toBe(true);
+    expect(blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: expect.stringMatching(/^…and \d+ more lines that did not fit in one message\.$/) }] });
+    // The notification text is the whole digest, title once.
+    expect(textOf(dm)).toBe(digest.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+
+    const board = posted.find((c) => c.args.channel === ids.channel)!;
+    expect(board.args.blocks.map((b: any) => b.type)).toEqual(['header', 'section', 'divider', 'section']);
+    expect(board.args.blocks[0].text.text).toBe('East leaderboard, week of 2026-10-26 to 2026-11-01');
+    expect(board.args.blocks[3].text.text).toBe('Team total: 114 pts from 10 verified visits (14 check-in visits, 4 reps).');
+    expect(textOf(board).split('\n')[3]).toBe('=2. Ben — 29 pts (3 verified visits, 1 with a next step, 4 reports on time) ↓1');
   });
 
   it('keeps a message whose token is rejected for later, and fails one that can never be delivered', async () => {

@@ -6,6 +6,8 @@ import { ManualClock } from '../../src/core/shared/clock.ts';
 import { createLogger } from '../../src/logger.ts';
 import { FakeQyapi } from './support/fake-qyapi.ts';
 import { agentId, secret, vector } from './support/callbacks.ts';
+import { encodeAppMessage } from '../../bots/wecom/encode.ts';
+import { bigDailyDigest, sampleLeaderboard } from '../support/sample-reports.ts';
 
 const fake = new FakeQyapi({ corpId: vector.corpId, secret });
 const clock = new ManualClock(new Date('2026-11-27T02:00:00Z'));
@@ -187,6 +189,49 @@ describe('group robot webhook', () => {
   it('treats a removed robot (93000) as unrecoverable', async () => {
     fake.script('/cgi-bin/webhook/send', { errcode: 93000, errmsg: 'invalid webhook url' });
     expect(await rejection(send('wecom:webhook:gone', 'x'))).toBeInstanceOf(UnrecoverableError);
+  });
+});
+
+describe('digests and leaderboards', () => {
+  const markdownOf = (call: { body: Record<string, unknown> | undefined }) => {
+    expect(call.body!.msgtype).toBe('markdown');
+    return (call.body!.markdown as { content: string }).content;
+  };
+
+  it('fans a 40-rep digest out as the same markdown messages to every manager, each within 2,048 bytes', async () => {
+    const digest = bigDailyDigest(20, 'zh-CN');
+    const refs = ['wecom:user:mgr1', 'wecom:user:mgr2', 'wecom:user:mgr3'];
+    const outcome = await adapter.sendBatch!(refs, digest, { outboxIds: ['d1', 'd2', 'd3'] });
+    expect(outcome.failures).toEqual([]);
+    const batch = messageSends();
+    expect(batch.length).toBeGreaterThan(3);
+    expect(batch.every((c) => c.body!.touser === 'mgr1|mgr2|mgr3')).toBe(true);
+    const parts = batch.map(markdownOf);
+    for (const part of parts) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(2048);
+    expect(parts[0]!.split('\n').slice(0, 3)).toEqual(['### 每日简报（2026-10-30）', '', '**East：20 人，拜访 60 次（有效 40，范围外 20）；日报已交 6、迟交 7、未交 7**']);
+    // A single manager gets exactly the same messages.
+    fake.reset();
+    await adapter.send('wecom:user:mgr4', digest, { outboxId: 'd4' });
+    expect(messageSends().map(markdownOf)).toEqual(parts);
+    expect(parts).toEqual(encodeAppMessage(digest, 'any').map((b) => (b.markdown as { content: string }).content));
+  });
+
+  it('posts a leaderboard to a group robot as markdown', async () => {
+    await adapter.send('wecom:webhook:robot-key-9', sampleLeaderboard(), { outboxId: 'board-9' });
+    const [call, ...rest] = fake.callsTo('/cgi-bin/webhook/send');
+    expect(rest).toEqual([]);
+    expect(call!.query.key).toBe('robot-key-9');
+    expect(markdownOf(call!).split('\n')).toEqual([
+      '### East leaderboard, week of 2026-10-26 to 2026-11-01',
+      '',
+      '(so far, as of 2026-10-30)',
+      '1. Ann — 30 pts (4 verified visits, 1 with a next step, 4 reports on time) ↑1',
+      '=2. Ben — 29 pts (3 verified visits, 1 with a next step, 4 reports on time) ↓1',
+      '=2. Cat — 28 pts (2 verified visits, 1 with a next step, 4 reports on time) →',
+      '4. (a rep who opted out) — 27 pts (1 verified visit, 1 with a next step, 4 reports on time) →',
+      '',
+      'Team total: 114 pts from 10 verified visits (14 check-in visits, 4 reps).',
+    ]);
   });
 });
 

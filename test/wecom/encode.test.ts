@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { splitUtf8, truncateUtf8 } from '../../bots/wecom/split-utf8.ts';
 import { encodeAppMessage, encodeRobotMessage } from '../../bots/wecom/encode.ts';
 import { webhookBinding } from '../../bots/wecom/decode.ts';
+import { bigDailyDigest, sampleLeaderboard, smallDailyDigest } from '../support/sample-reports.ts';
 
 const isValidUtf8 = (s: string) => {
   try {
@@ -107,6 +108,85 @@ describe('WeCom message rendering', () => {
     const big = encodeRobotMessage({ text: '排名 张三 积分\n'.repeat(400) });
     expect(big.length).toBeGreaterThan(1);
     for (const part of big) expect(Buffer.byteLength((part.markdown as { content: string }).content)).toBeLessThanOrEqual(4096);
+  });
+});
+
+describe('digests and leaderboards (sections) as WeCom markdown', () => {
+  const contents = (bodies: { msgtype: string; markdown?: unknown }[]) =>
+    bodies.map((b) => {
+      expect(b.msgtype).toBe('markdown');
+      return (b.markdown as { content: string }).content;
+    });
+
+  it('sends a digest to a member as markdown: title, each team after a blank line with its summary in bold', () => {
+    const [content, ...rest] = contents(encodeAppMessage(smallDailyDigest(), 'legwork-d1'));
+    expect(rest).toEqual([]);
+    expect(content).toBe(
+      [
+        '### Daily digest for 2026-10-30',
+        '',
+        '**East: 2 reps, 6 visits (4 verified, 2 outside); reports 1 in, 1 late, 0 missing**',
+        'Ann & <Bob>: 3 visits (2 verified, 1 outside) at ZTE, Alibaba, Tencent; report in (late)',
+        '• checked in at Alibaba since 14:00, no check-out',
+        '• off-site check-in at Tencent, 1.2 km away',
+        '• check-in at ZTE: the phone reported a simulated location',
+        '• follow-up tomorrow: ZTE (send the revised quote & <pricing>)',
+        '• overdue: Baidu (tier A, 12 days since the last visit)',
+        '• overdue: Xiaomi (tier C, never visited)',
+        'Cat: 3 visits (2 verified, 1 outside) at Alibaba, Tencent, Baidu; report in',
+        '',
+        '**West: no reps yet.**',
+      ].join('\n'),
+    );
+    // App group chats take markdown too.
+    expect(encodeAppMessage(smallDailyDigest(), 'legwork-d2', { cards: false })[0]!.msgtype).toBe('markdown');
+  });
+
+  it('splits a 40-rep digest between lines into messages of at most 2,048 bytes, no heading left at the end of one', () => {
+    const message = bigDailyDigest(20, 'zh-CN');
+    const parts = contents(encodeAppMessage(message, 'legwork-d3'));
+    expect(parts.length).toBeGreaterThan(3);
+    expect(parts.length).toBeLessThanOrEqual(8);
+    for (const part of parts) {
+      expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(2048);
+      expect(part.split('\n').at(-1)).not.toMatch(/^\*\*/);
+      expect(part).not.toMatch(/^\s|\s$/);
+    }
+    const lines = parts.join('\n').split('\n').filter((l) => l);
+    const expected = [`### ${message.title}`, ...message.sections!.flatMap((s) => [`**${s.heading}**`, ...s.lines.map((l) => l.replace(/^\s*•\s*/, '• '))])];
+    expect(lines).toEqual(expected);
+  });
+
+  it('stops after 8 messages with a note in the member’s language saying how many lines were left out', () => {
+    const message = bigDailyDigest(60, 'zh-CN');
+    const parts = contents(encodeAppMessage(message, 'legwork-d4'));
+    expect(parts).toHaveLength(8);
+    for (const part of parts) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(2048);
+    const shown = parts.join('\n').split('\n').filter((l) => l);
+    const [, count] = /^……另有 (\d+) 行超出单条消息的长度限制，未显示。$/.exec(shown.pop()!) ?? [];
+    const all = message.sections!.flatMap((s) => [s.heading!, ...s.lines]);
+    expect(shown.length - 1 + Number(count)).toBe(all.length); // the title is not counted
+    const english = contents(encodeAppMessage(bigDailyDigest(60, 'en-US'), 'legwork-d5'));
+    expect(english.at(-1)).toMatch(/\n\n…and \d+ more lines that did not fit in one message\.$/);
+  });
+
+  it('posts a leaderboard to a group robot as one markdown message, the total set apart', () => {
+    const contentsOf = contents(encodeRobotMessage(sampleLeaderboard('zh-CN')));
+    expect(contentsOf).toEqual([
+      [
+        '### East 周排行榜（2026-10-26 至 2026-11-01）',
+        '',
+        '（截至 2026-10-30）',
+        '第 1 名 Ann：30 分（有效拜访 4 次，其中 1 次有下一步，按时日报 4 份）↑1',
+        '并列第 2 名 Ben：29 分（有效拜访 3 次，其中 1 次有下一步，按时日报 4 份）↓1',
+        '并列第 2 名 Cat：28 分（有效拜访 2 次，其中 1 次有下一步，按时日报 4 份）→',
+        '第 4 名 （不参加排名的同事）：27 分（有效拜访 1 次，其中 1 次有下一步，按时日报 4 份）→',
+        '',
+        '团队合计：114 分，有效拜访 10 次（签到拜访 14 次，共 4 人）。',
+      ].join('\n'),
+    ]);
+    const big = contents(encodeRobotMessage(bigDailyDigest(20, 'zh-CN')));
+    for (const part of big) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(4096);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Language } from '../../conversation/intents/types.ts';
-import type { OutboundMessage } from '../../conversation/types.ts';
+import type { MessageSection, OutboundMessage } from '../../conversation/types.ts';
 import { addDays } from '../../conversation/dates/local-date.ts';
 import { formatLocalTime } from '../../conversation/handlers/format.ts';
 import { digestEnUS } from './messages-en-US.ts';
@@ -10,7 +10,11 @@ export function digestMessages(language: Language): typeof digestEnUS {
   return language === 'zh-CN' ? digestZhCN : digestEnUS;
 }
 
-/** Renders a digest as a title and plain text in the manager's language; times on the manager's clock. */
+/**
+ * Renders a digest in the manager's language, times on the manager's clock: a title, one section per
+ * team (its summary as the heading, a line per rep with their details as bullets), and the plain text
+ * (the title, then each team after a blank line) that the local chat and notifications show.
+ */
 export function renderDigest(digest: Digest, language: Language, timeZone: string): OutboundMessage {
   return digest.kind === 'daily' ? renderDaily(digest, language, timeZone) : renderWeekly(digest, language);
 }
@@ -18,27 +22,21 @@ export function renderDigest(digest: Digest, language: Language, timeZone: strin
 function renderDaily(digest: DailyDigest, language: Language, timeZone: string): OutboundMessage {
   const t = digestMessages(language);
   const title = t.dailyTitle({ date: digest.date });
-  const lines = [title];
   const list = (names: string[]) => names.join(language === 'zh-CN' ? '、' : ', ');
-  for (const team of digest.teams) {
-    lines.push('');
-    if (team.reps.length === 0) {
-      lines.push(t.noReps({ team: team.name }));
-      continue;
-    }
+  const sections = digest.teams.map((team): MessageSection => {
+    if (team.reps.length === 0) return { heading: t.noReps({ team: team.name }), lines: [] };
     const count = (pick: (r: (typeof team.reps)[number]) => number) => team.reps.reduce((n, r) => n + pick(r), 0);
-    lines.push(
-      t.dailyTeam({
-        team: team.name,
-        reps: team.reps.length,
-        visits: count((r) => r.visits.total),
-        verified: count((r) => r.visits.verified),
-        outside: count((r) => r.visits.outside),
-        reportsIn: count((r) => (r.report === 'in' ? 1 : 0)),
-        late: count((r) => (r.report === 'late' ? 1 : 0)),
-        missing: count((r) => (r.report === 'missing' ? 1 : 0)),
-      }),
-    );
+    const heading = t.dailyTeam({
+      team: team.name,
+      reps: team.reps.length,
+      visits: count((r) => r.visits.total),
+      verified: count((r) => r.visits.verified),
+      outside: count((r) => r.visits.outside),
+      reportsIn: count((r) => (r.report === 'in' ? 1 : 0)),
+      late: count((r) => (r.report === 'late' ? 1 : 0)),
+      missing: count((r) => (r.report === 'missing' ? 1 : 0)),
+    });
+    const lines: string[] = [];
     for (const rep of team.reps) {
       lines.push(t.dailyRep({ name: rep.name, visits: rep.visits.total, verified: rep.visits.verified, outside: rep.visits.outside, customers: list(rep.customers), report: rep.report }));
       for (const open of rep.openCheckIns) lines.push(t.openCheckIn({ customer: open.customer, since: formatLocalTime(new Date(open.since), timeZone) }));
@@ -47,39 +45,38 @@ function renderDaily(digest: DailyDigest, language: Language, timeZone: string):
       for (const f of rep.followUpsTomorrow) lines.push(t.followUpTomorrow({ customer: f.customer, nextStep: f.nextStep ?? '' }));
       for (const o of rep.overdueCustomers) lines.push(t.overdue({ customer: o.name, tier: o.tier, days: o.days }));
     }
-  }
-  return { title, text: lines.join('\n') };
+    return { heading, lines };
+  });
+  return structured(title, sections, language);
 }
 
 function renderWeekly(digest: WeeklyDigest, language: Language): OutboundMessage {
   const t = digestMessages(language);
   const title = t.weeklyTitle({ start: digest.week.start, last: addDays(digest.week.end, -1) });
-  const lines = [title];
   const trend = (now: number, before: number) => t.trend({ delta: now - before });
-  for (const team of digest.teams) {
-    lines.push('');
-    if (team.reps.length === 0) {
-      lines.push(t.noReps({ team: team.name }));
-      continue;
-    }
+  const sections = digest.teams.map((team): MessageSection => {
+    if (team.reps.length === 0) return { heading: t.noReps({ team: team.name }), lines: [] };
     const c = team.current;
     const p = team.previous;
-    lines.push(
-      t.weeklyTeam({
-        team: team.name, visits: c.visits, visitsTrend: trend(c.visits, p.visits), verified: c.verified, verifiedTrend: trend(c.verified, p.verified),
-        outside: c.outside, reportsIn: c.reportsIn, late: c.reportsLate, missing: c.reportsMissing, points: c.points, pointsTrend: trend(c.points, p.points),
-      }),
-    );
-    for (const rep of team.reps) {
+    const heading = t.weeklyTeam({
+      team: team.name, visits: c.visits, visitsTrend: trend(c.visits, p.visits), verified: c.verified, verifiedTrend: trend(c.verified, p.verified),
+      outside: c.outside, reportsIn: c.reportsIn, late: c.reportsLate, missing: c.reportsMissing, points: c.points, pointsTrend: trend(c.points, p.points),
+    });
+    const lines = team.reps.map((rep) => {
       const r = rep.current;
       const b = rep.previous;
-      lines.push(
-        t.weeklyRep({
-          name: rep.name, visits: r.visits, visitsTrend: trend(r.visits, b.visits), verified: r.verified, verifiedTrend: trend(r.verified, b.verified),
-          outside: r.outside, customers: r.customers, reportsIn: r.reportsIn, late: r.reportsLate, missing: r.reportsMissing, points: r.points, pointsTrend: trend(r.points, b.points),
-        }),
-      );
-    }
-  }
-  return { title, text: lines.join('\n') };
+      return t.weeklyRep({
+        name: rep.name, visits: r.visits, visitsTrend: trend(r.visits, b.visits), verified: r.verified, verifiedTrend: trend(r.verified, b.verified),
+        outside: r.outside, customers: r.customers, reportsIn: r.reportsIn, late: r.reportsLate, missing: r.reportsMissing, points: r.points, pointsTrend: trend(r.points, b.points),
+      });
+    });
+    return { heading, lines };
+  });
+  return structured(title, sections, language);
+}
+
+/** The plain text is the title, then each team after a blank line: its heading, then its lines. */
+function structured(title: string, sections: MessageSection[], language: Language): OutboundMessage {
+  const text = [title, ...sections.flatMap((s) => ['', ...(s.heading ? [s.heading] : []), ...s.lines])].join('\n');
+  return { title, text, sections, language };
 }

@@ -1,5 +1,5 @@
 import type { Language } from '../../conversation/intents/types.ts';
-import type { OutboundMessage } from '../../conversation/types.ts';
+import type { MessageSection, OutboundMessage } from '../../conversation/types.ts';
 import { addDays } from '../../conversation/dates/local-date.ts';
 import type { Leaderboard } from './build-leaderboard.ts';
 import { leaderboardEnUS } from './messages-en-US.ts';
@@ -15,8 +15,9 @@ export function leaderboardMessages(language: Language): LeaderboardMessages {
 export const maxLines = 20;
 
 /**
- * Renders a board as an outbound message: a title and plain text (adapters that render natively
- * start from the same Leaderboard structure).
+ * Renders a board as an outbound message: a title, the plain text (the title, then one line each),
+ * and the same lines in two sections for adapters that render natively: the board (with "so far"
+ * while the period runs, and how many more reps there are) and the team total.
  */
 export function renderLeaderboard(board: Leaderboard, language: Language): OutboundMessage {
   const t = leaderboardMessages(language);
@@ -41,6 +42,7 @@ export function renderLeaderboard(board: Leaderboard, language: Language): Outbo
     );
   }
   if (board.entries.length > maxLines) lines.push(t.more({ count: board.entries.length - maxLines }));
-  if (board.entries.length > 0) lines.push(t.total(board.total));
-  return { title, text: [title, ...lines].join('\n') };
+  const total = board.entries.length > 0 ? [t.total(board.total)] : [];
+  const sections: MessageSection[] = [{ lines }, ...(total.length ? [{ lines: total }] : [])];
+  return { title, text: [title, ...lines, ...total].join('\n'), sections, language };
 }
