@@ -75,7 +75,7 @@ async function wecomOnFake({ clock, logger, engine }: FanOutDeps): Promise<FakeP
   const fake = new FakeQyapi(app);
   await fake.start();
   const adapter = createWeComAdapter(
-    { ...app, token: 'bench-token', encodingAesKey: 'A'.repeat(43), apiUrl: fake.url, locationSystem: 'gcj02' },
+    { ...app, token: 'bench-token', encodingAesKey: 'A'.repeat(43), apiUrl: fake.url, locationSystem: 'gcj02', markdown: true },
     { engine, clock, logger },
   );
   const ends = { send: '/cgi-bin/message/send', token: '/cgi-bin/gettoken' };

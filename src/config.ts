@@ -56,6 +56,7 @@ const schema = z.object({
   WECOM_ENCODING_AES_KEY: z.preprocess(emptyAsUndefined, z.string().length(43).optional()),
   WECOM_API_URL: z.preprocess(emptyAsUndefined, z.url().default('https://qyapi.weixin.qq.com')),
   WECOM_LOCATION_SYSTEM: z.preprocess(emptyAsUndefined, z.enum(['gcj02', 'wgs84']).default('gcj02')),
+  WECOM_MARKDOWN: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
 
   // Wechaty (bots/wechaty): enabled when WECHATY_PUPPET is set; the puppet reads its own variables.
   WECHATY_PUPPET: optionalString,
@@ -89,6 +90,8 @@ export interface WeComConfig {
   encodingAesKey: string;
   apiUrl: string;
   locationSystem: 'gcj02' | 'wgs84';
+  /** Digests and leaderboards to members as markdown (false: plain text, which WeCom's WeChat plugin also shows). */
+  markdown: boolean;
 }
 
 export interface WechatyConfig {
@@ -217,6 +220,7 @@ function parsePlatforms(e: ParsedEnv): Pick<AppConfig, 'slack' | 'dingtalk' | 'w
       encodingAesKey: need('WECOM_ENCODING_AES_KEY', e.WECOM_ENCODING_AES_KEY),
       apiUrl: e.WECOM_API_URL.replace(/\/+$/, ''),
       locationSystem: e.WECOM_LOCATION_SYSTEM,
+      markdown: e.WECOM_MARKDOWN,
     });
   }
   if (e.WECHATY_PUPPET) {

@@ -36,18 +36,25 @@ export const limits = {
  * - choices → `template_card` (button_interaction up to 6, vote_interaction up to 20), keyed with
  *   the text they stand for (decode.ts maps the `template_card_event` back to it);
  * - sections (digests, leaderboards) → `markdown`, split between lines at 2,048 bytes (see
- *   `sectionsMarkdown`);
+ *   `sectionsMarkdown`), unless `markdown: false`;
  * - an action → `textcard` (the link as a button) when the text fits the card;
  * - otherwise `text`, split on UTF-8 boundaries at 2,048 bytes.
  * `taskId` must be unique per app and stable across retries: the outbox id is.
  */
-export function encodeAppMessage(message: WeComOutbound, taskId: string, options: { cards: boolean } = { cards: true }): WeComMessageBody[] {
+export function encodeAppMessage(
+  message: WeComOutbound,
+  taskId: string,
+  options: { cards?: boolean; markdown?: boolean } = {},
+): WeComMessageBody[] {
+  const { cards = true, markdown = true } = options;
   const text = withTitle(message);
   const choices = message.choices ?? [];
-  if (options.cards && choices.length > 0 && choices.length <= limits.voteOptions && choices.every((c) => keyFits(c, choices.length))) {
+  if (cards && choices.length > 0 && choices.length <= limits.voteOptions && choices.every((c) => keyFits(c, choices.length))) {
     return [templateCard(message, choices, taskId)];
   }
-  if (message.sections?.length) {
+  // Markdown is off where members read WeCom inside WeChat (the plugin shows no markdown): then the
+  // plain rendering below carries the digest.
+  if (markdown && message.sections?.length) {
     return sectionsMarkdown(message, limits.appMarkdown).map((content) => ({ msgtype: 'markdown', markdown: { content } }));
   }
   const action = message.actions?.[0];

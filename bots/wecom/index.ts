@@ -97,7 +97,7 @@ export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, 
       // Task ids may hold letters, digits and _-@ only, and must be unique per app: the outbox id is.
       const taskId = `legwork-${outboxId}`;
       if (target.kind === 'user') {
-        await sendParts(outboxId, encodeAppMessage(message, taskId), async (body) => {
+        await sendParts(outboxId, encodeAppMessage(message, taskId, { markdown: config.markdown }), async (body) => {
           const { invalidUsers } = await api.sendMessage([target.userId], body);
           if (invalidUsers.includes(target.userId.toLowerCase())) {
             throw new UnrecoverableError('WeCom refused the recipient (invaliduser): not a member, or outside the app’s visible range');
@@ -105,7 +105,7 @@ export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, 
         });
       } else if (target.kind === 'appchat') {
         // appchat/send has no template cards: choices stay in the text.
-        await sendParts(outboxId, encodeAppMessage(message, taskId, { cards: false }), (body) => api.sendAppChat(target.chatId, body));
+        await sendParts(outboxId, encodeAppMessage(message, taskId, { cards: false, markdown: config.markdown }), (body) => api.sendAppChat(target.chatId, body));
       } else {
         await sendParts(outboxId, encodeRobotMessage(message), (body) => api.sendRobot(target.key, body));
       }
@@ -119,7 +119,7 @@ export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, 
       });
       let calls = 0;
       const refused = new Set<string>();
-      for (const body of encodeAppMessage(message, `legwork-batch-${batchId}`)) {
+      for (const body of encodeAppMessage(message, `legwork-batch-${batchId}`, { markdown: config.markdown })) {
         const result = await api.sendMessageToMany(users, body);
         calls += result.calls;
         for (const user of result.invalidUsers) refused.add(user);

@@ -13,7 +13,7 @@ import { agentId, secret, signedCallback, textXml, vector } from './support/call
  */
 function setup(handle: (event: InboundEvent) => Promise<HandleResult>) {
   const adapter = createWeComAdapter(
-    { corpId: vector.corpId, agentId, secret, token: vector.token, encodingAesKey: vector.encodingAesKey, apiUrl: 'http://127.0.0.1:9', locationSystem: 'gcj02' },
+    { corpId: vector.corpId, agentId, secret, token: vector.token, encodingAesKey: vector.encodingAesKey, apiUrl: 'http://127.0.0.1:9', locationSystem: 'gcj02', markdown: true },
     { engine: { handle }, clock: new ManualClock(new Date('2026-11-27T02:00:00Z')), logger: createLogger('silent') },
     { ackBudgetMs: 100 },
   );

@@ -40,6 +40,7 @@ beforeEach(() => {
       encodingAesKey: vector.encodingAesKey,
       apiUrl: fake.url,
       locationSystem: 'gcj02',
+      markdown: true,
     },
     { engine: { handle: async () => ({ duplicate: false, replies: 0 }) }, clock, logger: createLogger('info', sink) },
   );

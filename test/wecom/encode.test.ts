@@ -142,6 +142,13 @@ describe('digests and leaderboards (sections) as WeCom markdown', () => {
     expect(encodeAppMessage(smallDailyDigest(), 'legwork-d2', { cards: false })[0]!.msgtype).toBe('markdown');
   });
 
+  it('sends the plain text instead when markdown is off (WECOM_MARKDOWN=false, for members on the WeChat plugin)', () => {
+    const message = smallDailyDigest();
+    const bodies = encodeAppMessage(message, 'legwork-d1', { markdown: false });
+    expect(bodies.map((b) => b.msgtype)).toEqual(['text']);
+    expect((bodies[0]!.text as { content: string }).content).toContain(message.text.split('\n')[2]!);
+  });
+
   it('splits a 40-rep digest between lines into messages of at most 2,048 bytes, no heading left at the end of one', () => {
     const message = bigDailyDigest(20, 'zh-CN');
     const parts = contents(encodeAppMessage(message, 'legwork-d3'));
