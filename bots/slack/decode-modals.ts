@@ -117,7 +117,7 @@ export function decodeSubmissionEvent(submission: ViewSubmission, metadata: Moda
     platform: 'slack',
     eventId: `view:${submission.view.id}`,
     tenantId: submissionTeam(submission),
-    sender: senderOf(submission.user.id, hints),
+    sender: senderOf(submission.user.id, hints, slackUserRef(submission.user.id)),
     conversation: { ref: metadata.replyRef, kind: direct ? 'direct' : 'group' },
     text,
     receivedAt,

@@ -92,13 +92,18 @@ export function slackTextToPlain(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-export function senderOf(user: string, hints: SenderHints): InboundEvent['sender'] {
+/**
+ * The sender of an event. `directRef` is how to reach them alone later (reminders, digests): their IM
+ * channel with the app when the event came from it (`slack:channel:D…`, one chat.postMessage), else
+ * the person (`slack:user:U…`, which costs a conversations.open first).
+ */
+export function senderOf(user: string, hints: SenderHints, directRef?: string): InboundEvent['sender'] {
   return {
     externalId: user,
     ...(hints.displayName ? { displayName: hints.displayName } : {}),
     ...(hints.timeZone ? { timeZone: hints.timeZone } : {}),
     ...(hints.language ? { language: hints.language } : {}),
-    directRef: slackUserRef(user),
+    ...(directRef ? { directRef } : {}),
   };
 }
 
@@ -131,7 +136,7 @@ export function decodeDirectMessage(body: unknown, hints: SenderHints, receivedA
     platform: 'slack',
     eventId: envelope.data.event_id,
     tenantId: envelope.data.team_id,
-    sender: senderOf(m.user, hints),
+    sender: senderOf(m.user, hints, slackChannelRef(m.channel)),
     conversation: { ref: slackChannelRef(m.channel), kind: 'direct' },
     text: slackTextToPlain(m.text ?? ''),
     receivedAt,
@@ -150,7 +155,7 @@ export function decodeMention(body: unknown, botUserId: string | undefined, hint
     platform: 'slack',
     eventId: envelope.data.event_id,
     tenantId: envelope.data.team_id,
-    sender: senderOf(m.user, hints),
+    sender: senderOf(m.user, hints, slackUserRef(m.user)),
     conversation: channelConversation(m.channel, m.user, text),
     text,
     receivedAt,
@@ -167,7 +172,7 @@ export function decodeSlashCommand(command: SlashCommand, hints: SenderHints, re
     platform: 'slack',
     eventId: `command:${command.trigger_id}`,
     tenantId: command.team_id,
-    sender: senderOf(command.user_id, hints),
+    sender: senderOf(command.user_id, hints, slackUserRef(command.user_id)),
     conversation: channelConversation(command.channel_id, command.user_id, text),
     text,
     receivedAt,

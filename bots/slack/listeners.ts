@@ -40,6 +40,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   /** Time zone, language and name from users.info, only for someone the engine has not met. */
   async function hintsFor(teamId: string, user: string): Promise<SenderHints> {
     if (await engine.knowsIdentity({ platform: 'slack', tenantId: teamId, externalId: user })) return {};
+    return profileHints(user);
+  }
+
+  /** Time zone, language and name from the person's Slack profile (users.info). */
+  async function profileHints(user: string): Promise<SenderHints> {
     try {
       const profile = await api.userProfile(user);
       return {
@@ -54,10 +59,17 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     }
   }
 
-  /** Runs a decoded event, with profile hints added for people seen for the first time. */
+  /**
+   * Runs a decoded event, with profile hints added for people seen for the first time. The way to
+   * reach the person alone is kept when it is their IM channel (a DM: no conversations.open before each
+   * reminder) or when they are new; a mention or slash command never replaces a known IM channel.
+   */
   async function handle(event: InboundEvent): Promise<void> {
-    const hints = await hintsFor(event.tenantId, event.sender.externalId);
-    const result = await engine.handle({ ...event, sender: senderOf(event.sender.externalId, hints) });
+    const { externalId, directRef } = event.sender;
+    const firstContact = !(await engine.knowsIdentity({ platform: 'slack', tenantId: event.tenantId, externalId }));
+    const hints = firstContact ? await profileHints(externalId) : {};
+    const keepRef = firstContact || directRef?.startsWith('slack:channel:');
+    const result = await engine.handle({ ...event, sender: senderOf(externalId, hints, keepRef ? directRef : undefined) });
     if (result.duplicate) logger.info({ eventId: event.eventId }, 'slack redelivery ignored (already handled)');
   }
 

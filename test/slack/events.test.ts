@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countRows } from '../conversation/helpers.ts';
-import { bob, deliver, directMessage, fixture, ids, postEvent, postInteraction, postSigned, textOf, useSlack, zhang } from './support.ts';
+import { enqueueMessages } from '../../src/conversation/outbox.ts';
+import { bob, deliver, directMessage, fixture, ids, postCommand, postEvent, postInteraction, postSigned, slashCommand, textOf, useSlack, zhang } from './support.ts';
 
 const ctx = useSlack();
 const nowSeconds = () => Math.floor(ctx.h.clock.now().getTime() / 1000);
@@ -72,7 +73,8 @@ describe('Slack DMs', () => {
     const user = await ctx.h.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
     expect(user).toMatchObject({ display_name: '张伟', time_zone: 'Asia/Shanghai', language: 'zh-CN' });
     const identity = await ctx.h.db.selectFrom('identities').selectAll().executeTakeFirstOrThrow();
-    expect(identity).toMatchObject({ platform: 'slack', tenant_id: ids.team, external_id: zhang.id, direct_ref: `slack:user:${zhang.id}` });
+    // Reached later through this IM channel: no conversations.open before each reminder.
+    expect(identity).toMatchObject({ platform: 'slack', tenant_id: ids.team, external_id: zhang.id, direct_ref: 'slack:channel:D0ZHANG01' });
 
     const { posted } = await deliver(ctx);
     expect(posted.map((c) => c.args.channel)).toEqual(['D0ZHANG01', 'D0ZHANG01']);
@@ -204,5 +206,28 @@ describe('Slack App Home', () => {
     const [publish] = ctx.fake.callsTo('views.publish');
     expect(JSON.stringify(publish!.args.view.blocks)).toContain('Welcome to Legwork');
     expect(await countRows(ctx.h, 'users')).toBe(0);
+  });
+});
+
+describe('reaching a person alone later (reminders, digests)', () => {
+  const directRef = async () => (await ctx.h.db.selectFrom('identities').select('direct_ref').executeTakeFirstOrThrow()).direct_ref;
+
+  it('uses their IM channel once they wrote there, which a later slash command does not replace, and needs no conversations.open', async () => {
+    await postCommand(ctx, slashCommand(zhang, '/legwork', 'help'));
+    expect(await directRef()).toBe(`slack:user:${zhang.id}`); // first contact in a channel: only the person is known
+
+    await postEvent(ctx, directMessage(zhang, '今天'));
+    expect(await directRef()).toBe('slack:channel:D0ZHANG01');
+    await postCommand(ctx, slashCommand(zhang, '/legwork', 'today'));
+    expect(await directRef()).toBe('slack:channel:D0ZHANG01');
+    await deliver(ctx);
+
+    // A reminder as the scheduler writes it: to the stored ref.
+    const org = await ctx.h.db.selectFrom('orgs').select('id').executeTakeFirstOrThrow();
+    await enqueueMessages(ctx.h.db, [{ orgId: org.id, targetRef: (await directRef())!, message: { text: '请在 20:00 前提交日报' } }], ctx.h.clock.now());
+    const opened = ctx.fake.callsTo('conversations.open').length;
+    const { posted } = await deliver(ctx);
+    expect(posted.map((c) => [c.args.channel, textOf(c)])).toEqual([['D0ZHANG01', '请在 20:00 前提交日报']]);
+    expect(ctx.fake.callsTo('conversations.open')).toHaveLength(opened);
   });
 });
