@@ -30,7 +30,9 @@ export interface SlackAdapter extends ChatAdapter {
 
 /**
  * Slack through Bolt: HTTP mode on our own Hono app (`POST /slack/events`), or Socket Mode when
- * `SLACK_SOCKET_MODE=true`. Bolt is imported here, lazily, so deployments without Slack never load it.
+ * `SLACK_SOCKET_MODE=true`. Either receiver acks only once the turn is committed (or at a deadline
+ * below Slack's 3 s), so a failed event is redelivered by Slack instead of lost. Bolt and the Socket
+ * Mode client are imported here, lazily, so deployments without Slack never load them.
  * Every Web API call goes to `config.apiUrl` when set (how the tests run against a local fake).
  */
 export async function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps): Promise<SlackAdapter> {
@@ -68,15 +70,17 @@ export async function createSlackAdapter(config: SlackConfig, deps: SlackAdapter
   };
 
   let connected = !config.socketMode;
+  // Both receivers ack once Bolt has processed a delivery (or at their deadline); the Socket Mode
+  // client and its WebSocket stack load only when Socket Mode is on.
   const receiver = config.socketMode
-    ? new bolt.SocketModeReceiver({
+    ? new (await import('./socket-mode-receiver.ts')).AckAfterProcessingSocketModeReceiver({
         appToken: config.appToken ?? '',
-        logger: sdkLogger,
-        // Only the URL: the Socket Mode client needs its own retries for apps.connections.open.
-        installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} },
+        logger,
+        sdkLogger,
+        slackApiUrl,
       })
     : new HonoSlackReceiver({ signingSecret: config.signingSecret ?? '', clock: deps.clock, logger });
-  if (receiver instanceof bolt.SocketModeReceiver) {
+  if (!(receiver instanceof HonoSlackReceiver)) {
     receiver.client.on('connected', () => (connected = true));
     receiver.client.on('reconnecting', () => (connected = false));
     receiver.client.on('disconnected', () => (connected = false));
@@ -89,8 +93,8 @@ export async function createSlackAdapter(config: SlackConfig, deps: SlackAdapter
     }
   }
   const app = new TrackedApp({
+    // Socket Mode runs on our own receiver, which Bolt accepts only without its `socketMode` flag.
     receiver,
-    socketMode: config.socketMode,
     authorize: async () => ({ botToken: config.botToken, ...(await identify()) }),
     logger: sdkLogger,
     clientOptions: { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 0 }, timeout: 10_000 },
@@ -98,7 +102,8 @@ export async function createSlackAdapter(config: SlackConfig, deps: SlackAdapter
     convoStore: false,
   });
   // Bolt's default handler logs and rethrows; the receivers log with context, so only rethrow (a
-  // failed Events API delivery must reach the receiver to be answered with a 500 and retried).
+  // failed Events API delivery must reach the receiver: answered with a 500 over HTTP, left
+  // unacknowledged in Socket Mode, so Slack redelivers it either way).
   app.error(async (error) => {
     throw error;
   });

@@ -22,6 +22,13 @@ export interface FakeUser {
   locale: string;
 }
 
+/** What `deliverUntilAcked` sent, and the app's ack (undefined when no delivery was acked). */
+export interface EnvelopeDelivery {
+  /** The first delivery, then each redelivery, in order. */
+  envelopes: Record<string, any>[];
+  ack: any;
+}
+
 export type Failure = { status: 429; retryAfter: number } | { error: string };
 
 export interface FakeSlackOptions {
@@ -98,6 +105,27 @@ export class FakeSlack extends EventEmitter {
   /** Pushes a Socket Mode frame (an envelope, `disconnect`, …) to every connected client. */
   sendFrame(frame: unknown): void {
     for (const ws of this.sockets) ws.send(JSON.stringify(frame));
+  }
+
+  /**
+   * Delivers an envelope the way Slack does when the app does not ack it: Slack waits about 3 s
+   * for `{ envelope_id }`, then sends the same payload again in a new envelope with `retry_attempt`
+   * counting up and `retry_reason: 'timeout'`, three times at most (in Slack with growing pauses:
+   * at once, after about a minute, after about five; here each after `ackTimeoutMs`).
+   * https://docs.slack.dev/apis/events-api/using-socket-mode#acknowledge,
+   * https://docs.slack.dev/apis/events-api/#retries
+   */
+  async deliverUntilAcked(envelope: Record<string, any>, options: { ackTimeoutMs?: number; maxRetries?: number } = {}): Promise<EnvelopeDelivery> {
+    const { ackTimeoutMs = 3000, maxRetries = 3 } = options;
+    const envelopes: Record<string, any>[] = [];
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      const sent = attempt === 0 ? envelope : { ...envelope, envelope_id: randomUUID(), retry_attempt: attempt, retry_reason: 'timeout' };
+      envelopes.push(sent);
+      this.sendFrame(sent);
+      const ack = await this.waitForFrame((frame) => frame.envelope_id === sent.envelope_id, ackTimeoutMs).catch(() => undefined);
+      if (ack) return { envelopes, ack };
+    }
+    return { envelopes, ack: undefined };
   }
 
   /** Resolves with the first frame from the app matching `predicate` (already received or future). */
