@@ -17,7 +17,7 @@ export type PendingState =
   | { kind: 'awaitCheckoutNotes'; visitId: string; customerName: string }
   | { kind: 'awaitReportText' };
 
-/** How long a question stays open: a location must follow its check-in within 10 minutes. */
+/** How long a question stays open by default (a location for a check-in: as long as its link, see check-in.ts). */
 export const pendingTtlMinutes: Record<PendingState['kind'], number> = {
   chooseCustomer: 10,
   createCustomer: 10,
@@ -37,8 +37,9 @@ export async function loadPendingState(db: Db, userId: string, now: Date): Promi
   return row.data as PendingState;
 }
 
-export async function savePendingState(db: Db, userId: string, state: PendingState, now: Date): Promise<void> {
-  const expires_at = new Date(now.getTime() + pendingTtlMinutes[state.kind] * 60_000);
+/** Opens a question; `ttlMinutes` overrides the kind's default (a check-in waits as long as its location link lives). */
+export async function savePendingState(db: Db, userId: string, state: PendingState, now: Date, ttlMinutes = pendingTtlMinutes[state.kind]): Promise<void> {
+  const expires_at = new Date(now.getTime() + ttlMinutes * 60_000);
   const data = JSON.stringify(state);
   await db
     .insertInto('conversation_states')

@@ -40,6 +40,19 @@ describe('a location sent on its own', () => {
     expect(await h.current.db.selectFrom('check_ins').selectAll().execute()).toHaveLength(0);
   });
 
+  it('waits for the location as long as the link it sent is valid (15 minutes), not longer', async () => {
+    await h.current.register('dan');
+    await h.current.say('dan', '新客户 腾讯 22.54,113.93');
+    expect(await h.current.ask('dan', '签到 腾讯')).toContain('15 分钟内有效');
+    h.current.clock.advance(14 * 60_000);
+    expect(await h.current.ask('dan', undefined, { location: { lat: 22.5405, lng: 113.9305 } })).toContain('已在 腾讯 签到');
+
+    await h.current.say('dan', '签退');
+    await h.current.say('dan', '签到 腾讯');
+    h.current.clock.advance(16 * 60_000);
+    expect(await h.current.ask('dan', undefined, { location: { lat: 22.5405, lng: 113.9305 } })).not.toContain('已在 腾讯 签到');
+  });
+
   it('completes a check-in that is waiting for a location', async () => {
     await h.current.register('dan');
     await h.current.say('dan', '新客户 腾讯 22.54,113.93');

@@ -41,7 +41,9 @@ export async function completeCheckIn(turn: Turn, customer: Customer, location: 
       action: 'in',
       now: turn.now,
     });
-    await savePendingState(turn.db, turn.user.id, { kind: 'awaitLocation', customerId: customer.id, customerName: customer.name }, turn.now);
+    // The reply offers two ways to send the location, the link or the chat: both stay open equally long.
+    const waiting = { kind: 'awaitLocation', customerId: customer.id, customerName: customer.name } as const;
+    await savePendingState(turn.db, turn.user.id, waiting, turn.now, turn.settings.linkTtlMinutes);
     turn.reply({
       text: t.checkInLocationLink({ customer: customer.name, url: link.url, minutes: turn.settings.linkTtlMinutes }),
       actions: [{ label: turn.language === 'zh-CN' ? '共享位置并签到' : 'Share location and check in', url: link.url }],
