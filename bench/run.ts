@@ -21,6 +21,7 @@ import { parseBenchArgs } from './lib/args.ts';
 import { startService, type ChildService } from './lib/child-service.ts';
 import { prepareTarget, type BenchTarget } from './lib/target-database.ts';
 import { measureRawInserts } from './lib/raw-insert.ts';
+import { measureRawTurns } from './lib/raw-turn.ts';
 import type { DatabaseHandle } from '../src/db/connect.ts';
 import { ServiceClient } from './lib/service-client.ts';
 import { verifyRun, type RunCheck } from './lib/verify.ts';
@@ -84,6 +85,8 @@ async function main(): Promise<number> {
 
     log('raw INSERT baseline again');
     const rawAfter = await measureRawInserts(baselineDb, { rows: options.checkins, concurrency: options.concurrency });
+    log('context: the same rows a check-in writes, in one hand-written transaction each');
+    const rawTurns = await measureRawTurns(baselineDb, { rows: options.checkins, concurrency: options.concurrency });
     await baselineDb.close();
     baselineDb = undefined;
 
@@ -102,6 +105,7 @@ async function main(): Promise<number> {
       options,
       databaseLabel: target.label,
       raw: [rawBefore, rawAfter],
+      rawTurns,
       throughput,
       fixedRate,
       drainMs,

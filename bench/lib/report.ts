@@ -15,6 +15,8 @@ export interface ReportInput {
   databaseLabel: string;
   /** The baseline before the service started and after its last phase. */
   raw: [RawInsertResult, RawInsertResult];
+  /** Context: every row of a check-in written by hand (raw-turn.ts), after the service stopped. */
+  rawTurns: RawInsertResult;
   throughput: ThroughputResult;
   fixedRate: FixedRateResult;
   drainMs: number;
@@ -95,6 +97,7 @@ export function buildReport(input: ReportInput) {
       benchCpuPercent: round((input.benchCpuSeconds / throughputSeconds) * 100, 0),
       postgresCpuPercent: input.serverCpuSeconds === undefined ? null : round((input.serverCpuSeconds / throughputSeconds) * 100, 0),
     },
+    rawTurns: { rows: input.rawTurns.rows, perSecond: round(input.rawTurns.perSecond), ratio: round(throughput.perSecond / input.rawTurns.perSecond, 3) },
     rawInsert: {
       rows: raw[0].rows,
       perSecond: round(rawPerSecond),
@@ -173,6 +176,7 @@ export function printReport(r: BenchReport): void {
         `${r.rawInsert.rows} rows, pool ${r.options.poolSize}; before ${r.rawInsert.before.perSecond}, after ${r.rawInsert.after.perSecond}`,
       ],
       ['ratio service / raw', `${r.ratio.value}`, `target >= ${r.ratio.target}  ${pass(r.ratio.pass)}`],
+      ['  (context: a check-in\'s rows by hand)', `${r.rawTurns.perSecond} /s`, `one transaction + delivery's 2 writes each; service / this = ${r.rawTurns.ratio}`],
       [`latency at ${f.rate}/s for ${f.seconds} s: p50`, `${f.latency.p50Ms} ms`, 'open loop, time to the 202'],
       ['  p90 / p99 / max', `${f.latency.p90Ms} / ${f.latency.p99Ms} / ${f.latency.maxMs} ms`],
       ['  answered rate / max send lag', `${f.achievedPerSecond} /s / ${f.maxSendLagMs} ms`],
