@@ -13,6 +13,7 @@
  * `BENCH_JSON {...}` line. Missed targets are reported, not fatal.
  */
 import { parseArgs } from 'node:util';
+import { createConnection } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +61,20 @@ async function withDatabase<T>(useServer: string | undefined, run: (handle: Data
   }
 }
 
+/** Whether something accepts connections on Redis's default port (within a second). */
+function localRedisAnswers(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port: 6379 });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -72,7 +87,8 @@ async function main(): Promise<number> {
     strict: true,
   });
   const serverUrl = values['database-url'] ?? process.env.DATABASE_URL ?? (values.postgres ? 'postgres://postgres@127.0.0.1:5432/postgres' : undefined);
-  const redisUrl = process.env.REDIS_URL;
+  // The BullMQ baseline: REDIS_URL, else a local Redis when one answers (else that comparison is skipped).
+  const redisUrl = process.env.REDIS_URL ?? ((await localRedisAnswers()) ? 'redis://127.0.0.1:6379' : undefined);
   // --quick: a tenth of the sizes, to try the bench itself.
   const scale = values.quick ? 0.1 : 1;
   const runs = Number(values.runs);
