@@ -164,6 +164,21 @@ export function createWeComApi(options: WeComApiOptions) {
       await post('/cgi-bin/appchat/send', { chatid: chatId, ...body });
     },
 
+    /**
+     * Turns the buttons of a tapped template card (button, vote or multiple-choice) into one disabled
+     * button reading `replaceName`, for the members listed. `responseCode` is the tap's `ResponseCode`:
+     * valid 72 hours and usable once (a second use answers `errcodes.responseCodeUsed`).
+     */
+    async updateTemplateCardButton(userIds: readonly string[], responseCode: string, replaceName: string): Promise<void> {
+      // Update a template card (更新模版卡片消息 → 更新按钮为不可点击状态): https://developer.work.weixin.qq.com/document/path/94888
+      await post('/cgi-bin/message/update_template_card', {
+        userids: [...userIds],
+        agentid: Number(options.agentId),
+        response_code: responseCode,
+        button: { replace_name: replaceName },
+      });
+    },
+
     /** A message through a group robot webhook, paced at 20 a minute per robot. */
     async sendRobot(key: string, body: WeComMessageBody): Promise<void> {
       robotPacer.take(key);

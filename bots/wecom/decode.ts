@@ -1,6 +1,7 @@
 import type { InboundEvent } from '../../src/conversation/types.ts';
+import type { Language } from '../../src/conversation/intents/types.ts';
 import { field, type XmlNode, type XmlValue } from './xml.ts';
-import { textOfReplyKey, wecomUserRef, wecomWebhookRef } from './refs.ts';
+import { parseChoiceKey, textOfReplyKey, wecomUserRef, wecomWebhookRef, type ChoiceKey } from './refs.ts';
 
 /** What decoding needs besides the message: whose corp it is and how to read its coordinates. */
 export interface WeComDecodeContext {
@@ -9,7 +10,29 @@ export interface WeComDecodeContext {
   receivedAt: Date;
 }
 
-export type WeComDecoded = { kind: 'event'; event: InboundEvent } | { kind: 'ignored'; reason: string };
+/**
+ * A tap on one of our template cards (`template_card_event`), with what updating that person's card
+ * afterwards takes: the single-use `ResponseCode` (valid 72 hours) and the label chosen.
+ */
+export interface WeComCardTap {
+  userId: string;
+  responseCode: string;
+  taskId?: string;
+  cardType?: string;
+  /** The chosen button's / option's label, when the card's key carries it. */
+  label?: string;
+  language?: Language;
+}
+
+export type WeComDecoded =
+  | { kind: 'event'; event: InboundEvent; cardTap?: WeComCardTap }
+  | { kind: 'ignored'; reason: string };
+
+/**
+ * The card types `update_template_card` can turn into a disabled button
+ * (https://developer.work.weixin.qq.com/document/path/94888); Legwork sends the first two.
+ */
+const updatableCardTypes: ReadonlySet<string> = new Set(['button_interaction', 'vote_interaction', 'multiple_interaction']);
 
 /**
  * A decrypted callback message (https://developer.work.weixin.qq.com/document/path/90239 messages,
@@ -56,21 +79,43 @@ function decodeEvent(message: XmlNode, from: string, context: WeComDecodeContext
   const key = field(message, 'EventKey');
   // Events have no MsgId: WeCom's documented dedupe key is FromUserName + CreateTime (+ the event).
   const eventId = ['event', from, createTime, name, key ?? ''].join(':');
-  let text: string | undefined;
-  if (name === 'template_card_event') text = selectedOption(message) ?? textOfReplyKey(key);
-  else if (name === 'click') text = textOfReplyKey(key);
-  if (!text) return { kind: 'ignored', reason: `event ${name}` };
-  return { kind: 'event', event: base(from, eventId, context, direct(from), text) };
+  if (name === 'click') {
+    const text = textOfReplyKey(key);
+    return text ? { kind: 'event', event: base(from, eventId, context, direct(from), text) } : { kind: 'ignored', reason: 'event click' };
+  }
+  if (name !== 'template_card_event') return { kind: 'ignored', reason: `event ${name}` };
+  // A vote card's EventKey is its submit button; the answer is the chosen option's id.
+  const choice = selectedOption(message) ?? parseChoiceKey(key);
+  if (!choice) return { kind: 'ignored', reason: `event ${name}` };
+  const event = base(from, eventId, context, direct(from), choice.reply);
+  const tap = cardTap(message, from, choice);
+  return tap ? { kind: 'event', event, cardTap: tap } : { kind: 'event', event };
+}
+
+/** What updating the tapped card needs, or undefined when WeCom gave no ResponseCode or the card cannot be updated. */
+function cardTap(message: XmlNode, userId: string, choice: ChoiceKey): WeComCardTap | undefined {
+  const responseCode = field(message, 'ResponseCode');
+  const cardType = field(message, 'CardType');
+  if (!responseCode || (cardType && !updatableCardTypes.has(cardType))) return undefined;
+  const taskId = field(message, 'TaskId');
+  return {
+    userId,
+    responseCode,
+    ...(taskId ? { taskId } : {}),
+    ...(cardType ? { cardType } : {}),
+    ...(choice.label ? { label: choice.label } : {}),
+    ...(choice.language ? { language: choice.language } : {}),
+  };
 }
 
 /** A vote card answer: the first chosen option id, when it is one of ours. */
-function selectedOption(message: XmlNode): string | undefined {
+function selectedOption(message: XmlNode): ChoiceKey | undefined {
   const items = asList(asNode(message.SelectedItems)?.SelectedItem);
   for (const item of items) {
     const node = asNode(item);
     const ids = asList(asNode(node?.OptionIds)?.OptionId);
-    const text = textOfReplyKey(typeof ids[0] === 'string' ? ids[0] : undefined);
-    if (text) return text;
+    const choice = parseChoiceKey(typeof ids[0] === 'string' ? ids[0] : undefined);
+    if (choice) return choice;
   }
   return undefined;
 }

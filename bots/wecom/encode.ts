@@ -1,5 +1,6 @@
 import type { OutboundMessage } from '../../src/conversation/types.ts';
-import { replyKey } from './refs.ts';
+import type { Language } from '../../src/conversation/intents/types.ts';
+import { choiceKey, replyKey } from './refs.ts';
 import { splitUtf8, truncateUtf8 } from './split-utf8.ts';
 import { omittedNote, sectionLine } from '../message-sections.ts';
 
@@ -34,7 +35,8 @@ export const limits = {
 /**
  * An app message (to members or an app group chat), as one or more bodies sent in order:
  * - choices → `template_card` (button_interaction up to 6, vote_interaction up to 20), keyed with
- *   the text they stand for (decode.ts maps the `template_card_event` back to it);
+ *   the text they stand for and their label (decode.ts maps the `template_card_event` back to the
+ *   text; the label is what the card says once tapped, see `chosenButtonName`);
  * - sections (digests, leaderboards) → `markdown`, split between lines at 2,048 bytes (see
  *   `sectionsMarkdown`), unless `markdown: false`;
  * - an action → `textcard` (the link as a button) when the text fits the card;
@@ -49,9 +51,8 @@ export function encodeAppMessage(
   const { cards = true, markdown = true } = options;
   const text = withTitle(message);
   const choices = message.choices ?? [];
-  if (cards && choices.length > 0 && choices.length <= limits.voteOptions && choices.every((c) => keyFits(c, choices.length))) {
-    return [templateCard(message, choices, taskId)];
-  }
+  const keys = cards && choices.length > 0 && choices.length <= limits.voteOptions ? cardKeys(choices, message.language) : undefined;
+  if (keys) return [templateCard(message, choices, keys, taskId)];
   // Markdown is off where members read WeCom inside WeChat (the plugin shows no markdown): then the
   // plain rendering below carries the digest.
   if (markdown && message.sections?.length) {
@@ -160,7 +161,7 @@ function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-function templateCard(message: WeComOutbound, choices: readonly MessageChoice[], taskId: string): WeComMessageBody {
+function templateCard(message: WeComOutbound, choices: readonly MessageChoice[], keys: readonly string[], taskId: string): WeComMessageBody {
   const title = truncateUtf8(message.title ?? firstLine(message.text), 120);
   const rest = message.title ? message.text : message.text.split('\n').slice(1).join('\n');
   const common = {
@@ -174,7 +175,7 @@ function templateCard(message: WeComOutbound, choices: readonly MessageChoice[],
       template_card: {
         card_type: 'button_interaction',
         ...common,
-        button_list: choices.map((choice, i) => ({ text: choice.label, style: i === 0 ? 1 : 2, key: replyKey(choice.reply) })),
+        button_list: choices.map((choice, i) => ({ text: choice.label, style: i === 0 ? 1 : 2, key: keys[i]! })),
       },
     };
   }
@@ -186,7 +187,7 @@ function templateCard(message: WeComOutbound, choices: readonly MessageChoice[],
       checkbox: {
         question_key: 'choice',
         mode: 0,
-        option_list: choices.map((choice) => ({ id: replyKey(choice.reply), text: choice.label })),
+        option_list: choices.map((choice, i) => ({ id: keys[i]!, text: choice.label })),
       },
       // Without a text WeCom shows its default label (提交); the card's language is not known here.
       submit_button: { key: 'submit' },
@@ -194,9 +195,31 @@ function templateCard(message: WeComOutbound, choices: readonly MessageChoice[],
   };
 }
 
-/** Button keys may be 1,024 bytes, vote option ids 128: a longer reply falls back to typed text. */
-function keyFits(choice: MessageChoice, count: number): boolean {
-  return Buffer.byteLength(replyKey(choice.reply), 'utf8') <= (count <= limits.buttons ? 1024 : 128);
+/**
+ * The card's keys: reply and label (`choice:[…]`), or the reply alone (`reply:…`, the card then says
+ * only "chosen" once tapped) where that is too long. Button keys may be 1,024 bytes, vote option ids
+ * 128: undefined when even a reply alone does not fit, and the choices fall back to typed text.
+ */
+function cardKeys(choices: readonly MessageChoice[], language: Language | undefined): string[] | undefined {
+  const maxBytes = choices.length <= limits.buttons ? 1024 : 128;
+  const fits = (key: string) => Buffer.byteLength(key, 'utf8') <= maxBytes;
+  const keys: string[] = [];
+  for (const choice of choices) {
+    const key = [choiceKey(choice, language), replyKey(choice.reply)].find(fits);
+    if (!key) return undefined;
+    keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * What a tapped card shows instead of its buttons (`update_template_card` → `button.replace_name`, one
+ * disabled button): the label chosen, in the card's language, Chinese when the message had none
+ * (whole phrases per language); just "chosen" for cards whose keys do not carry the label.
+ */
+export function chosenButtonName(label: string | undefined, language: Language | undefined): string {
+  if (language === 'en-US') return label ? `Chosen: ${label}` : 'Chosen';
+  return label ? `已选择：${label}` : '已选择';
 }
 
 function withTitle(message: OutboundMessage): string {

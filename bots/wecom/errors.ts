@@ -16,6 +16,11 @@ export const errcodes = {
   invalidUserId: 40003,
   noValidRecipient: 81013,
   invalidWebhookKey: 93000,
+  /**
+   * "code已经被使用过。只能使用一次": a template card's response code used a second time. WeCom
+   * documents no separate errcode for one past its 72 hours; anything else is logged as a failure.
+   */
+  responseCodeUsed: 42022,
 } as const;
 
 /** Errcodes after which a fresh access token is fetched and the call tried once more. */

@@ -7,7 +7,9 @@ import type { ChatAdapter } from '../types.ts';
 import { UnrecoverableError } from '../errors.ts';
 import { createWeComApi, type WeComApi } from './api.ts';
 import { aesKeyFrom } from './crypto.ts';
-import { encodeAppMessage, encodeRobotMessage, type WeComMessageBody, type WeComOutbound } from './encode.ts';
+import { chosenButtonName, encodeAppMessage, encodeRobotMessage, type WeComMessageBody, type WeComOutbound } from './encode.ts';
+import type { WeComCardTap } from './decode.ts';
+import { WeComApiError, errcodes } from './errors.ts';
 import { parseWeComRef } from './refs.ts';
 import { mountWeComRoutes } from './transport.ts';
 
@@ -66,6 +68,26 @@ export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, 
     progress.delete(outboxId);
   }
 
+  /**
+   * After a committed tap: the person's card loses its buttons for one disabled "已选择：华为终端". A
+   * failure is only logged (never the response code): the answer was taken, and the code is spent
+   * or about to be, so nothing is retried.
+   */
+  async function updateTappedCard(tap: WeComCardTap): Promise<void> {
+    const context = { userId: tap.userId, taskId: tap.taskId, cardType: tap.cardType };
+    try {
+      await api.updateTemplateCardButton([tap.userId], tap.responseCode, chosenButtonName(tap.label, tap.language));
+    } catch (error) {
+      const errcode = error instanceof WeComApiError ? error.errcode : undefined;
+      if (errcode === errcodes.responseCodeUsed) {
+        deps.logger.info({ ...context, errcode }, 'WeCom card not updated: its response code was already used');
+      } else {
+        const reason = error instanceof Error ? error.message : String(error);
+        deps.logger.warn({ ...context, errcode, reason }, 'WeCom card could not be updated after a tap (the answer itself was taken)');
+      }
+    }
+  }
+
   async function settled(): Promise<void> {
     while (inFlight.size > 0) await Promise.all([...inFlight]);
   }
@@ -89,6 +111,7 @@ export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, 
         logger: deps.logger,
         track,
         ackBudgetMs: options.ackBudgetMs ?? 3000,
+        cardTapped: updateTappedCard,
       }),
 
     async send(targetRef, message: WeComOutbound, { outboxId }) {

@@ -1,3 +1,5 @@
+import type { Language } from '../../src/conversation/intents/types.ts';
+
 /**
  * WeCom conversation refs. Each carries everything `send` needs, so no lookup is required later:
  * - `wecom:user:<UserID>`    a member, through the app (`message/send`);
@@ -39,4 +41,44 @@ export function textOfReplyKey(key: string | undefined): string | undefined {
   if (!key?.startsWith(replyKeyPrefix)) return undefined;
   const text = key.slice(replyKeyPrefix.length);
   return text.trim() ? text : undefined;
+}
+
+/**
+ * The keys of our template cards' buttons and vote options: the text the tap stands for plus the
+ * label the person saw (and the card's language when the message had one), so that the card can be
+ * updated to say what was chosen without anything kept between sending the card and the tap (the
+ * tap may reach another process, or come after a restart): `choice:["2","华为技术"]`,
+ * `choice:["2","Huawei Tech","en-US"]`. `reply:<text>` keys (cards sent before, app menu items) are
+ * still read.
+ */
+export const choiceKeyPrefix = 'choice:';
+
+/** What a choice key carries. */
+export interface ChoiceKey {
+  /** The text the tap stands for. */
+  reply: string;
+  /** The button / option label, when the key carries it. */
+  label?: string;
+  language?: Language;
+}
+
+export function choiceKey(choice: { reply: string; label: string }, language?: Language): string {
+  return `${choiceKeyPrefix}${JSON.stringify(language ? [choice.reply, choice.label, language] : [choice.reply, choice.label])}`;
+}
+
+/** A `choice:` or `reply:` key read back, or undefined if it is not one of ours. */
+export function parseChoiceKey(key: string | undefined): ChoiceKey | undefined {
+  if (!key?.startsWith(choiceKeyPrefix)) {
+    const reply = textOfReplyKey(key);
+    return reply === undefined ? undefined : { reply };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(key.slice(choiceKeyPrefix.length));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(value) || typeof value[0] !== 'string' || !value[0].trim() || typeof value[1] !== 'string') return undefined;
+  const language = value[2] === 'zh-CN' || value[2] === 'en-US' ? (value[2] as Language) : undefined;
+  return { reply: value[0], ...(value[1].trim() ? { label: value[1] } : {}), ...(language ? { language } : {}) };
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
 import { WeComCryptoError, decrypt, verifySignature } from './crypto.ts';
 import { WeComXmlError, field, maxXmlBytes, parseWeComXml, type XmlNode } from './xml.ts';
-import { decodeWeComMessage } from './decode.ts';
+import { decodeWeComMessage, type WeComCardTap } from './decode.ts';
 
 export interface WeComTransportDeps {
   config: Pick<WeComConfig, 'corpId' | 'token' | 'locationSystem'>;
@@ -18,6 +18,12 @@ export interface WeComTransportDeps {
   track(work: Promise<unknown>): void;
   /** How long a callback waits for its message to be handled before answering anyway. */
   ackBudgetMs: number;
+  /**
+   * Called once the engine has committed a tap on one of our template cards (not for a redelivered
+   * tap the engine had already handled, nor when handling failed), to update the card. Must not
+   * throw: the card is cosmetic, the turn is done.
+   */
+  cardTapped?(tap: WeComCardTap): Promise<void>;
 }
 
 /**
@@ -30,6 +36,8 @@ export interface WeComTransportDeps {
  * engine has committed the message, or after `ackBudgetMs` while it carries on in the background.
  * If the engine fails (nothing was recorded) we answer 500 so WeCom's retry brings the message back:
  * answering 200 before that point would lose it. Forged or malformed callbacks get 4xx and store nothing.
+ * A template-card tap the engine committed is then handed to `cardTapped` (the card is updated in
+ * the background, whatever the answer to WeCom was).
  */
 export function mountWeComRoutes(app: Hono, deps: WeComTransportDeps): void {
   const { config, logger } = deps;
@@ -69,6 +77,12 @@ export function mountWeComRoutes(app: Hono, deps: WeComTransportDeps): void {
       }
       const work = deps.engine.handle(decoded.event);
       deps.track(work);
+      const tap = decoded.cardTap;
+      if (tap && deps.cardTapped) {
+        const cardTapped = deps.cardTapped;
+        // Only after the commit, and once: a redelivered tap is a duplicate and its code is spent.
+        deps.track(work.then((result) => (result.duplicate ? undefined : cardTapped(tap)), () => undefined));
+      }
       const outcome = await settleWithin(work, deps.ackBudgetMs);
       if (outcome === 'failed') {
         logger.error({ eventId: decoded.event.eventId }, 'WeCom message could not be handled; WeCom will deliver it again');

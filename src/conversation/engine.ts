@@ -90,7 +90,7 @@ export function createConversationEngine(deps: EngineDeps) {
     }
     const written = await enqueueMessages(
       trx,
-      replies.map((message) => ({ orgId: org.id, targetRef: event.conversation.ref, message: { ...message, replyToEventId: event.eventId } })),
+      replies.map((message) => ({ orgId: org.id, targetRef: event.conversation.ref, message: { language, ...message, replyToEventId: event.eventId } })),
       turn.now,
     );
     deps.logger.debug({ platform: event.platform, eventId: event.eventId, replies: written }, 'inbound handled');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wgs84ToGcj02 } from '../../src/geo/index.ts';
 import { locationReportXml, locationXml, signedCallback, templateCardEventXml, textXml, vector } from './support/callbacks.ts';
 import { shownText, useWeComHarness } from './support/wecom-harness.ts';
+import { parseChoiceKey } from '../../bots/wecom/refs.ts';
 
 const w = useWeComHarness();
 
@@ -79,7 +80,8 @@ describe('POST /wecom/callback', () => {
     const [ask] = await delivered();
     expect(shownText(ask!)).toContain('1. 华为');
     h.clock.advance(60_000);
-    // The choice card's button carries "1" (what the rep would otherwise type).
+    // The choice card's button carries "1" (what the rep would otherwise type); a `reply:` key, as on
+    // cards sent before keys carried the label, still works.
     await post(templateCardEventXml({ from: 'bob', createTime: w.current.createTime(), eventKey: 'reply:1', taskId: 'legwork-1', cardType: 'button_interaction' }));
     expect(shownText((await delivered())[0]!)).toContain('已在 华为 签到 ✓');
     expect((await checkIns()).map((r) => r.status)).toEqual(['verified']);
@@ -105,10 +107,10 @@ describe('POST /wecom/callback', () => {
     expect(cardMessage.msgtype).toBe('template_card');
     const card = (cardMessage.body as { template_card: { sub_title_text: string; button_list: { text: string; key: string }[] } }).template_card;
     expect(card.sub_title_text).toMatch(/1\. 华为(终端|技术)\n2\. 华为(终端|技术)/);
-    expect(card.button_list.map((b) => b.key)).toEqual(['reply:1', 'reply:2']);
+    expect(card.button_list.map((b) => parseChoiceKey(b.key))).toEqual(card.button_list.map((b, i) => ({ reply: String(i + 1), label: b.text, language: 'zh-CN' })));
     const second = card.button_list[1]!.text;
 
-    await post(templateCardEventXml({ from: 'carol', createTime: w.current.createTime(), eventKey: 'reply:2', taskId: 'legwork-7', cardType: 'button_interaction' }));
+    await post(templateCardEventXml({ from: 'carol', createTime: w.current.createTime(), eventKey: card.button_list[1]!.key, taskId: 'legwork-7', cardType: 'button_interaction' }));
     expect(shownText((await delivered()).at(-1)!)).toContain(`已在 ${second} 签到`);
 
     // A vote card: the chosen option id carries the answer; the submit button's key does not.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { splitUtf8, truncateUtf8 } from '../../bots/wecom/split-utf8.ts';
-import { encodeAppMessage, encodeRobotMessage } from '../../bots/wecom/encode.ts';
+import { chosenButtonName, encodeAppMessage, encodeRobotMessage } from '../../bots/wecom/encode.ts';
+import { parseChoiceKey } from '../../bots/wecom/refs.ts';
 import { webhookBinding } from '../../bots/wecom/decode.ts';
 import { bigDailyDigest, sampleLeaderboard, smallDailyDigest } from '../support/sample-reports.ts';
 
@@ -74,7 +75,7 @@ describe('WeCom message rendering', () => {
     expect((short!.textcard as { btntxt?: string }).btntxt).toBe('签到');
   });
 
-  it('renders choices as a button card (up to 6) or a vote card, keyed with the reply text', () => {
+  it('renders choices as a button card (up to 6) or a vote card, keyed with the reply text and the label', () => {
     const choices = [
       { label: '华为终端', reply: '1' },
       { label: '华为技术', reply: '2' },
@@ -88,8 +89,8 @@ describe('WeCom message rendering', () => {
         main_title: { title: '有多个客户匹配"华为"，请回复序号：' },
         sub_title_text: '1. 华为终端\n2. 华为技术',
         button_list: [
-          { text: '华为终端', key: 'reply:1' },
-          { text: '华为技术', key: 'reply:2' },
+          { text: '华为终端', key: 'choice:["1","华为终端"]' },
+          { text: '华为技术', key: 'choice:["2","华为技术"]' },
         ],
       },
     });
@@ -97,9 +98,37 @@ describe('WeCom message rendering', () => {
     const [vote] = encodeAppMessage({ text: '请选择', choices: many }, 'legwork-6');
     const card = vote!.template_card as { card_type: string; checkbox: { option_list: { id: string }[] } };
     expect(card.card_type).toBe('vote_interaction');
-    expect(card.checkbox.option_list.map((o) => o.id)).toEqual(many.map((c) => `reply:${c.reply}`));
+    expect(card.checkbox.option_list.map((o) => o.id)).toEqual(many.map((c) => `choice:["${c.reply}","${c.label}"]`));
     // App group chats have no template cards: the text (which lists the choices) is sent instead.
     expect(encodeAppMessage({ text: '请选择', choices }, 'legwork-7', { cards: false })[0]!.msgtype).toBe('text');
+  });
+
+  it('keys choices so that the tap gives back the reply, the label and the message language', () => {
+    const choices = [
+      { label: 'Huawei "Terminal"', reply: '1' },
+      { label: '华为:技术|深圳', reply: '日报 拜访了华为，明天跟进报价' },
+    ];
+    const [card] = encodeAppMessage({ text: 'Which customer?', choices, language: 'en-US' }, 'legwork-8');
+    const keys = (card!.template_card as { button_list: { key: string }[] }).button_list.map((b) => b.key);
+    expect(keys.map(parseChoiceKey)).toEqual([
+      { reply: '1', label: 'Huawei "Terminal"', language: 'en-US' },
+      { reply: '日报 拜访了华为，明天跟进报价', label: '华为:技术|深圳', language: 'en-US' },
+    ]);
+    // Keys from cards sent before (and app menu items) still read; anything else is not ours.
+    expect(parseChoiceKey('reply:2')).toEqual({ reply: '2' });
+    expect(['approve', 'choice:not json', 'choice:[1,"x"]', 'choice:["  ","x"]', 'reply:  ', undefined].map(parseChoiceKey)).toEqual(Array(6).fill(undefined));
+  });
+
+  it('keeps a vote option whose label would not fit its 128 bytes as the reply alone, and says only "chosen" for it', () => {
+    const long = '深圳市南山区华为技术有限公司研发中心第二十三号楼东区客户服务部门'.repeat(2); // over 200 bytes as a key
+    const choices = Array.from({ length: 8 }, (_, i) => ({ label: i === 3 ? long : `客户${i + 1}`, reply: String(i + 1) }));
+    const [vote] = encodeAppMessage({ text: '请选择', choices }, 'legwork-9');
+    const ids = (vote!.template_card as { checkbox: { option_list: { id: string }[] } }).checkbox.option_list.map((o) => o.id);
+    expect(ids[3]).toBe('reply:4');
+    expect(ids[2]).toBe('choice:["3","客户3"]');
+    expect(chosenButtonName(parseChoiceKey(ids[3])?.label, undefined)).toBe('已选择');
+    expect(chosenButtonName('华为终端', undefined)).toBe('已选择：华为终端');
+    expect(chosenButtonName('Huawei Terminal', 'en-US')).toBe('Chosen: Huawei Terminal');
   });
 
   it('sends group robot messages as markdown within 4,096 bytes, links as markdown links', () => {

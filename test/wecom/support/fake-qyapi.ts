@@ -13,9 +13,10 @@ type Answer = Record<string, unknown>;
 
 /**
  * A local stand-in for qyapi.weixin.qq.com speaking its wire format: `GET /cgi-bin/gettoken`,
- * `POST /cgi-bin/message/send`, `/cgi-bin/appchat/send` (access_token in the query) and
- * `/cgi-bin/webhook/send?key=` (JSON bodies, `{ errcode, errmsg, … }` answers, HTTP 200 even for
- * errors, as WeCom does). Tokens are checked like WeCom checks them: unknown → 40014, expired → 42001.
+ * `POST /cgi-bin/message/send`, `/cgi-bin/appchat/send`, `/cgi-bin/message/update_template_card`
+ * (access_token in the query) and `/cgi-bin/webhook/send?key=` (JSON bodies, `{ errcode, errmsg, … }`
+ * answers, HTTP 200 even for errors, as WeCom does). Tokens are checked like WeCom checks them:
+ * unknown → 40014, expired → 42001. A card's response code is good for one update (then 42022).
  */
 export class FakeQyapi {
   readonly calls: QyapiCall[] = [];
@@ -27,10 +28,20 @@ export class FakeQyapi {
   private expiredTokens = new Set<string>();
   /** Scripted answers, consumed in order, per path. */
   private scripted = new Map<string, Answer[]>();
+  /** Response codes an update_template_card call has consumed. */
+  private usedResponseCodes = new Set<string>();
+  /** The app's AgentId, when given: update_template_card then checks it like WeCom (40056). */
+  readonly agentId?: string;
+  /**
+   * Runs before each call is answered, after it is recorded: lets a test see what was true (in the
+   * database, say) at the moment the adapter called WeCom.
+   */
+  beforeAnswer?: (call: QyapiCall) => void | Promise<void>;
 
-  constructor(options: { corpId: string; secret: string }) {
+  constructor(options: { corpId: string; secret: string; agentId?: string }) {
     this.corpId = options.corpId;
     this.secret = options.secret;
+    if (options.agentId !== undefined) this.agentId = options.agentId;
   }
 
   get url(): string {
@@ -67,6 +78,8 @@ export class FakeQyapi {
   reset(): void {
     this.calls.length = 0;
     this.scripted.clear();
+    this.usedResponseCodes.clear();
+    this.beforeAnswer = undefined;
   }
 
   callsTo(path: string): QyapiCall[] {
@@ -83,7 +96,9 @@ export class FakeQyapi {
       req.on('end', () => resolve(data));
     });
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
-    this.calls.push({ method: req.method ?? 'GET', path: url.pathname, query, body });
+    const call = { method: req.method ?? 'GET', path: url.pathname, query, body };
+    this.calls.push(call);
+    await this.beforeAnswer?.(call);
 
     const scripted = this.scripted.get(url.pathname)?.shift();
     if (scripted) return scripted;
@@ -98,13 +113,30 @@ export class FakeQyapi {
     if (url.pathname === '/cgi-bin/webhook/send') {
       return query.key ? { errcode: 0, errmsg: 'ok' } : { errcode: 93000, errmsg: 'invalid webhook url' };
     }
-    if (url.pathname === '/cgi-bin/message/send' || url.pathname === '/cgi-bin/appchat/send') {
+    if (['/cgi-bin/message/send', '/cgi-bin/appchat/send', '/cgi-bin/message/update_template_card'].includes(url.pathname)) {
       const token = query.access_token ?? '';
       if (this.expiredTokens.has(token)) return { errcode: 42001, errmsg: 'access_token expired' };
       if (!this.validTokens.has(token)) return { errcode: 40014, errmsg: 'invalid access_token' };
       if (url.pathname === '/cgi-bin/appchat/send') return { errcode: 0, errmsg: 'ok' };
-      return { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `msg-${this.calls.length}` };
+      if (url.pathname === '/cgi-bin/message/update_template_card') return this.updateTemplateCard(body);
+      // Interactive template cards come back with a response code as well (usable once, like the callback's).
+      const card = body?.template_card as { card_type?: string } | undefined;
+      const interactive = body?.msgtype === 'template_card' && card?.card_type !== 'text_notice' && card?.card_type !== 'news_notice';
+      return { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `msg-${this.calls.length}`, ...(interactive ? { response_code: `send-code-${this.calls.length}` } : {}) };
     }
     return { errcode: 404, errmsg: 'unknown path in fake' };
+  }
+
+  /** 更新模版卡片消息 (https://developer.work.weixin.qq.com/document/path/94888): the button form or a whole card. */
+  private updateTemplateCard(body: Record<string, unknown> | undefined): Answer {
+    const code = body?.response_code;
+    if (this.agentId !== undefined && body?.agentid !== Number(this.agentId)) return { errcode: 40056, errmsg: 'invalid agentid' };
+    if (typeof code !== 'string' || !code) return { errcode: 40063, errmsg: 'empty parameter: response_code' };
+    const button = body?.button as { replace_name?: unknown } | undefined;
+    const name = button?.replace_name;
+    if ((typeof name !== 'string' || !name) && typeof body?.template_card !== 'object') return { errcode: 40058, errmsg: 'invalid parameter: button.replace_name' };
+    if (this.usedResponseCodes.has(code)) return { errcode: 42022, errmsg: 'code has been used' };
+    this.usedResponseCodes.add(code);
+    return { errcode: 0, errmsg: 'ok' };
   }
 }

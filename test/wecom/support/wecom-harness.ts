@@ -4,7 +4,7 @@ import { createTestDatabase, resetDatabase } from '../../support/test-database.t
 import type { DatabaseHandle } from '../../../src/db/connect.ts';
 import type { WeComAdapter } from '../../../bots/wecom/index.ts';
 import { FakeQyapi } from './fake-qyapi.ts';
-import { secret, signedCallback, vector, wecomEnv, type SignedCallback } from './callbacks.ts';
+import { agentId, secret, signedCallback, vector, wecomEnv, type SignedCallback } from './callbacks.ts';
 
 export interface WeComTestContext {
   h: TestHarness;
@@ -30,7 +30,7 @@ export function useWeComHarness(): { readonly current: WeComTestContext } {
   let database: DatabaseHandle;
   let seen = 0;
   beforeAll(async () => {
-    const fake = new FakeQyapi({ corpId: vector.corpId, secret });
+    const fake = new FakeQyapi({ corpId: vector.corpId, secret, agentId });
     await fake.start();
     database = await createTestDatabase();
     const h = await createHarness({ ...wecomEnv(fake.url), LOCAL_CHAT: 'off' }, database);
