@@ -127,4 +127,12 @@ describe('no customer matches', () => {
     expect(await h.current.ask('alice', '2')).toBe('回复 1 新建"小米"，或直接发送其他指令（例如换个名称）。');
     expect(await snapshot(h.current)).toEqual(before);
   });
+
+  it('says how to create the customer when an English speaker answers 2', async () => {
+    await registerInEnglish(h.current, 'alice');
+    await h.current.say('alice', 'checkin Xiaomi 22.54,113.95');
+    const before = await snapshot(h.current);
+    expect(await h.current.ask('alice', '2')).toBe('Reply 1 to create "Xiaomi", or send a command (e.g. another name).');
+    expect(await snapshot(h.current)).toEqual(before);
+  });
 });

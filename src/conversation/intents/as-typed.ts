@@ -54,8 +54,8 @@ function proseRestorer(original: string): (field: string) => string {
     for (let at = normalized.indexOf(field); at >= 0; at = normalized.indexOf(field, at + 1)) {
       originals.add(original.slice(starts[at], starts[at + field.length]));
     }
-    if (originals.size !== 1) return field;
-    const [typed] = originals as Set<string> & { size: 1 };
-    return typed!.normalize('NFKC') === field ? typed! : field;
+    const [typed] = originals;
+    if (originals.size !== 1 || typed === undefined) return field;
+    return typed.normalize('NFKC') === field ? typed : field;
   };
 }

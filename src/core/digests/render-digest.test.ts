@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bigDailyDigest, smallDailyDigest } from '../../../test/support/sample-reports.ts';
+import { digestMessages } from './render-digest.ts';
 
 /** The plain text a structured message must equal: the title, then each section after a blank line. */
 const fromSections = (m: ReturnType<typeof smallDailyDigest>) =>
@@ -27,6 +28,13 @@ describe('digest rendering', () => {
     ]);
     expect(message.text).toBe(fromSections(message));
     expect(message.text.split('\n').slice(0, 3)).toEqual(['Daily digest for 2026-10-30', '', 'East: 2 reps, 6 visits (4 verified, 2 outside); reports 1 in, 1 late, 0 missing']);
+  });
+
+  it('names a doubtful check-in location in Chinese too', () => {
+    const lines = smallDailyDigest('zh-CN').sections![0]!.lines;
+    expect(lines).toContain('  • ZTE 签到：手机报告为模拟定位');
+    expect(digestMessages('zh-CN').doubtfulLocation({ customer: '华为', reason: 'inaccurate' })).toBe('  • 华为 签到：定位精度不足，无法核实');
+    expect(digestMessages('en-US').doubtfulLocation({ customer: 'Huawei', reason: 'inaccurate' })).toBe('  • check-in at Huawei: location too imprecise to verify');
   });
 
   it('keeps the plain text identical to the sections in Chinese and for big digests', () => {
