@@ -138,7 +138,7 @@ export const webChatScript = String.raw`
     if (key === conv.key) return;
     conv = { key: key, cursor: 0, shown: {}, pending: {}, entries: [], status: null };
     Array.prototype.slice.call($('log').querySelectorAll('.msg')).forEach(function (n) { n.parentNode.removeChild(n); });
-    $('loc-menu').hidden = true;
+    toggleMenu(false);
     remember();
     refreshStatus();
     poll();
@@ -232,7 +232,15 @@ export const webChatScript = String.raw`
     var menu = $('loc-menu');
     menu.textContent = '';
     var open = conv.status && conv.status.openVisit;
-    if (!open) { menu.hidden = true; return; }
+    var button = $('loc');
+    if (!open) {
+      menu.hidden = true;
+      button.removeAttribute('aria-haspopup');
+      button.removeAttribute('aria-expanded');
+      return;
+    }
+    button.setAttribute('aria-haspopup', 'true');
+    button.setAttribute('aria-expanded', String(!menu.hidden));
     var out = el('button', '', fill(t.checkOutOf, { customer: open.customer }));
     out.type = 'button';
     out.addEventListener('click', function () { openLocation('out'); });
@@ -242,8 +250,12 @@ export const webChatScript = String.raw`
     menu.appendChild(out);
     menu.appendChild(other);
   }
+  function toggleMenu(show) {
+    $('loc-menu').hidden = !show;
+    if ($('loc').hasAttribute('aria-expanded')) $('loc').setAttribute('aria-expanded', String(show));
+  }
   function openLocation(action) {
-    $('loc-menu').hidden = true;
+    toggleMenu(false);
     var who = user();
     if (!who) { note(t.noUser); return; }
     // The tab is opened within the tap, before the request, so popup blockers allow it.
@@ -276,7 +288,7 @@ export const webChatScript = String.raw`
   });
   $('loc').addEventListener('click', function () {
     var menu = $('loc-menu');
-    if (conv.status && conv.status.openVisit) { menu.hidden = !menu.hidden; return; }
+    if (conv.status && conv.status.openVisit) { toggleMenu(menu.hidden); return; }
     openLocation('in');
   });
   ['user', 'channel'].forEach(function (id) {

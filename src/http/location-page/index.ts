@@ -15,6 +15,7 @@ import { renderLocationPage, type PageCustomer } from './render-page.ts';
 import { renderProblemPage } from './render-problem.ts';
 import { linkProblemFailure, problemKeys, submitLocation } from './submit-location.ts';
 import { mountLocalChatLinks } from './local-chat-links.ts';
+import { formatValidUntil, freshLinkAdvice } from './link-validity.ts';
 
 export interface LocationPageDeps {
   db: Kysely<Database>;
@@ -54,7 +55,9 @@ async function showPage(deps: LocationPageDeps, c: Context): Promise<Response> {
     const language = resolved.language ?? visitorLanguage;
     const text = pageTextFor(language);
     const keys = problemKeys[resolved.problem];
-    return htmlPage(c, renderProblemPage({ language, title: text[keys.title], body: text[keys.body], nonce }), problemStatus[resolved.problem], nonce);
+    const next = resolved.payload ? await freshLinkAdvice(deps.db, text, resolved.payload) : undefined;
+    const body = next ? text.expiredShortBody : text[keys.body];
+    return htmlPage(c, renderProblemPage({ language, title: text[keys.title], body, next, nonce }), problemStatus[resolved.problem], nonce);
   }
   const { link } = resolved;
   const text = pageTextFor(link.language);
@@ -77,6 +80,7 @@ async function showPage(deps: LocationPageDeps, c: Context): Promise<Response> {
     radiusMeters: link.org.checkin_radius_m,
     customer: customer && { id: customer.id, name: customer.name, lat: customer.lat, lng: customer.lng, address: customer.address },
     customers,
+    validUntil: formatValidUntil(link.language, link.user.time_zone, new Date(link.payload.exp * 1000)),
     nonce,
   });
   return htmlPage(c, html, 200, nonce);
