@@ -189,7 +189,7 @@ export const pageScript = `
     finish();
     // Nothing from before the success stays above it: an old error, a failed position.
     hideError();
-    if (/\bbad\b/.test($('status').className)) line('status', '');
+    if ($('status').classList.contains('bad')) line('status', '');
     var box = $('result');
     box.className = 'card result ' + r.status;
     line('result-title', r.headline);
