@@ -1,55 +1,30 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { devices, type BrowserContext, type Page } from 'playwright-core';
-import { testStart } from '../support/test-app.ts';
-import { resetDatabase } from '../support/test-database.ts';
-import { haveChromium, requireChromium, startServedApp, watchPage, type ServedApp } from './served-app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { haveChromium, requireChromium, usePhoneSession, type ServedApp } from './served-app.ts';
 
 /**
  * The location page's rough edges (issue 11 item 10) in headless Chromium at a phone viewport.
  * Screenshots go to test-artifacts/location-page-ux/.
  */
 const artifacts = 'test-artifacts/location-page-ux';
-const phone = devices['Pixel 7'];
 const huawei = { latitude: 22.54, longitude: 113.95 };
 
 requireChromium('location page (issue 11 item 10) in Chromium');
 
 describe.runIf(haveChromium)('location page states in Chromium (phone viewport)', { timeout: 90_000 }, () => {
+  const session = usePhoneSession(artifacts);
+  const problems = session.problems;
   let served: ServedApp;
-  let context: BrowserContext | undefined;
-  let problems: string[] = [];
-
-  beforeAll(async () => {
-    served = await startServedApp(artifacts);
-  }, 180_000);
 
   beforeEach(async () => {
-    await resetDatabase(served.database);
-    served.harness.reset();
-    served.harness.clock.set(testStart);
-    problems = [];
+    served = session.served;
     await served.harness.register('alice');
     await served.harness.say('alice', '新客户 华为 22.54,113.95');
     await served.harness.say('alice', '新客户 腾讯 22.5405,113.934');
   });
 
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  afterAll(async () => {
-    await served?.close();
-  });
-
   async function open(url: string, position?: typeof huawei): Promise<Page> {
-    context = await served.browser.newContext({
-      ...phone,
-      locale: 'zh-CN',
-      ...(position ? { permissions: ['geolocation'], geolocation: { ...position, accuracy: 15 } } : {}),
-    });
-    const page = await context.newPage();
-    watchPage(page, problems);
+    const page = await (await session.phone(position)).newPage();
     await page.goto(url);
     return page;
   }

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { describe, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createHarness, type TestHarness } from '../support/test-app.ts';
-import { createTestDatabase } from '../support/test-database.ts';
+import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createHarness, testStart, type TestHarness } from '../support/test-app.ts';
+import { createTestDatabase, resetDatabase } from '../support/test-database.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 
 /** Debian's chromium, never a downloaded browser (../shared/STACK.md). */
@@ -67,4 +67,47 @@ export function watchPage(page: Page, problems: string[]): void {
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !/favicon/.test(msg.text()) && !/status of 4\d\d/.test(msg.text())) problems.push(`console: ${msg.text()}`);
   });
+}
+
+export interface PhoneSession {
+  readonly served: ServedApp;
+  /** Script errors and CSP refusals of the pages opened in this test. */
+  readonly problems: string[];
+  /** A zh-CN phone context (closed after the test); with a position it grants geolocation. */
+  phone(position?: { latitude: number; longitude: number }): Promise<BrowserContext>;
+}
+
+/**
+ * One served app per test file, clean tables and a fresh problem list before every test, the
+ * test's browser context closed after it. Call inside the file's `describe`.
+ */
+export function usePhoneSession(artifacts: string): PhoneSession {
+  let context: BrowserContext | undefined;
+  const session = { problems: [] as string[] } as { served: ServedApp; problems: string[] } & PhoneSession;
+  session.phone = async (position) => {
+    context = await session.served.browser.newContext({
+      ...devices['Pixel 7'],
+      locale: 'zh-CN',
+      ...(position ? { permissions: ['geolocation'], geolocation: { ...position, accuracy: 15 } } : {}),
+    });
+    context.on('page', (page) => watchPage(page, session.problems));
+    return context;
+  };
+  beforeAll(async () => {
+    session.served = await startServedApp(artifacts);
+  }, 180_000); // a fresh embedded database and a browser launch: slow on a busy 2-core machine
+  beforeEach(async () => {
+    await resetDatabase(session.served.database);
+    session.served.harness.reset();
+    session.served.harness.clock.set(testStart);
+    session.problems.length = 0;
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+  afterAll(async () => {
+    await session.served?.close();
+  });
+  return session;
 }

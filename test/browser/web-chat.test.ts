@@ -1,52 +1,28 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { devices, type BrowserContext, type Page } from 'playwright-core';
-import { testStart } from '../support/test-app.ts';
-import { resetDatabase } from '../support/test-database.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { checkAccessibility } from './accessibility.ts';
-import { haveChromium, requireChromium, startServedApp, watchPage, type ServedApp } from './served-app.ts';
+import { haveChromium, requireChromium, usePhoneSession, type ServedApp } from './served-app.ts';
 
 /**
  * The local web chat in a real headless Chromium at a phone viewport (issue 11 items 3, 8, 9),
  * against the whole service served over HTTP. Screenshots go to test-artifacts/web-chat/.
  */
 const artifacts = 'test-artifacts/web-chat';
-const phone = devices['Pixel 7'];
 const huawei = { latitude: 22.54, longitude: 113.95 };
 
 requireChromium('web chat in Chromium');
 
 describe.runIf(haveChromium)('web chat in Chromium (phone viewport)', { timeout: 90_000 }, () => {
+  const session = usePhoneSession(artifacts);
+  const problems = session.problems;
   let served: ServedApp;
   let context: BrowserContext | undefined;
-  let problems: string[] = [];
-
-  beforeAll(async () => {
-    served = await startServedApp(artifacts);
-  }, 180_000);
-
-  beforeEach(async () => {
-    await resetDatabase(served.database);
-    served.harness.reset();
-    served.harness.clock.set(testStart);
-    problems = [];
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  afterAll(async () => {
-    await served?.close();
+  beforeEach(() => {
+    served = session.served;
   });
 
   async function openChat(options: { position?: typeof huawei } = {}): Promise<Page> {
-    context = await served.browser.newContext({
-      ...phone,
-      locale: 'zh-CN',
-      ...(options.position ? { permissions: ['geolocation'], geolocation: { ...options.position, accuracy: 15 } } : {}),
-    });
-    context.on('page', (page) => watchPage(page, problems));
+    context = await session.phone(options.position);
     const page = await context.newPage();
     await page.goto(`${served.baseUrl}/`);
     await page.getByRole('heading', { name: '欢迎使用 Legwork' }).waitFor();
