@@ -187,6 +187,19 @@ export interface LocalDeliveriesTable {
   delivered_at: Timestamp;
 }
 
+/** Both sides of a local web chat conversation (see migrations/20261202050000_local_conversation.ts). */
+export interface LocalChatMessagesTable {
+  id: Generated<string>;
+  target_ref: string;
+  from: 'user' | 'bot';
+  sender_id: string | null;
+  sender_name: string | null;
+  event_id: string | null;
+  outbox_id: string | null;
+  message: Json<unknown>;
+  at: Timestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   org_id: string | null;
@@ -246,6 +259,7 @@ export interface Database {
   outbox: OutboxTable;
   location_tokens: LocationTokensTable;
   local_deliveries: LocalDeliveriesTable;
+  local_chat_messages: LocalChatMessagesTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
   schedule_settings: ScheduleSettingsTable;

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
+import { legworkSecureHeaders } from './secure-headers.ts';
 
 export interface HttpAppDeps {
   db: Kysely<Database>;
@@ -18,6 +19,7 @@ export interface HttpAppDeps {
  */
 export function createHttpApp(deps: HttpAppDeps): Hono {
   const app = new Hono();
+  app.use('*', legworkSecureHeaders());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 

@@ -234,8 +234,8 @@ describe.runIf(haveChromium)('location page in Chromium (phone viewport)', { tim
     const phoneContext = await openPhone(huawei);
     const chat = await phoneContext.newPage();
     await chat.goto(`${baseUrl}/`);
-    await chat.getByLabel('User id').fill('alice');
-    const [popup] = await Promise.all([phoneContext.waitForEvent('page'), chat.getByRole('button', { name: /location/i }).click()]);
+    await chat.getByLabel('用户 ID').fill('alice');
+    const [popup] = await Promise.all([phoneContext.waitForEvent('page'), chat.getByRole('button', { name: '用我的位置签到或签退' }).click()]);
     await popup.waitForURL(/\/c\//);
     await popup.getByRole('heading', { name: '签到：选择客户' }).waitFor();
     const nearest = popup.getByRole('radio', { name: /华为/ });

@@ -1,6 +1,5 @@
 import type { Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../../core/shared/clock.ts';
 import type { Logger } from '../../logger.ts';
@@ -8,15 +7,15 @@ import type { Language } from '../../conversation/intents/types.ts';
 import { render } from '../../conversation/i18n/catalogue.ts';
 import { findCustomerById } from '../../core/customers/customer-repository.ts';
 import { findOpenVisit } from '../../core/visits/visit-repository.ts';
-import { issueLocationLink } from '../../core/location-links/issue-location-link.ts';
 import { validateCoordinates } from '../../geo/index.ts';
-import { localChannelRef, localUserRef } from '../../../bots/local/decode.ts';
 import { languageFromHeader, pageTextFor } from './page-text.ts';
 import { resolveLink, problemStatus, type LinkProblem } from './resolve-link.ts';
 import { listPickableCustomers } from './nearby-customers.ts';
 import { renderLocationPage, type PageCustomer } from './render-page.ts';
 import { renderProblemPage } from './render-problem.ts';
 import { linkProblemFailure, problemKeys, submitLocation } from './submit-location.ts';
+import { mountLocalChatLinks } from './local-chat-links.ts';
+import { formatValidUntil, freshLinkAdvice } from './link-validity.ts';
 
 export interface LocationPageDeps {
   db: Kysely<Database>;
@@ -27,7 +26,8 @@ export interface LocationPageDeps {
   onOutboxWritten?: () => void;
   /**
    * Set when the local web chat is on: `POST /local/location-link` then hands the chat's 📍 button a
-   * link for a local user (the local chat has no authentication by design; never mount it otherwise).
+   * link for a local user, and `GET /local/people/:userId` what to offer (local-chat-links.ts; the
+   * local chat has no authentication by design; never mount it otherwise).
    */
   localChat?: { publicUrl: string; linkTtlMinutes: number };
 }
@@ -42,7 +42,7 @@ export function mountLocationPage(app: Hono, deps: LocationPageDeps): void {
   app.post('/c/:token', (c) => guarded(deps, c, 'json', () => submit(deps, c)));
   if (deps.localChat) {
     const settings = { ...deps.localChat, linkSecret: deps.linkSecret };
-    app.post('/local/location-link', (c) => guarded(deps, c, 'json', () => localLink(deps, settings, c)));
+    mountLocalChatLinks(app, { db: deps.db, clock: deps.clock, settings, guarded: (c, handler) => guarded(deps, c, 'json', handler) });
   }
 }
 
@@ -55,7 +55,9 @@ async function showPage(deps: LocationPageDeps, c: Context): Promise<Response> {
     const language = resolved.language ?? visitorLanguage;
     const text = pageTextFor(language);
     const keys = problemKeys[resolved.problem];
-    return htmlPage(c, renderProblemPage({ language, title: text[keys.title], body: text[keys.body], nonce }), problemStatus[resolved.problem], nonce);
+    const next = resolved.payload ? await freshLinkAdvice(deps.db, text, resolved.payload) : undefined;
+    const body = next ? text.expiredShortBody : text[keys.body];
+    return htmlPage(c, renderProblemPage({ language, title: text[keys.title], body, next, nonce }), problemStatus[resolved.problem], nonce);
   }
   const { link } = resolved;
   const text = pageTextFor(link.language);
@@ -78,6 +80,7 @@ async function showPage(deps: LocationPageDeps, c: Context): Promise<Response> {
     radiusMeters: link.org.checkin_radius_m,
     customer: customer && { id: customer.id, name: customer.name, lat: customer.lat, lng: customer.lng, address: customer.address },
     customers,
+    validUntil: formatValidUntil(link.language, link.user.time_zone, new Date(link.payload.exp * 1000)),
     nonce,
   });
   return htmlPage(c, html, 200, nonce);
@@ -111,42 +114,6 @@ async function submit(deps: LocationPageDeps, c: Context): Promise<Response> {
   return noStore(outcome.ok ? c.json(outcome) : c.json(outcome, outcome.status));
 }
 
-const localLinkSchema = z.object({
-  userId: z.string().min(1).max(200),
-  channelId: z.string().min(1).max(200).optional(),
-  action: z.enum(['in', 'out']).default('in'),
-});
-
-/** A link for a local chat user, confirmations going back to the chat (or group) it was asked from. */
-async function localLink(
-  deps: LocationPageDeps,
-  settings: { publicUrl: string; linkTtlMinutes: number; linkSecret: string },
-  c: Context,
-): Promise<Response> {
-  const parsed = localLinkSchema.safeParse(await c.req.json().catch(() => undefined));
-  if (!parsed.success) return c.json({ error: 'invalid request', message: 'body must be { "userId": "...", "channelId"?: "..." }' }, 400);
-  const { userId, channelId, action } = parsed.data;
-  const user = await deps.db
-    .selectFrom('identities')
-    .innerJoin('users', 'users.id', 'identities.user_id')
-    .select(['users.id', 'users.org_id'])
-    .where('identities.platform', '=', 'local')
-    .where('identities.tenant_id', '=', 'local')
-    .where('identities.external_id', '=', userId)
-    .executeTakeFirst();
-  if (!user) {
-    return c.json({ error: 'unknown user', message: `"${userId}" has not said anything yet: send a message first (e.g. "help").` }, 404);
-  }
-  const link = issueLocationLink(settings, {
-    orgId: user.org_id,
-    userId: user.id,
-    replyRef: channelId ? localChannelRef(channelId) : localUserRef(userId),
-    action,
-    now: deps.clock.now(),
-  });
-  return noStore(c.json({ url: link.url, expiresAt: link.expiresAt.toISOString() }, 201));
-}
-
 function problemJson(c: Context, problem: LinkProblem, language: Language): Response {
   const failure = linkProblemFailure(problem, language);
   return noStore(c.json(failure, failure.status));
@@ -156,7 +123,7 @@ function htmlPage(c: Context, html: string, status: 200 | 400 | 403 | 404 | 409 
   const res = c.html(html, status);
   res.headers.set(
     'content-security-policy',
-    `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'`,
+    `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
   );
   res.headers.set('referrer-policy', 'no-referrer');
   res.headers.set('x-content-type-options', 'nosniff');

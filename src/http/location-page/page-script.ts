@@ -129,6 +129,9 @@ export const pageScript = `
       .then(function (body) {
         if (!body || mine !== seq) return;
         customers = body.customers;
+        // A search that hides the chosen customer unchoses it: the button must never name one the
+        // rep can no longer see.
+        if (selected && !customers.some(function (c) { return c.id === selected.id; })) selected = null;
         var first = customers[0];
         if (!selected && !autoPicked && position && first && first.distanceMeters !== null && first.distanceMeters <= data.radius) {
           selected = first;
@@ -184,6 +187,9 @@ export const pageScript = `
 
   function showResult(r) {
     finish();
+    // Nothing from before the success stays above it: an old error, a failed position.
+    hideError();
+    if ($('status').classList.contains('bad')) line('status', '');
     var box = $('result');
     box.className = 'card result ' + r.status;
     line('result-title', r.headline);

@@ -63,6 +63,15 @@ const enUS = {
   userGoneBody: 'The account this link was made for no longer exists.',
   noOpenVisitTitle: 'Nothing to check out of',
   backToChat: 'You can close this page and return to the chat.',
+  // Issue 11 item 10: until when a link works, and the way to a fresh one when it expired.
+  validUntil: 'This link works once, until {time}.',
+  expiredShortBody: 'Location links are valid for a few minutes.',
+  expiredNewLinkIn: 'Send "{command}" in the chat for a new link.',
+  expiredNewLinkPick: 'Tap 📍 in the web chat again for a new link, or send "{command}" in the chat.',
+  expiredCheckOut: 'To check out, send "{command}" in the chat, or tap 📍 there again for a new link.',
+  checkInCommand: 'checkin {customer}',
+  checkInAnyCommand: 'checkin <customer name>',
+  checkOutCommand: 'checkout',
 };
 
 export type PageText = typeof enUS;
@@ -125,6 +134,15 @@ const zhCN: PageText = {
   userGoneBody: '这个链接对应的账号已不存在。',
   noOpenVisitTitle: '没有可签退的拜访',
   backToChat: '可以关闭此页面，回到聊天。',
+  // Issue 11 item 10: until when a link works, and the way to a fresh one when it expired.
+  validUntil: '此链接仅可使用一次，有效至 {time}。',
+  expiredShortBody: '位置链接只在几分钟内有效。',
+  expiredNewLinkIn: '在聊天中发送"{command}"即可获取新链接。',
+  expiredNewLinkPick: '在网页聊天中再点一次 📍 获取新链接，或在聊天中发送"{command}"。',
+  expiredCheckOut: '要签退，请在聊天中发送"{command}"，或在那里再点一次 📍 获取新链接。',
+  checkInCommand: '签到 {customer}',
+  checkInAnyCommand: '签到 <客户名称>',
+  checkOutCommand: '签退',
 };
 
 const texts: Record<Language, PageText> = { 'en-US': enUS, 'zh-CN': zhCN };

@@ -21,6 +21,8 @@ export interface LocationPageModel {
   customer?: PageCustomer;
   /** The first customers to pick from (by name) when there is no customer. */
   customers?: PickableCustomer[];
+  /** When the link stops working, as the rep reads a time ("10:15"). */
+  validUntil: string;
   /** CSP nonce of the inline style and script. */
   nonce: string;
 }
@@ -77,6 +79,7 @@ export function renderLocationPage(model: LocationPageModel): string {
 <main>
 <h1 id="heading">${heading}</h1>
 ${customer?.address ? `<p class="sub">${escapeHtml(customer.address)}</p>` : ''}
+<p id="valid-until" class="sub">${e('validUntil', { time: model.validUntil })}</p>
 <section class="card" id="position" aria-live="polite">
 <p id="status" class="status">${e('locating')}</p>
 <p id="accuracy" class="sub" hidden></p>

@@ -5,9 +5,9 @@ import { escapeHtml } from './render-page.ts';
 
 /**
  * A page that explains why a link cannot be used (expired, used, damaged) and what to do instead.
- * It offers nothing to submit.
+ * It offers nothing to submit; `next` says what to send in the chat instead (an expired link).
  */
-export function renderProblemPage(model: { language: Language; title: string; body: string; nonce: string }): string {
+export function renderProblemPage(model: { language: Language; title: string; body: string; next?: string; nonce: string }): string {
   const text = pageTextFor(model.language);
   return `${pageHead({ language: model.language, title: `${escapeHtml(model.title)} — Legwork`, nonce: model.nonce })}
 <body>
@@ -15,7 +15,7 @@ export function renderProblemPage(model: { language: Language; title: string; bo
 <section class="card alert" role="alert">
 <h1 id="problem-title">${escapeHtml(model.title)}</h1>
 <p id="problem-body">${escapeHtml(model.body)}</p>
-</section>
+${model.next ? `<p id="problem-next">${escapeHtml(model.next)}</p>\n` : ''}</section>
 <p class="sub">${escapeHtml(text.backToChat)}</p>
 </main>
 </body>

@@ -27,8 +27,11 @@ export interface OpenLink {
 
 export type LinkResolution =
   | { ok: true; link: OpenLink }
-  /** `language` is the rep's when the link was signed by us (expired, used), else undefined. */
-  | { ok: false; problem: LinkProblem; language?: Language };
+  /**
+   * `language` is the rep's when the link was signed by us (expired, used), else undefined;
+   * `payload` comes with an expired link, so the page can say how to get a fresh one.
+   */
+  | { ok: false; problem: LinkProblem; language?: Language; payload?: LocationTokenPayload };
 
 /**
  * Checks a link without changing anything: signature and expiry, then whether its nonce was spent
@@ -41,7 +44,7 @@ export async function resolveLink(db: Db, secret: string, token: string, now: Da
   const payload = verified.payload;
   const user = await db.selectFrom('users').selectAll().where('id', '=', payload.u).where('org_id', '=', payload.o).executeTakeFirst();
   if (!user) return { ok: false, problem: 'userGone' };
-  if (!verified.ok) return { ok: false, problem: 'expired', language: user.language };
+  if (!verified.ok) return { ok: false, problem: 'expired', language: user.language, payload };
   if (await isLocationTokenSpent(db, payload.n)) return { ok: false, problem: 'used', language: user.language };
   const org = await db.selectFrom('orgs').selectAll().where('id', '=', payload.o).executeTakeFirstOrThrow();
   return { ok: true, link: { payload, user, org, language: user.language } };
