@@ -24,6 +24,12 @@ export interface HandleResult {
   /** The event was seen before: nothing changed, nothing was sent. */
   duplicate: boolean;
   replies: number;
+  /**
+   * For a tap on a quick answer (`InboundEvent.quickAnswer`): true when it answered its question and
+   * the answer is stored; false when it changed nothing (its question was answered, replaced or
+   * expired, or the answer was refused). Adapters mark a tapped card as chosen only when true.
+   */
+  questionAnswered?: boolean;
 }
 
 /**
@@ -94,7 +100,8 @@ export function createConversationEngine(deps: EngineDeps) {
       turn.now,
     );
     deps.logger.debug({ platform: event.platform, eventId: event.eventId, replies: written }, 'inbound handled');
-    return { duplicate: false, replies: written };
+    if (!event.quickAnswer) return { duplicate: false, replies: written };
+    return { duplicate: false, replies: written, questionAnswered: turn.answeredQuestion === true };
   }
 
   async function respond(turn: Turn): Promise<void> {

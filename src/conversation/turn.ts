@@ -28,4 +28,6 @@ export interface Turn {
   t: Catalogue;
   settings: ConversationSettings;
   reply(message: string | OutboundMessage): void;
+  /** Set once the turn took the answer to the pending question (a choice from its list). */
+  answeredQuestion?: boolean;
 }
