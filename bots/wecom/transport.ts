@@ -83,7 +83,7 @@ export function mountWeComRoutes(app: Hono, deps: WeComTransportDeps): void {
         const cardTapped = deps.cardTapped;
         // Only after the commit, once (a redelivered tap is a duplicate and its code is spent), and only
         // when the tap's answer was stored: a card whose question is gone keeps its buttons.
-        deps.track(work.then((result) => (result.duplicate || !result.questionAnswered ? undefined : cardTapped(tap)), () => undefined));
+        deps.track(work.then((result) => (result.duplicate || result.questionAnswered === false ? undefined : cardTapped(tap)), () => undefined));
       }
       const outcome = await settleWithin(work, deps.ackBudgetMs);
       if (outcome === 'failed') {

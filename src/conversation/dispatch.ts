@@ -33,10 +33,15 @@ function answersThisQuestion(quickAnswer: { questionId?: string }, pending: Pend
 /** Understands and runs one message. `text` is undefined for a message that carries only a location. */
 export async function dispatch(turn: Turn, text: string | undefined): Promise<void> {
   const pending = await loadPendingState(turn.db, turn.user.id, turn.now);
-  // A tap answers the question its buttons were sent with, or nothing: never a newer question.
-  if (turn.event.quickAnswer && !answersThisQuestion(turn.event.quickAnswer, pending)) return turn.reply(turn.t.staleAnswer());
   if (text === undefined) return handleBareLocation(turn, pending);
   const intent = parseIntent(text, { gluedCommands: !(pending && awaitsFreeText.has(pending.kind)) });
+  const quick = turn.event.quickAnswer;
+  // A tap answers the question its buttons were sent with, or nothing: never a newer question. (A
+  // button without an id that stands for a command, such as an old `reply:日报 …` key, is typed text.)
+  if (quick && (quick.questionId !== undefined || answersPending.has(intent.kind))) {
+    turn.answeredQuestion = false;
+    if (!answersThisQuestion(quick, pending)) return turn.reply(turn.t.staleAnswer());
+  }
   if (pending && !answersPending.has(intent.kind)) await clearPendingState(turn.db, turn.user.id);
 
   switch (intent.kind) {

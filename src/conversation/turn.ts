@@ -28,6 +28,9 @@ export interface Turn {
   t: Catalogue;
   settings: ConversationSettings;
   reply(message: string | OutboundMessage): void;
-  /** Set once the turn took the answer to the pending question (a choice from its list). */
+  /**
+   * Whether the turn stored the answer to the pending question (a choice from its list). The engine
+   * reports it for taps (`HandleResult.questionAnswered`); a tap checked against its question starts false.
+   */
   answeredQuestion?: boolean;
 }
