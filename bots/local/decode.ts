@@ -10,6 +10,8 @@ export const localMessageSchema = z
     channelId: z.string().min(1).max(200).optional(),
     text: z.string().max(100_000).optional(),
     displayName: z.string().max(200).optional(),
+    /** The `questionId` of the delivered message whose quick answer this is (a tap, not typed text). */
+    answers: z.string().min(1).max(200).optional(),
     location: z
       .object({
         lat: z.number(),
@@ -43,5 +45,6 @@ export function decodeLocalMessage(message: LocalMessage, receivedAt: Date): Inb
     text: message.text,
     location: message.location,
     receivedAt,
+    ...(message.answers ? { quickAnswer: { questionId: message.answers } } : {}),
   };
 }

@@ -5,6 +5,12 @@ export interface LocalRenderedMessage {
   text: string;
   title?: string;
   actions?: { label: string; url: string }[];
+  /**
+   * Quick answers to the question the message asks: a client posts `reply` as the message text with
+   * `answers: questionId`, so that the tap answers this question and never a newer one.
+   */
+  choices?: { label: string; reply: string }[];
+  questionId?: string;
 }
 
 export function encodeLocalMessage(message: OutboundMessage): LocalRenderedMessage {
@@ -12,5 +18,7 @@ export function encodeLocalMessage(message: OutboundMessage): LocalRenderedMessa
     text: message.text,
     ...(message.title ? { title: message.title } : {}),
     ...(message.actions?.length ? { actions: message.actions } : {}),
+    ...(message.choices?.length ? { choices: message.choices.map(({ label, reply }) => ({ label, reply })) } : {}),
+    ...(message.choices?.length && message.questionId ? { questionId: message.questionId } : {}),
   };
 }

@@ -88,6 +88,8 @@ function decodeEvent(message: XmlNode, from: string, context: WeComDecodeContext
   const choice = selectedOption(message) ?? parseChoiceKey(key);
   if (!choice) return { kind: 'ignored', reason: `event ${name}` };
   const event = base(from, eventId, context, direct(from), choice.reply);
+  // A tap answers the question of the card it was on (older keys carry none; see dispatch.ts).
+  event.quickAnswer = choice.questionId ? { questionId: choice.questionId } : {};
   const tap = cardTap(message, from, choice);
   return tap ? { kind: 'event', event, cardTap: tap } : { kind: 'event', event };
 }

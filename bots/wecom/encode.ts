@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '../../src/conversation/types.ts';
 import type { Language } from '../../src/conversation/intents/types.ts';
-import { choiceKey, replyKey } from './refs.ts';
+import { answerKey, choiceKey, replyKey } from './refs.ts';
 import { splitUtf8, truncateUtf8 } from './split-utf8.ts';
 import { omittedNote, sectionLine } from '../message-sections.ts';
 
@@ -51,7 +51,7 @@ export function encodeAppMessage(
   const { cards = true, markdown = true } = options;
   const text = withTitle(message);
   const choices = message.choices ?? [];
-  const keys = cards && choices.length > 0 && choices.length <= limits.voteOptions ? cardKeys(choices, message.language) : undefined;
+  const keys = cards && choices.length > 0 && choices.length <= limits.voteOptions ? cardKeys(choices, message.language, message.questionId) : undefined;
   if (keys) return [templateCard(message, choices, keys, taskId)];
   // Markdown is off where members read WeCom inside WeChat (the plugin shows no markdown): then the
   // plain rendering below carries the digest.
@@ -196,16 +196,20 @@ function templateCard(message: WeComOutbound, choices: readonly MessageChoice[],
 }
 
 /**
- * The card's keys: reply and label (`choice:[…]`), or the reply alone (`reply:…`, the card then says
- * only "chosen" once tapped) where that is too long. Button keys may be 1,024 bytes, vote option ids
- * 128: undefined when even a reply alone does not fit, and the choices fall back to typed text.
+ * The card's keys: the question's id, reply and label (`answer:[…]`), or the id and reply alone (the
+ * card then says only "chosen" once tapped) where that is too long. A message without a question id
+ * keeps the older keys (`choice:[…]`, `reply:…`). Button keys may be 1,024 bytes, vote option ids
+ * 128: undefined when even the shortest key does not fit, and the choices fall back to typed text.
  */
-function cardKeys(choices: readonly MessageChoice[], language: Language | undefined): string[] | undefined {
+function cardKeys(choices: readonly MessageChoice[], language: Language | undefined, questionId: string | undefined): string[] | undefined {
   const maxBytes = choices.length <= limits.buttons ? 1024 : 128;
   const fits = (key: string) => Buffer.byteLength(key, 'utf8') <= maxBytes;
   const keys: string[] = [];
   for (const choice of choices) {
-    const key = [choiceKey(choice, language), replyKey(choice.reply)].find(fits);
+    const candidates = questionId
+      ? [answerKey(questionId, choice, language), answerKey(questionId, { reply: choice.reply })]
+      : [choiceKey(choice, language), replyKey(choice.reply)];
+    const key = candidates.find(fits);
     if (!key) return undefined;
     keys.push(key);
   }

@@ -60,25 +60,56 @@ export interface ChoiceKey {
   /** The button / option label, when the key carries it. */
   label?: string;
   language?: Language;
+  /** The question the card asked (`answer:` keys); `choice:` and `reply:` keys, sent before, have none. */
+  questionId?: string;
+}
+
+/**
+ * Keys of cards that ask a question (today's form): the question's id first, so that a tap on an
+ * older card is never taken as the answer to a newer question, then the reply, and the label and
+ * language when they fit: `answer:["q1w2e3","2","华为技术","zh-CN"]`, or `answer:["q1w2e3","2"]`.
+ */
+export const answerKeyPrefix = 'answer:';
+
+export function answerKey(questionId: string, choice: { reply: string; label?: string }, language?: Language): string {
+  const rest = choice.label === undefined ? [] : language ? [choice.label, language] : [choice.label];
+  return `${answerKeyPrefix}${JSON.stringify([questionId, choice.reply, ...rest])}`;
 }
 
 export function choiceKey(choice: { reply: string; label: string }, language?: Language): string {
   return `${choiceKeyPrefix}${JSON.stringify(language ? [choice.reply, choice.label, language] : [choice.reply, choice.label])}`;
 }
 
-/** A `choice:` or `reply:` key read back, or undefined if it is not one of ours. */
+/** An `answer:`, `choice:` or `reply:` key read back, or undefined if it is not one of ours. */
 export function parseChoiceKey(key: string | undefined): ChoiceKey | undefined {
+  if (key?.startsWith(answerKeyPrefix)) {
+    const value = jsonArray(key.slice(answerKeyPrefix.length));
+    if (typeof value?.[0] !== 'string' || !value[0] || typeof value[1] !== 'string') return undefined;
+    const choice = labelled(value.slice(1));
+    return choice && { ...choice, questionId: value[0] };
+  }
   if (!key?.startsWith(choiceKeyPrefix)) {
     const reply = textOfReplyKey(key);
     return reply === undefined ? undefined : { reply };
   }
-  let value: unknown;
+  const value = jsonArray(key.slice(choiceKeyPrefix.length));
+  if (typeof value?.[1] !== 'string') return undefined;
+  return labelled(value);
+}
+
+/** `[reply, label?, language?]` as a choice, or undefined without a reply. */
+function labelled(value: unknown[]): ChoiceKey | undefined {
+  const [reply, label, lang] = value;
+  if (typeof reply !== 'string' || !reply.trim()) return undefined;
+  const language = lang === 'zh-CN' || lang === 'en-US' ? (lang as Language) : undefined;
+  return { reply, ...(typeof label === 'string' && label.trim() ? { label } : {}), ...(language ? { language } : {}) };
+}
+
+function jsonArray(text: string): unknown[] | undefined {
   try {
-    value = JSON.parse(key.slice(choiceKeyPrefix.length));
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value : undefined;
   } catch {
     return undefined;
   }
-  if (!Array.isArray(value) || typeof value[0] !== 'string' || !value[0].trim() || typeof value[1] !== 'string') return undefined;
-  const language = value[2] === 'zh-CN' || value[2] === 'en-US' ? (value[2] as Language) : undefined;
-  return { reply: value[0], ...(value[1].trim() ? { label: value[1] } : {}), ...(language ? { language } : {}) };
 }

@@ -19,8 +19,9 @@ export interface WeComTransportDeps {
   /** How long a callback waits for its message to be handled before answering anyway. */
   ackBudgetMs: number;
   /**
-   * Called once the engine has committed a tap on one of our template cards (not for a redelivered
-   * tap the engine had already handled, nor when handling failed), to update the card. Must not
+   * Called once the engine has committed a tap on one of our template cards as the answer to the
+   * card's question (not for a redelivered tap the engine had already handled, nor for a tap on a
+   * card whose question is no longer pending, nor when handling failed), to update the card. Must not
    * throw: the card is cosmetic, the turn is done.
    */
   cardTapped?(tap: WeComCardTap): Promise<void>;
@@ -80,8 +81,9 @@ export function mountWeComRoutes(app: Hono, deps: WeComTransportDeps): void {
       const tap = decoded.cardTap;
       if (tap && deps.cardTapped) {
         const cardTapped = deps.cardTapped;
-        // Only after the commit, and once: a redelivered tap is a duplicate and its code is spent.
-        deps.track(work.then((result) => (result.duplicate ? undefined : cardTapped(tap)), () => undefined));
+        // Only after the commit, once (a redelivered tap is a duplicate and its code is spent), and only
+        // when the tap's answer was stored: a card whose question is gone keeps its buttons.
+        deps.track(work.then((result) => (result.duplicate || result.questionAnswered === false ? undefined : cardTapped(tap)), () => undefined));
       }
       const outcome = await settleWithin(work, deps.ackBudgetMs);
       if (outcome === 'failed') {

@@ -19,8 +19,13 @@ export function checkInSummaryLines(
   }
   if (evaluation.status === 'verified') lines.push(t.checkInVerified({ customer, distance: evaluation.distanceMeters ?? 0 }));
   else if (evaluation.status === 'outside') lines.push(t.checkInOutside({ customer, distance: evaluation.distanceMeters ?? 0, radius }));
-  else if (location) lines.push(t.checkInUnverifiedNoPosition({ customer }));
+  else if (evaluation.unverifiedReason === 'imprecise') {
+    lines.push(t.checkInUnverifiedImprecise({ customer, accuracy: location?.accuracy ?? 0, radius }));
+  } else if (location) lines.push(t.checkInUnverifiedNoPosition({ customer }));
   else lines.push(t.checkInUnverifiedNoLocation({ customer }));
-  if (evaluation.accuracyFlagged && location?.accuracy !== undefined) lines.push(t.accuracyFlag({ accuracy: location.accuracy, radius }));
+  // An imprecise fix already says so above; elsewhere (outside, or no customer position) the note stays.
+  if (evaluation.accuracyFlagged && evaluation.unverifiedReason !== 'imprecise' && location?.accuracy !== undefined) {
+    lines.push(t.accuracyFlag({ accuracy: location.accuracy, radius }));
+  }
   return lines;
 }

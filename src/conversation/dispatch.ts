@@ -1,4 +1,4 @@
-import { clearPendingState, loadPendingState } from './pending-state.ts';
+import { clearPendingState, loadPendingState, type PendingState } from './pending-state.ts';
 import { handleCheckIn } from './handlers/check-in.ts';
 import { handleCheckOut } from './handlers/check-out.ts';
 import { handleVisitNote } from './handlers/visit-note.ts';
@@ -21,11 +21,27 @@ const answersPending = new Set<Intent['kind']>(['choose', 'freeText']);
 /** Questions whose answer is free text: while one is open, `客户很满意` is an answer, not a command. */
 const awaitsFreeText = new Set(['awaitCheckoutNotes', 'awaitReportText']);
 
+/**
+ * Whether a tap's question is the one pending. A button without a question id (sent before ids
+ * existed) can only belong to a question that has none either: once a question with an id was asked,
+ * every older button is stale.
+ */
+function answersThisQuestion(quickAnswer: { questionId?: string }, pending: PendingState | undefined): boolean {
+  return pending !== undefined && pending.questionId === quickAnswer.questionId;
+}
+
 /** Understands and runs one message. `text` is undefined for a message that carries only a location. */
 export async function dispatch(turn: Turn, text: string | undefined): Promise<void> {
   const pending = await loadPendingState(turn.db, turn.user.id, turn.now);
   if (text === undefined) return handleBareLocation(turn, pending);
   const intent = parseIntent(text, { gluedCommands: !(pending && awaitsFreeText.has(pending.kind)) });
+  const quick = turn.event.quickAnswer;
+  // A tap answers the question its buttons were sent with, or nothing: never a newer question. (A
+  // button without an id that stands for a command, such as an old `reply:日报 …` key, is typed text.)
+  if (quick && (quick.questionId !== undefined || answersPending.has(intent.kind))) {
+    turn.answeredQuestion = false;
+    if (!answersThisQuestion(quick, pending)) return turn.reply(turn.t.staleAnswer());
+  }
   if (pending && !answersPending.has(intent.kind)) await clearPendingState(turn.db, turn.user.id);
 
   switch (intent.kind) {

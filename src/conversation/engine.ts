@@ -24,6 +24,13 @@ export interface HandleResult {
   /** The event was seen before: nothing changed, nothing was sent. */
   duplicate: boolean;
   replies: number;
+  /**
+   * For a tap on a quick answer to a question (`InboundEvent.quickAnswer`): true when it answered its
+   * question and the answer is stored; false when it changed nothing (its question was answered,
+   * replaced or expired, or the answer was refused). Undefined for typed text and for buttons that
+   * stand for a command. Adapters never mark a tapped card as chosen when it is false.
+   */
+  questionAnswered?: boolean;
 }
 
 /**
@@ -94,7 +101,9 @@ export function createConversationEngine(deps: EngineDeps) {
       turn.now,
     );
     deps.logger.debug({ platform: event.platform, eventId: event.eventId, replies: written }, 'inbound handled');
-    return { duplicate: false, replies: written };
+    // A refused tap stored nothing: its card must not say it was chosen.
+    const questionAnswered = !event.quickAnswer ? undefined : refusal ? false : turn.answeredQuestion;
+    return { duplicate: false, replies: written, ...(questionAnswered !== undefined ? { questionAnswered } : {}) };
   }
 
   async function respond(turn: Turn): Promise<void> {

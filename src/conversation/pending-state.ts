@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../core/shared/db.ts';
 import type { ReportedLocation } from './types.ts';
 
@@ -8,7 +9,7 @@ export type CustomerContinuation =
   | { intent: 'showCustomer' };
 
 /** What the bot is waiting for from a person; kept in the database so any process can continue it. */
-export type PendingState =
+export type PendingQuestion =
   | { kind: 'chooseCustomer'; query: string; options: { id: string; name: string }[]; then: CustomerContinuation }
   | { kind: 'createCustomer'; name: string; then: CustomerContinuation }
   | { kind: 'awaitLocation'; customerId: string; customerName: string }
@@ -17,8 +18,15 @@ export type PendingState =
   | { kind: 'awaitCheckoutNotes'; visitId: string; customerName: string }
   | { kind: 'awaitReportText' };
 
+/**
+ * A question as stored. `questionId` (random, new for every question asked) is carried by every quick
+ * answer the reply offers (WeCom card keys, the local chat's quick answers), so that a tap answers
+ * the question its buttons belong to and never a newer one. Rows saved before ids existed have none.
+ */
+export type PendingState = PendingQuestion & { questionId?: string };
+
 /** How long a question stays open by default (a location for a check-in: as long as its link, see check-in.ts). */
-export const pendingTtlMinutes: Record<PendingState['kind'], number> = {
+export const pendingTtlMinutes: Record<PendingQuestion['kind'], number> = {
   chooseCustomer: 10,
   createCustomer: 10,
   awaitLocation: 10,
@@ -37,15 +45,27 @@ export async function loadPendingState(db: Db, userId: string, now: Date): Promi
   return row.data as PendingState;
 }
 
-/** Opens a question; `ttlMinutes` overrides the kind's default (a check-in waits as long as its location link lives). */
-export async function savePendingState(db: Db, userId: string, state: PendingState, now: Date, ttlMinutes = pendingTtlMinutes[state.kind]): Promise<void> {
+/**
+ * Opens a question, replacing the person's previous one, and returns its new id (for the reply's quick
+ * answers); `ttlMinutes` overrides the kind's default (a check-in waits as long as its location link lives).
+ */
+export async function savePendingState(
+  db: Db,
+  userId: string,
+  state: PendingQuestion,
+  now: Date,
+  ttlMinutes = pendingTtlMinutes[state.kind],
+): Promise<string> {
   const expires_at = new Date(now.getTime() + ttlMinutes * 60_000);
-  const data = JSON.stringify(state);
+  // 9 random bytes: short enough for a WeCom vote option id (128 bytes with the answer), unguessable enough.
+  const questionId = randomBytes(9).toString('base64url');
+  const data = JSON.stringify({ ...state, questionId } satisfies PendingState);
   await db
     .insertInto('conversation_states')
     .values({ user_id: userId, kind: state.kind, data, expires_at })
     .onConflict((oc) => oc.column('user_id').doUpdateSet({ kind: state.kind, data, expires_at }))
     .execute();
+  return questionId;
 }
 
 export async function clearPendingState(db: Db, userId: string): Promise<void> {

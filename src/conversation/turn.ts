@@ -28,4 +28,9 @@ export interface Turn {
   t: Catalogue;
   settings: ConversationSettings;
   reply(message: string | OutboundMessage): void;
+  /**
+   * Whether the turn stored the answer to the pending question (a choice from its list). The engine
+   * reports it for taps (`HandleResult.questionAnswered`); a tap checked against its question starts false.
+   */
+  answeredQuestion?: boolean;
 }

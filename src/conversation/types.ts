@@ -38,6 +38,12 @@ export interface InboundEvent {
   text?: string;
   location?: ReportedLocation;
   receivedAt: Date;
+  /**
+   * Set when the message is a tap on one of an earlier reply's `choices` (not typed): `questionId` is
+   * that reply's `OutboundMessage.questionId`, absent on buttons sent before questions had ids. The
+   * engine takes the tap only as the answer to that question while it is still the one pending.
+   */
+  quickAnswer?: { questionId?: string };
 }
 
 /** A link or button in a reply; adapters render it natively, the text fallback names the URL. */
@@ -65,6 +71,8 @@ export interface OutboundMessage {
    * (WeCom template cards, Slack buttons) send `reply` back as if the person had typed it.
    */
   choices?: MessageChoice[];
+  /** The question `choices` answer: adapters carry it on every quick answer (see `InboundEvent.quickAnswer`). */
+  questionId?: string;
   /** For adapters that can reply into a thread or to the triggering message. */
   replyToEventId?: string;
   /**

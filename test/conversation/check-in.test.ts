@@ -160,22 +160,26 @@ describe('coordinate systems and accuracy', () => {
     expect((await checkIns(h.current))[0]?.status).toBe('outside');
   });
 
-  it('flags a location whose accuracy is worse than the radius', async () => {
+  it('does not verify a location whose accuracy is worse than the radius, and says why', async () => {
     await h.current.register('alice', 'bob');
     await h.current.say('alice', '新客户 华为 22.54,113.95');
     await registerInEnglish(h.current, 'bob');
 
+    // At the customer's very door, but the fix could be anywhere within 800 m / 1.5 km: not verified.
     const zh = await h.current.ask('alice', '签到 华为', { location: { ...huawei, accuracy: 800 } });
-    expect(zh).toContain('已在 华为 签到 ✓');
-    expect(zh).toContain('注意：你的定位精度只有 800 米，比 500 米 的范围还大。');
+    expect(zh).not.toContain('✓');
+    expect(zh).toContain('已在 华为 签到（未核实：你的定位精度只有 800 米，比 500 米 的范围还大，无法证明你在现场）');
     const en = await h.current.ask('bob', 'checkin 华为', { location: { ...huawei, accuracy: 1500 } });
-    expect(en).toContain('Note: your location is only accurate to 1.5 km, worse than the 500 m radius.');
+    expect(en).not.toContain('verified (');
+    expect(en).toContain('Checked in at 华为 (unverified: your location is only accurate to 1.5 km, wider than the 500 m radius');
 
     const rows = await checkIns(h.current);
-    expect(rows.map((r) => [r.accuracy_m, r.accuracy_flagged])).toEqual([
-      [800, true],
-      [1500, true],
+    expect(rows.map((r) => [r.accuracy_m, r.accuracy_flagged, r.status])).toEqual([
+      [800, true, 'unverified'],
+      [1500, true, 'unverified'],
     ]);
+    // Today's summary counts them as unverified too.
+    expect(await h.current.ask('alice', '今天')).not.toContain('已核实');
   });
 
   it('does not flag a good accuracy', async () => {

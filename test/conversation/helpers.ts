@@ -94,3 +94,15 @@ export async function registerInEnglish(h: TestHarness, userId: string): Promise
 export const locationLink = /http:\/\/legwork\.test\/c\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/;
 
 export const minutes = (n: number) => n * 60_000;
+
+/** The customers checked in at, in the order of the check-ins. */
+export async function checkedInCustomers(h: TestHarness): Promise<string[]> {
+  const rows = await h.db
+    .selectFrom('check_ins')
+    .innerJoin('customers', 'customers.id', 'check_ins.customer_id')
+    .select('customers.name')
+    .where('check_ins.kind', '=', 'in')
+    .orderBy('check_ins.at')
+    .execute();
+  return rows.map((r) => r.name);
+}

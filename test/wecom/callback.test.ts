@@ -80,9 +80,10 @@ describe('POST /wecom/callback', () => {
     const [ask] = await delivered();
     expect(shownText(ask!)).toContain('1. 华为');
     h.clock.advance(60_000);
-    // The choice card's button carries "1" (what the rep would otherwise type); a `reply:` key, as on
-    // cards sent before keys carried the label, still works.
-    await post(templateCardEventXml({ from: 'bob', createTime: w.current.createTime(), eventKey: 'reply:1', taskId: 'legwork-1', cardType: 'button_interaction' }));
+    // The choice card's button carries the question and "1" (what the rep would otherwise type).
+    const [button] = (ask!.body.template_card as { button_list: { key: string }[] }).button_list;
+    expect(parseChoiceKey(button!.key)).toMatchObject({ reply: '1', questionId: expect.any(String) });
+    await post(templateCardEventXml({ from: 'bob', createTime: w.current.createTime(), eventKey: button!.key, taskId: 'legwork-1', cardType: 'button_interaction' }));
     expect(shownText((await delivered())[0]!)).toContain('已在 华为 签到 ✓');
     expect((await checkIns()).map((r) => r.status)).toEqual(['verified']);
   });
@@ -107,7 +108,9 @@ describe('POST /wecom/callback', () => {
     expect(cardMessage.msgtype).toBe('template_card');
     const card = (cardMessage.body as { template_card: { sub_title_text: string; button_list: { text: string; key: string }[] } }).template_card;
     expect(card.sub_title_text).toMatch(/1\. 华为(终端|技术)\n2\. 华为(终端|技术)/);
-    expect(card.button_list.map((b) => parseChoiceKey(b.key))).toEqual(card.button_list.map((b, i) => ({ reply: String(i + 1), label: b.text, language: 'zh-CN' })));
+    expect(card.button_list.map((b) => parseChoiceKey(b.key))).toEqual(
+      card.button_list.map((b, i) => ({ reply: String(i + 1), label: b.text, language: 'zh-CN', questionId: expect.stringMatching(/^[\w-]{12}$/) })),
+    );
     const second = card.button_list[1]!.text;
 
     await post(templateCardEventXml({ from: 'carol', createTime: w.current.createTime(), eventKey: card.button_list[1]!.key, taskId: 'legwork-7', cardType: 'button_interaction' }));
@@ -115,6 +118,7 @@ describe('POST /wecom/callback', () => {
 
     // A vote card: the chosen option id carries the answer; the submit button's key does not.
     await post(text('carol', '客户 华为'));
+    const [option] = ((await delivered()).at(-1)!.body.template_card as { button_list: { key: string }[] }).button_list;
     w.current.h.clock.advance(1000);
     await post(
       templateCardEventXml({
@@ -123,7 +127,7 @@ describe('POST /wecom/callback', () => {
         eventKey: 'submit',
         taskId: 'legwork-9',
         cardType: 'vote_interaction',
-        selected: [{ questionKey: 'choice', optionIds: ['reply:1'] }],
+        selected: [{ questionKey: 'choice', optionIds: [option!.key] }],
       }),
     );
     expect(shownText((await delivered()).at(-1)!)).toMatch(/华为(终端|技术)/);

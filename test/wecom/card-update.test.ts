@@ -132,11 +132,27 @@ describe('updating the card after a tap (whole service)', () => {
     ]);
   });
 
-  it('says only "已选择" on a card sent before keys carried the label (`reply:` keys)', async () => {
-    const { post, fake } = w.current;
+  it('says only "已选择" on a card sent before keys carried the label (`reply:` keys) that answers a question asked before ids', async () => {
+    const { post, fake, h } = w.current;
     await buttonCard('hal');
+    // The question as a row saved before questions had ids: old cards may still answer it.
+    const row = await h.db.selectFrom('conversation_states').select(['user_id', 'data']).executeTakeFirstOrThrow();
+    const { questionId: _dropped, ...legacy } = row.data as { questionId?: string };
+    await h.db.updateTable('conversation_states').set({ data: JSON.stringify(legacy) }).where('user_id', '=', row.user_id).execute();
     await post(tapXml('hal', w.current.createTime(), { eventKey: 'reply:1' }));
     expect(fake.callsTo(updatePath).map((c) => (c.body?.button as { replace_name: string }).replace_name)).toEqual(['已选择']);
+    expect(await checkedInAt()).toHaveLength(1);
+  });
+
+  it('takes an old card (`reply:` / `choice:` keys) as stale once a question with an id is pending', async () => {
+    const { post, fake, delivered } = w.current;
+    await buttonCard('hank');
+    await post(tapXml('hank', w.current.createTime(), { eventKey: 'reply:1' }));
+    w.current.h.clock.advance(1000);
+    await post(tapXml('hank', w.current.createTime(), { eventKey: 'choice:["1","华为终端","zh-CN"]' }));
+    expect(fake.callsTo(updatePath)).toEqual([]);
+    expect(await checkedInAt()).toEqual([]);
+    expect((await delivered()).map(shownText)).toEqual([expect.stringContaining('这个列表已经失效'), expect.stringContaining('这个列表已经失效')]);
   });
 
   it('leaves cards that are not ours alone', async () => {
@@ -192,7 +208,7 @@ describe('updating the card after a tap (adapter, stand-in engine)', () => {
   const warnings = () => logLines.filter((l) => l.level >= 40);
 
   it("writes the label in the card's language when the card carried one", async () => {
-    const { post } = setup(async () => ({ duplicate: false, replies: 1 }));
+    const { post } = setup(async () => ({ duplicate: false, replies: 1, questionAnswered: true }));
     await post();
     expect(fake.callsTo(updatePath).map((c) => c.body?.button)).toEqual([{ replace_name: 'Chosen: Huawei Tech' }]);
   });
@@ -203,19 +219,20 @@ describe('updating the card after a tap (adapter, stand-in engine)', () => {
     // Slower than the ack budget: WeCom gets its 200 while the turn is still running.
     expect((await app.request(tap.path, { method: 'POST', body: tap.body })).status).toBe(200);
     expect(fake.callsTo(updatePath)).toEqual([]);
-    commit({ duplicate: false, replies: 1 });
+    commit({ duplicate: false, replies: 1, questionAnswered: true });
     await adapter.settled();
     expect(fake.callsTo(updatePath)).toHaveLength(1);
   });
 
-  it('does not update when the engine had already handled the tap, nor when handling failed', async () => {
+  it('does not update when the engine had already handled the tap, nor when the tap answered nothing, nor when handling failed', async () => {
     expect((await setup(async () => ({ duplicate: true, replies: 0 })).post()).status).toBe(200);
+    expect((await setup(async () => ({ duplicate: false, replies: 1, questionAnswered: false })).post()).status).toBe(200);
     expect((await setup(async () => Promise.reject(new Error('database unavailable'))).post()).status).toBe(500);
     expect(fake.callsTo(updatePath)).toEqual([]);
   });
 
   it('logs a spent response code (42022) at info, other refusals as a warning, never the code or the token', async () => {
-    const { post } = setup(async () => ({ duplicate: false, replies: 1 }));
+    const { post } = setup(async () => ({ duplicate: false, replies: 1, questionAnswered: true }));
     fake.script(updatePath, { errcode: 42022, errmsg: 'code has been used' });
     expect((await post()).status).toBe(200);
     expect(warnings()).toEqual([]);

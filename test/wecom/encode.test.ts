@@ -119,6 +119,24 @@ describe('WeCom message rendering', () => {
     expect(['approve', 'choice:not json', 'choice:[1,"x"]', 'choice:["  ","x"]', 'reply:  ', undefined].map(parseChoiceKey)).toEqual(Array(6).fill(undefined));
   });
 
+  it('puts the question id first in every key of a card that asks a question, within the vote option limit', () => {
+    const questionId = 'AbCdEfGh_-12';
+    const long = '深圳市南山区华为技术有限公司研发中心第二十三号楼东区客户服务部门'.repeat(2);
+    const [buttons] = encodeAppMessage({ text: '请选择', choices: [{ label: '华为终端', reply: '1' }], questionId, language: 'zh-CN' }, 'legwork-10');
+    const [key] = (buttons!.template_card as { button_list: { key: string }[] }).button_list.map((b) => b.key);
+    expect(key).toBe('answer:["AbCdEfGh_-12","1","华为终端","zh-CN"]');
+    expect(parseChoiceKey(key)).toEqual({ reply: '1', label: '华为终端', language: 'zh-CN', questionId });
+
+    const choices = Array.from({ length: 8 }, (_, i) => ({ label: i === 3 ? long : `客户${i + 1}`, reply: String(i + 1) }));
+    const [vote] = encodeAppMessage({ text: '请选择', choices, questionId }, 'legwork-11');
+    const ids = (vote!.template_card as { checkbox: { option_list: { id: string }[] } }).checkbox.option_list.map((o) => o.id);
+    for (const id of ids) expect(Buffer.byteLength(id)).toBeLessThanOrEqual(128);
+    // The long label does not fit: the key keeps the question and the reply.
+    expect(parseChoiceKey(ids[3])).toEqual({ reply: '4', questionId });
+    expect(parseChoiceKey(ids[2])).toEqual({ reply: '3', label: '客户3', questionId });
+    expect(['answer:not json', 'answer:["","1"]', 'answer:["q"]', 'answer:["q","  "]', 'answer:[1,"1"]'].map(parseChoiceKey)).toEqual(Array(5).fill(undefined));
+  });
+
   it('keeps a vote option whose label would not fit its 128 bytes as the reply alone, and says only "chosen" for it', () => {
     const long = '深圳市南山区华为技术有限公司研发中心第二十三号楼东区客户服务部门'.repeat(2); // over 200 bytes as a key
     const choices = Array.from({ length: 8 }, (_, i) => ({ label: i === 3 ? long : `客户${i + 1}`, reply: String(i + 1) }));

@@ -23,6 +23,7 @@ export async function handleChoice(turn: Turn, pending: PendingState | undefined
     const customer = await findCustomerById(turn.db, turn.org.id, option.id);
     await clearPendingState(turn.db, turn.user.id);
     if (!customer) return;
+    turn.answeredQuestion = true;
     if (pending.kind === 'chooseCustomer') await continueWith(turn, customer, pending.then);
     else await completeCheckIn(turn, customer, pending.location);
     return;
@@ -33,6 +34,7 @@ export async function handleChoice(turn: Turn, pending: PendingState | undefined
       return;
     }
     await clearPendingState(turn.db, turn.user.id);
+    turn.answeredQuestion = true;
     const customer = await createCustomer(
       { db: turn.db },
       { orgId: turn.org.id, name: pending.name, ownerId: turn.user.id, actorId: turn.user.id },
@@ -70,7 +72,7 @@ export async function handleBareLocation(turn: Turn, pending: PendingState | und
     limit: 5,
   });
   const options = nearby.map((c) => ({ id: c.id, name: c.name }));
-  await savePendingState(turn.db, turn.user.id, { kind: 'awaitCustomerForLocation', location, options }, turn.now);
+  const questionId = await savePendingState(turn.db, turn.user.id, { kind: 'awaitCustomerForLocation', location, options }, turn.now);
   if (nearby.length === 0) {
     turn.reply(turn.t.locationNameCustomer());
     return;
@@ -80,6 +82,7 @@ export async function handleBareLocation(turn: Turn, pending: PendingState | und
       options: nearby.map((c, i) => turn.t.nearbyCustomerLine({ index: i + 1, name: c.name, distance: c.distanceMeters })).join('\n'),
     }),
     choices: nearby.map((c, i) => ({ label: c.name, reply: String(i + 1) })),
+    questionId,
   });
 }
 

@@ -23,10 +23,11 @@ export async function resolveCustomerOrAsk(
     return undefined;
   }
   const options = matches.options.slice(0, maxOptions);
-  await savePendingState(turn.db, turn.user.id, { kind: 'chooseCustomer', query, options, then }, turn.now);
+  const questionId = await savePendingState(turn.db, turn.user.id, { kind: 'chooseCustomer', query, options, then }, turn.now);
   turn.reply({
     text: turn.t.customerChoose({ name: query.trim(), options: options.map((o, i) => `${i + 1}. ${o.name}`).join('\n') }),
     choices: options.map((o, i) => ({ label: o.name, reply: String(i + 1) })),
+    questionId,
   });
   return undefined;
 }

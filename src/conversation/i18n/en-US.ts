@@ -157,4 +157,9 @@ export const enUS = {
     `Got your location. Which customer are you visiting? Reply with a number, or "checkin <customer>":\n${p.options}`,
   locationNameCustomer: () => 'Got your location. Which customer are you visiting? Send "checkin <customer>" within 10 minutes.',
   nearbyCustomerLine: (p: { index: number; name: string; distance: number }) => `${p.index}. ${p.name} (${km(p.distance)})`,
+
+  checkInUnverifiedImprecise: (p: { customer: string; accuracy: number; radius: number }) =>
+    `Checked in at ${p.customer} (unverified: your location is only accurate to ${km(p.accuracy)}, wider than the ${km(p.radius)} radius, so it cannot show you were there). Step outside or wait for a better fix next time.`,
+  staleAnswer: () =>
+    'That list is no longer current: it was already answered, replaced by a newer question, or it expired. Nothing was changed. Use the latest list, or start again (for example "checkin <customer>" or send your location).',
 };

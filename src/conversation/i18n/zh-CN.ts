@@ -132,4 +132,8 @@ export const zhCN: Catalogue = {
   locationChooseCustomer: (p) => `收到位置。你在拜访哪个客户？回复序号，或发送"签到 <客户>"：\n${p.options}`,
   locationNameCustomer: () => '收到位置。你在拜访哪个客户？请在 10 分钟内发送"签到 <客户>"。',
   nearbyCustomerLine: (p) => `${p.index}. ${p.name}（${km(p.distance)}）`,
+
+  checkInUnverifiedImprecise: (p) =>
+    `已在 ${p.customer} 签到（未核实：你的定位精度只有 ${km(p.accuracy)}，比 ${km(p.radius)} 的范围还大，无法证明你在现场）。下次请到室外或稍等定位更准后再发送。`,
+  staleAnswer: () => '这个列表已经失效（已经回答过、被新的问题替换或已过期），没有做任何更改。请使用最新的列表，或重新开始，例如发送"签到 <客户>"或发送位置。',
 };

@@ -4,6 +4,16 @@
  * It reads its data from the `page-data` JSON block, asks for the position with high accuracy,
  * shows accuracy and distance, and posts the result to the page's own URL.
  */
+/**
+ * The core's `locationVerdict` (src/core/checkins/evaluate-location.ts) in the page's ES2017, so the
+ * page never calls "within the radius" what the server will record as unverified; page-script.test.ts
+ * holds the two to the same answers.
+ */
+export const verdictScript = `function verdict(d, accuracy, radius) {
+    if (!(typeof accuracy === 'number' && accuracy > radius)) return d <= radius ? 'verified' : 'outside';
+    return d - accuracy > radius ? 'outside' : 'imprecise';
+  }`;
+
 export const pageScript = `
 (function () {
   'use strict';
@@ -27,6 +37,7 @@ export const pageScript = `
     var h = s1 * s1 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * s2 * s2;
     return 2 * 6371008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
   }
+  ${verdictScript}
   function hasPosition(c) { return c && c.lat !== null && c.lng !== null; }
   function line(id, text, cls) {
     var el = $(id);
@@ -43,8 +54,9 @@ export const pageScript = `
       line('accuracy-note', position.accuracy > radius ? fill(t.accuracyPoor, { radius: meters(radius) }) : '', 'warn');
       if (customer && hasPosition(customer)) {
         var d = distance(position, customer);
+        var v = verdict(d, position.accuracy, radius);
         line('distance', fill(t.distance, { distance: meters(d), customer: customer.name }), 'big');
-        line('radius-note', fill(d <= radius ? t.withinRadius : t.outsideRadius, { radius: meters(radius) }), d <= radius ? 'ok' : 'warn');
+        line('radius-note', fill(v === 'verified' ? t.withinRadius : v === 'outside' ? t.outsideRadius : t.impreciseRadius, { radius: meters(radius) }), v === 'verified' ? 'ok' : 'warn');
       } else if (customer) {
         line('distance', '');
         line('radius-note', fill(t.customerNoPosition, { customer: customer.name }), 'warn');

@@ -18,6 +18,7 @@ const enUS = {
   outsideRadius: 'Outside the {radius} check-in radius: this check-in will be marked as off-site.',
   customerNoPosition: '{customer} has no position on file, so this check-in will be unverified.',
   accuracyPoor: 'Your position is less precise than the {radius} radius. Step outside or wait a moment, then refresh.',
+  impreciseRadius: 'Too imprecise to verify against the {radius} radius: this check-in will be recorded as unverified.',
   permissionDenied:
     'Location permission was denied. Allow location for this page in your browser or app settings and try again, or continue without location.',
   positionUnavailable: 'Your position is not available right now (no GPS or network signal).',
@@ -90,6 +91,7 @@ const zhCN: PageText = {
   outsideRadius: '超出 {radius} 签到范围：这次签到会被标记为异地签到。',
   customerNoPosition: '{customer} 还没有位置信息，这次签到将是未核实。',
   accuracyPoor: '你的定位精度比 {radius} 的范围还差。请到室外或稍等片刻，然后刷新位置。',
+  impreciseRadius: '定位不够精确，无法按 {radius} 的范围核实：这次签到将记为未核实。',
   permissionDenied: '位置权限被拒绝。请在浏览器或应用设置中允许此页面使用位置后重试，或不带位置继续。',
   positionUnavailable: '暂时无法获取你的位置（没有 GPS 或网络信号）。',
   positionTimeout: '获取位置超时。',

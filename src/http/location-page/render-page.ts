@@ -33,6 +33,7 @@ const scriptKeys = [
   'permissionDenied', 'positionUnavailable', 'positionTimeout', 'geolocationUnsupported', 'retry', 'refresh',
   'submitIn', 'submitOut', 'submitPick', 'submittingIn', 'submittingOut', 'pickFirst', 'pickDistance',
   'pickNoPosition', 'resultMocked', 'resultBackToChat', 'backToChat', 'networkError',
+  'impreciseRadius',
 ] as const satisfies readonly PageTextKey[];
 
 export const escapeHtml = (s: string) =>
