@@ -155,7 +155,7 @@ export async function seedLargeOrg(db: Kysely<Database>, shape: OrgShape, asOf: 
         )
         insert into visits (id, org_id, user_id, customer_id, source, started_at, ended_at, notes, next_step, follow_up_date, created_at, updated_at)
         select ${ids.visit(sql`g`)}, ${ids.org}, ${ids.rep(sql`r`)},
-          ${ids.customer(sql`case when g % 5 = 4 then (g * 7919) % ${customers} else r + ${reps} * ((g / ${reps}) % 10) end`)},
+          ${ids.customer(sql`case when g % 5 = 4 then (g::bigint * 7919) % ${customers} else r + ${reps} * ((g / ${reps}) % 10) end`)},
           'check_in', at, case when k = 0 and r % 10 = 0 then null else at + interval '1 hour' end,
           case when g % 3 = 0 then '谈了新品的价格 ' || g end, case when g % 3 = 0 then '下周送样品' end,
           case when g % 20 = 0 then (at at time zone ${zone})::date + 7 end, at, at
@@ -189,18 +189,18 @@ export async function seedLargeOrg(db: Kysely<Database>, shape: OrgShape, asOf: 
     // days, a report-reminder ledger row per rep per day for 70 days, spent link nonces over 4 days.
     await step('bookkeeping rows', async () => {
       await run(sql`insert into processed_events (platform, event_id, processed_at)
-        select 'local', 'seed-' || g, ${asOf}::timestamptz - make_interval(secs => (g * 7919) % (30 * 86400))
+        select 'local', 'seed-' || g, ${asOf}::timestamptz - make_interval(secs => (g::bigint * 7919) % (30 * 86400))
         from generate_series(0, ${reps * 40 - 1}) g`);
       await run(sql`insert into outbox (org_id, target_ref, message, status, attempts, available_at, created_at, sent_at)
         select ${ids.org}, 'local:user:rep-' || lpad((g % ${reps})::text, 5, '0'), '{"text":"已记录"}'::jsonb, 'sent', 1, t, t, t
         from generate_series(0, ${reps * 40 - 1}) g
-        cross join lateral (select ${asOf}::timestamptz - make_interval(secs => (g * 7919) % (60 * 86400)) as t) x`);
+        cross join lateral (select ${asOf}::timestamptz - make_interval(secs => (g::bigint * 7919) % (60 * 86400)) as t) x`);
       await run(sql`insert into scheduled_sends (key, kind, org_id, user_id, local_date, created_at)
         select 'reminder:report:' || ${ids.rep(sql`r`)} || ':' || (${localDate(asOf)}::date - d), 'report', ${ids.org}, ${ids.rep(sql`r`)},
           ${localDate(asOf)}::date - d, ${asOf}::timestamptz - make_interval(days => d)
         from generate_series(1, 70) d cross join generate_series(0, ${reps - 1}) r`);
       await run(sql`insert into location_tokens (nonce, user_id, used_at)
-        select 'seed-' || g, ${ids.rep(sql`g % ${reps}`)}, ${asOf}::timestamptz - make_interval(secs => (g * 7919) % (4 * 86400))
+        select 'seed-' || g, ${ids.rep(sql`g % ${reps}`)}, ${asOf}::timestamptz - make_interval(secs => (g::bigint * 7919) % (4 * 86400))
         from generate_series(0, ${reps - 1}) g`);
     });
     await run(sql`set session_replication_role = origin`);
