@@ -7,8 +7,13 @@ import type { RunCheck } from './verify.ts';
 import { formatTable, round, type LatencySummary } from './stats.ts';
 import type { FixedRateResult, ThroughputResult } from '../checkins.ts';
 
-/** The issue's targets (issue 2): ratio to raw INSERTs, and peak RSS per back end. */
-export const targets = { ratio: 0.5, peakRssMb: { pglite: 350, postgres: 150 } } as const;
+/**
+ * The targets (issue 2 as retargeted in issue 12): the service's check-ins per second ≥ 0.5× a
+ * check-in's own rows written by hand (raw-turn.ts; a raw single-row INSERT stays as context: a
+ * check-in is at least 8 round trips by design), p99 < 100 ms at 200 requests/s on PostgreSQL, and
+ * peak RSS per back end.
+ */
+export const targets = { ratio: 0.5, fixedRate: { rate: 200, p99Ms: 100, backend: 'postgres' }, peakRssMb: { pglite: 350, postgres: 150 } } as const;
 
 export interface ReportInput {
   options: BenchOptions;
@@ -52,7 +57,9 @@ const latencyJson = (l: LatencySummary) => ({
 export function buildReport(input: ReportInput) {
   const { options, raw, throughput, fixedRate, samples } = input;
   const rawPerSecond = (raw[0].perSecond + raw[1].perSecond) / 2;
-  const ratio = throughput.perSecond / rawPerSecond;
+  const ratio = throughput.perSecond / input.rawTurns.perSecond;
+  // The latency target holds at its own rate on PostgreSQL; other runs report p99 without a verdict.
+  const latencyTargeted = options.backend === targets.fixedRate.backend && fixedRate.rate === targets.fixedRate.rate;
   const memoryTarget = targets.peakRssMb[options.backend];
   const peakRssMb = samples.atEnd.peakRssMb;
   const throughputSeconds = throughput.elapsedMs / 1000;
@@ -97,13 +104,15 @@ export function buildReport(input: ReportInput) {
       benchCpuPercent: round((input.benchCpuSeconds / throughputSeconds) * 100, 0),
       postgresCpuPercent: input.serverCpuSeconds === undefined ? null : round((input.serverCpuSeconds / throughputSeconds) * 100, 0),
     },
-    rawTurns: { rows: input.rawTurns.rows, perSecond: round(input.rawTurns.perSecond), ratio: round(throughput.perSecond / input.rawTurns.perSecond, 3) },
+    rawTurns: { rows: input.rawTurns.rows, perSecond: round(input.rawTurns.perSecond) },
     rawInsert: {
       rows: raw[0].rows,
       perSecond: round(rawPerSecond),
       before: { elapsedMs: round(raw[0].elapsedMs, 0), perSecond: round(raw[0].perSecond) },
       after: { elapsedMs: round(raw[1].elapsedMs, 0), perSecond: round(raw[1].perSecond) },
     },
+    // Context, no target: the service against raw single-row INSERTs.
+    rawInsertRatio: round(throughput.perSecond / rawPerSecond, 3),
     ratio: { value: round(ratio, 3), target: targets.ratio, pass: ratio >= targets.ratio },
     fixedRate: {
       rate: fixedRate.rate,
@@ -117,6 +126,8 @@ export function buildReport(input: ReportInput) {
       achievedPerSecond: round((fixedRate.sent / fixedRate.elapsedMs) * 1000),
       maxSendLagMs: round(fixedRate.maxSendLagMs),
       deliveryTailMs: round(input.fixedDrainMs, 0),
+      // null when this run is not the targeted one (another rate, or the embedded database).
+      p99Target: latencyTargeted ? { p99Ms: targets.fixedRate.p99Ms, pass: fixedRate.latency.p99 < targets.fixedRate.p99Ms && !fixedRate.saturated } : null,
     },
     memory: {
       peakRssMb: round(peakRssMb),
@@ -175,10 +186,17 @@ export function printReport(r: BenchReport): void {
         `${r.rawInsert.perSecond} /s`,
         `${r.rawInsert.rows} rows, pool ${r.options.poolSize}; before ${r.rawInsert.before.perSecond}, after ${r.rawInsert.after.perSecond}`,
       ],
-      ['ratio service / raw', `${r.ratio.value}`, `target >= ${r.ratio.target}  ${pass(r.ratio.pass)}`],
-      ['  (context: a check-in\'s rows by hand)', `${r.rawTurns.perSecond} /s`, `one transaction + delivery's 2 writes each; service / this = ${r.rawTurns.ratio}`],
+      ['  (context) service / raw INSERT', `${r.rawInsertRatio}`, 'no target: a check-in is at least 8 round trips'],
+      ['a check-in\'s rows written by hand', `${r.rawTurns.perSecond} /s`, 'one transaction + delivery\'s 2 writes each'],
+      ['ratio service / rows by hand', `${r.ratio.value}`, `target >= ${r.ratio.target}  ${pass(r.ratio.pass)}`],
       [`latency at ${f.rate}/s for ${f.seconds} s: p50`, `${f.latency.p50Ms} ms`, 'open loop, time to the 202'],
-      ['  p90 / p99 / max', `${f.latency.p90Ms} / ${f.latency.p99Ms} / ${f.latency.maxMs} ms`],
+      [
+        '  p90 / p99 / max',
+        `${f.latency.p90Ms} / ${f.latency.p99Ms} / ${f.latency.maxMs} ms`,
+        f.p99Target
+          ? `target p99 < ${f.p99Target.p99Ms} ms  ${pass(f.p99Target.pass)}`
+          : `(target p99 < ${targets.fixedRate.p99Ms} ms is at ${targets.fixedRate.rate}/s on PostgreSQL)`,
+      ],
       ['  answered rate / max send lag', `${f.achievedPerSecond} /s / ${f.maxSendLagMs} ms`],
       ...(f.saturated
         ? [['  SATURATED', `${f.sent} of ${f.planned} sent`, `stopped once ${r.options.maxBacklogSeconds} s of requests were unanswered`] as const]

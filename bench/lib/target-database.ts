@@ -31,7 +31,10 @@ export interface BenchTarget {
   serverCpuSeconds(): Promise<number | undefined>;
 }
 
-export async function prepareTarget(options: BenchOptions): Promise<BenchTarget> {
+/** What choosing and creating the database needs of the options (shared with the org bench). */
+export type TargetOptions = Pick<BenchOptions, 'backend' | 'adminUrl' | 'poolSize'>;
+
+export async function prepareTarget(options: TargetOptions): Promise<BenchTarget> {
   return options.backend === 'postgres' ? preparePostgres(options) : preparePglite();
 }
 
@@ -50,7 +53,7 @@ async function preparePglite(): Promise<BenchTarget> {
   };
 }
 
-async function preparePostgres(options: BenchOptions): Promise<BenchTarget> {
+async function preparePostgres(options: TargetOptions): Promise<BenchTarget> {
   const name = `legwork_bench_${Date.now()}_${process.pid}`;
   const url = new URL(options.adminUrl);
   url.pathname = `/${name}`;

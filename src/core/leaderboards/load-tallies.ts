@@ -12,9 +12,14 @@ export interface TallyPeriod {
 
 /**
  * Each rep of a team with what they did in each period (reps with nothing get zeros), in one
- * statement: one range scan of the org's check-ins over all periods (the same index a bare
- * `GROUP BY` uses), the visit row looked up only for verified check-ins (notes and next step), and
- * the org's reports of the same dates (by org and date). Returns one list per period, in the order given.
+ * statement: per rep and period, a range scan of that rep's own check-ins (check_ins_user_at_idx),
+ * the visit row looked up only for verified check-ins (notes and next step), and their reports of
+ * those dates (by user and date). Returns one list per period, in the order given.
+ *
+ * Each count is a LATERAL aggregate over the rep's own rows, which PostgreSQL cannot flatten into
+ * an org-wide scan: a team's board costs the same in a 20-rep org and in a 10,000-rep one. Scanning
+ * the org's fortnight and keeping the team's rows made every board read the whole org, 500 times
+ * over for 500 teams (`npm run bench:org`).
  */
 export async function loadTallies(db: Db, input: { orgId: string; teamId: string; periods: readonly TallyPeriod[] }): Promise<RepTally[][]> {
   // VALUES with typed columns: the planner knows there are only a few periods (a set-returning
@@ -22,21 +27,21 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
   const periods = sql.join(
     input.periods.map((p, n) => sql`(${n}::int, ${p.from}::timestamptz, ${p.to}::timestamptz, ${p.startDate}::date, ${p.endDate}::date)`),
   );
-  const from = new Date(Math.min(...input.periods.map((p) => p.from.getTime())));
-  const to = new Date(Math.max(...input.periods.map((p) => p.to.getTime())));
-  const first = input.periods.map((p) => p.startDate).sort()[0]!;
-  const last = input.periods.map((p) => p.endDate).sort().at(-1)!;
   const result = await sql<{
     n: number; user_id: string; display_name: string; opted_out: boolean; visits: string | number; verified: string | number;
     outside: string | number; verified_next: string | number; on_time: string | number;
   }>`
     with periods(n, from_at, to_at, start_date, end_date) as (
       values ${periods}
-    ), reps as (
-      select m.user_id from team_memberships m where m.team_id = ${input.teamId} and m.role = 'rep'
-    ), visits as (
-      select p.n, ci.user_id,
-        count(*) as visits,
+    )
+    select p.n, u.id as user_id, u.display_name, coalesce(pr.leaderboard_opt_out, false) as opted_out,
+      v.visits, v.verified, v.outside, v.verified_next, r.on_time
+    from team_memberships m
+    join users u on u.id = m.user_id
+    cross join periods p
+    left join user_schedule_prefs pr on pr.user_id = u.id
+    cross join lateral (
+      select count(*) as visits,
         count(*) filter (where ci.status = 'verified') as verified,
         count(*) filter (where ci.status = 'outside') as outside,
         -- A scalar subquery, evaluated only for verified check-ins (an EXISTS would be hashed over
@@ -44,26 +49,13 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
         count(*) filter (where ci.status = 'verified' and (
           select btrim(v.notes) <> '' and btrim(v.next_step) <> '' from visits v where v.id = ci.visit_id)) as verified_next
       from check_ins ci
-      join periods p on ci.at >= p.from_at and ci.at < p.to_at
-      where ci.org_id = ${input.orgId} and ci.at >= ${from} and ci.at < ${to} and ci.kind = 'in'
-        and ci.user_id in (select user_id from reps)
-      group by p.n, ci.user_id
-    ), reports as (
-      select p.n, r.user_id, count(*) as on_time
-      from daily_reports r
-      join periods p on r.report_date >= p.start_date and r.report_date < p.end_date
-      where r.org_id = ${input.orgId} and r.report_date >= ${first} and r.report_date < ${last} and not r.late
-        and r.user_id in (select user_id from reps)
-      group by p.n, r.user_id
-    )
-    select p.n, u.id as user_id, u.display_name, coalesce(pr.leaderboard_opt_out, false) as opted_out,
-      coalesce(v.visits, 0) as visits, coalesce(v.verified, 0) as verified, coalesce(v.outside, 0) as outside,
-      coalesce(v.verified_next, 0) as verified_next, coalesce(r.on_time, 0) as on_time
-    from reps join users u on u.id = reps.user_id
-    cross join periods p
-    left join user_schedule_prefs pr on pr.user_id = u.id
-    left join visits v on v.user_id = u.id and v.n = p.n
-    left join reports r on r.user_id = u.id and r.n = p.n`.execute(db);
+      where ci.user_id = u.id and ci.at >= p.from_at and ci.at < p.to_at and ci.kind = 'in' and ci.org_id = ${input.orgId}
+    ) v
+    cross join lateral (
+      select count(*) as on_time from daily_reports r
+      where r.user_id = u.id and r.report_date >= p.start_date and r.report_date < p.end_date and not r.late
+    ) r
+    where m.team_id = ${input.teamId} and m.role = 'rep'`.execute(db);
   const out: RepTally[][] = input.periods.map(() => []);
   for (const r of result.rows) {
     out[r.n]!.push({
