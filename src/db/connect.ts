@@ -37,6 +37,10 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     // An idle client losing its connection (server restart, admin kill) emits 'error' on the pool;
     // unhandled, that would crash the process. The next query opens a fresh connection instead.
     pool.on('error', () => undefined);
+    // pg-pool listens only on idle clients: a client checked out when the server goes away (57P01 on
+    // a restart) emits 'error' on itself with no listener, which kills the process. Its query fails
+    // on its own (the request answers 503), and pg-pool drops the broken client when it is released.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

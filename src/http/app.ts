@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
+import { failureStatus } from './failure-status.ts';
 
 export interface HttpAppDeps {
   db: Kysely<Database>;
@@ -43,6 +44,11 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {
+    if (failureStatus(error) === 503) {
+      // Expected during a database restart: the client retries; /readyz says what is down.
+      deps.logger.warn({ err: error, path: c.req.path }, 'request refused: database unavailable');
+      return c.json({ error: 'database unavailable, retry later' }, 503, { 'retry-after': '2' });
+    }
     deps.logger.error({ err: error, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
   });
