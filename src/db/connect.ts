@@ -33,7 +33,9 @@ export interface ConnectOptions {
  */
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // A connection attempt to an unreachable (black-holed) server gives up after 10 s instead of
+    // holding the request forever; the error maps to 503 like any other outage.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
     // An idle client losing its connection (server restart, admin kill) emits 'error' on the pool;
     // unhandled, that would crash the process. The next query opens a fresh connection instead.
     pool.on('error', () => undefined);
