@@ -106,3 +106,16 @@ export async function checkedInCustomers(h: TestHarness): Promise<string[]> {
     .execute();
   return rows.map((r) => r.name);
 }
+
+/**
+ * Issue #11 item 1 on platforms whose lists are numbered text: asks two lists (华为…, then 百度…),
+ * types `1`, and checks it answered the newer list. `say` sends a text and returns the bot's answer.
+ */
+export async function expectNumberAnswersNewestList(h: TestHarness, say: (text: string) => Promise<string>): Promise<void> {
+  for (const name of ['华为终端 22.54,113.95', '华为技术 22.60,113.90', '百度大厦 22.535,113.94', '百度科技园 22.53,113.93']) await say(`新客户 ${name}`);
+  expect(await say('签到 华为 22.54,113.95')).toMatch(/1\. 华为/);
+  const first = /1\. (百度\S+)/.exec(await say('签到 百度 22.535,113.94'))?.[1];
+  expect(first).toBeDefined();
+  expect(await say('1')).toContain(`已在 ${first} 签到`);
+  expect(await checkedInCustomers(h)).toEqual([first]);
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testStart } from '../support/test-app.ts';
 import { resetDatabase } from '../support/test-database.ts';
-import { countRows } from '../conversation/helpers.ts';
+import { countRows, expectNumberAnswersNewestList } from '../conversation/helpers.ts';
 import { fixtures, sessionReplies, setupDingTalk, signedHeaders, textMessage, type DingTalkSetup, type Person } from './support.ts';
 
 /** HTTP callback mode: `POST /dingtalk/callback` with DingTalk's `timestamp` + `sign` headers. */
@@ -90,5 +90,21 @@ describe('payload', () => {
     expect(replies.at(-1)).toContain('收到一条空消息'); // a picture has no text
     const report = await s.h.db.selectFrom('daily_reports').select('body').executeTakeFirstOrThrow();
     expect(report.body).toContain('明天去小米');
+  });
+});
+
+/**
+ * DingTalk shows the bot's lists as numbered text (robots get no choice buttons and no locations), so
+ * the only answer is a typed number: it answers the newest list, never an older one (issue #11 item 1).
+ */
+describe('a typed number after a newer list', () => {
+  it('answers the newer list', async () => {
+    const say = async (text: string) => {
+      const message = textMessage(s.fake, rep, text, { now: s.h.clock.now() });
+      expect((await post(message, signedHeaders(secret(), now()))).status).toBe(200);
+      await s.h.app.delivery.drainOnce();
+      return sessionReplies(s.fake, message.session).join('\n');
+    };
+    await expectNumberAnswersNewestList(s.h, say);
   });
 });
