@@ -252,6 +252,7 @@ export const webChatScript = String.raw`
   }
   function toggleMenu(show) {
     $('loc-menu').hidden = !show;
+    $('log').scrollTop = $('log').scrollHeight; // the menu takes room from the log: keep its end in view
     if ($('loc').hasAttribute('aria-expanded')) $('loc').setAttribute('aria-expanded', String(show));
   }
   function openLocation(action) {

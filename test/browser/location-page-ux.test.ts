@@ -73,6 +73,7 @@ describe.runIf(haveChromium)('location page states in Chromium (phone viewport)'
     await page.getByRole('heading', { name: '已签到 — 未核实' }).waitFor();
     expect(await page.getByText('无法连接 Legwork').isVisible()).toBe(false);
     expect(await page.getByText('位置权限被拒绝').isVisible()).toBe(false);
+    expect(await page.locator('#position').isVisible()).toBe(false);
     await shot(page, '2-result-without-old-errors');
     expect(problems.filter((p) => !p.includes('net::ERR_FAILED'))).toEqual([]); // the aborted request
   });

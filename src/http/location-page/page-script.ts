@@ -202,6 +202,9 @@ export const pageScript = `
     // Nothing from before the success stays above it: an old error, a failed position.
     hideError();
     if ($('status').classList.contains('bad')) line('status', '');
+    // Without a position fix the position card has nothing left to say; a spent link no validity.
+    if (!position) $('position').hidden = true;
+    if ($('valid-until')) $('valid-until').hidden = true;
     var box = $('result');
     box.className = 'card result ' + r.status;
     line('result-title', r.headline);
