@@ -1,23 +1,29 @@
 /**
  * `npm run bench`: every benchmark, one after the other, each in its own process so one's memory
  * and warm caches do not colour the next: the check-in service (`bench:checkins`, bench/run.ts), then
- * the scheduler (`bench:scheduler`, bench/scheduler.ts). Flags go where they belong: `--postgres` and
- * `--database-url URL` to both, `--quick` and `--runs N` to the scheduler, the rest to the check-ins.
+ * the scheduler (`bench:scheduler`, bench/scheduler.ts), then, when `--org-size N` is given, the
+ * large org (`bench:org`, bench/org.ts; on PostgreSQL unless `--embedded`). Flags go where they belong:
+ * `--postgres` and `--database-url URL` to all, `--quick` and `--runs N` to the scheduler, the org
+ * bench's own flags to it, the rest to the check-ins.
  */
 import { spawn } from 'node:child_process';
 
 const schedulerOnly = new Set(['--quick', '--runs']);
+const orgOnly = new Set(['--org-size', '--embedded', '--chat-rate', '--chat-seconds', '--rounds']);
 const shared = new Set(['--postgres', '--database-url']);
-const takesValue = new Set(['--database-url', '--runs']);
+const takesValue = new Set(['--database-url', '--runs', '--org-size', '--chat-rate', '--chat-seconds', '--rounds']);
 
-function route(argv: string[]): { checkins: string[]; scheduler: string[] } {
-  const out = { checkins: [] as string[], scheduler: [] as string[] };
+function route(argv: string[]): { checkins: string[]; scheduler: string[]; org: string[] } {
+  const out = { checkins: [] as string[], scheduler: [] as string[], org: [] as string[] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!.split('=', 1)[0]!;
     const words = takesValue.has(flag) && !argv[i]!.includes('=') ? [argv[i]!, argv[++i] ?? ''] : [argv[i]!];
     if (shared.has(flag)) {
       out.checkins.push(...words);
       out.scheduler.push(...words);
+      out.org.push(...words);
+    } else if (orgOnly.has(flag)) {
+      out.org.push(...words);
     } else if (schedulerOnly.has(flag)) {
       out.scheduler.push(...words);
     } else {
@@ -34,8 +40,12 @@ function run(script: string, args: string[]): Promise<number> {
   });
 }
 
-const { checkins, scheduler } = route(process.argv.slice(2));
-const first = await run('bench/run.ts', checkins);
+const { checkins, scheduler, org } = route(process.argv.slice(2));
+const codes = [await run('bench/run.ts', checkins)];
 process.stdout.write('\n');
-const second = await run('bench/scheduler.ts', scheduler);
-process.exit(first !== 0 ? first : second);
+codes.push(await run('bench/scheduler.ts', scheduler));
+if (org.some((word) => word.startsWith('--org-size'))) {
+  process.stdout.write('\n');
+  codes.push(await run('bench/org.ts', org));
+}
+process.exit(codes.find((code) => code !== 0) ?? 0);

@@ -4,7 +4,9 @@
  * 1. A weekly leaderboard and the daily and weekly manager digests for a 500-rep org with 200,000
  *    check-ins, each beside a bare SQL aggregate over the same check-ins (target: within 2×).
  * 2. Daily-report reminders for 100,000 people across 20 time zones (the scheduler passes at each
- *    zone's 18:00), beside bare BullMQ `addBulk` of as many jobs (target: within 2×; needs REDIS_URL).
+ *    zone's 18:00), beside bare BullMQ `addBulk` of as many jobs (needs REDIS_URL). Target within 2×
+ *    at 100,000 people on PostgreSQL; on the embedded database at 10,000 people, with 100,000
+ *    reported but not targeted (issue 12: large orgs belong on PostgreSQL).
  * 3. The platform API calls a 1,000-person reminder fan-out makes per platform, against the
  *    platform minimum (WeCom 1, DingTalk 50, Slack 1,000: it has no batch API).
  *
@@ -97,21 +99,29 @@ async function main(): Promise<number> {
 
   log(`section 1: seeding ${500} reps and ${Math.round(200_000 * scale)} check-ins`);
   const boards = await withDatabase(serverUrl, (h) => measureBoardsAndDigests(h.db, { reps: 500, checkins: Math.round(200_000 * scale), customers: 2000, runs }));
-  log(`section 2: ${Math.round(100_000 * scale)} people in 20 zones`);
-  const reminders = await withDatabase(serverUrl, (h) => measureReminderScheduling(h.db, { users: Math.round(100_000 * scale), redisUrl }));
+  // Which reminder sizes are held to the target depends on the database (see the header).
+  const reminderSizes = database === 'postgres' ? [{ users: 100_000, targeted: true }] : [{ users: 10_000, targeted: true }, { users: 100_000, targeted: false }];
+  const reminders: Array<Awaited<ReturnType<typeof measureReminderScheduling>> & { targeted: boolean }> = [];
+  for (const size of reminderSizes) {
+    const users = Math.round(size.users * scale);
+    log(`section 2: ${users} people in 20 zones${size.targeted ? '' : ' (reported, not targeted)'}`);
+    reminders.push({ ...(await withDatabase(serverUrl, (h) => measureReminderScheduling(h.db, { users, redisUrl }))), targeted: size.targeted });
+  }
   log('section 3: 1,000-person fan-out per platform');
   const fanOut = await withDatabase(serverUrl, (h) => measureFanOut(h.db, { people: 1000 }));
 
   const rows: string[][] = [['measure', 'ms', 'baseline ms', 'baseline', 'ratio', `≤ ${target}×`]];
   for (const c of boards.comparisons) rows.push([c.name, c.ms.toFixed(1), c.baselineMs.toFixed(1), c.baseline, c.ratio.toFixed(2), c.ratio <= target ? 'yes' : 'NO']);
-  rows.push([
-    `reminders: ${reminders.people} people, ${reminders.written} written (${reminders.passes} passes)`,
-    reminders.ms.toFixed(0),
-    reminders.addBulkMs?.toFixed(0) ?? 'skipped',
-    'BullMQ addBulk of as many jobs',
-    reminders.ratio?.toFixed(2) ?? '-',
-    reminders.ratio === null ? 'n/a' : reminders.ratio <= target ? 'yes' : 'NO',
-  ]);
+  for (const r of reminders) {
+    rows.push([
+      `reminders: ${r.people} people, ${r.written} written (${r.passes} passes)`,
+      r.ms.toFixed(0),
+      r.addBulkMs?.toFixed(0) ?? 'skipped',
+      'BullMQ addBulk of as many jobs',
+      r.ratio?.toFixed(2) ?? '-',
+      !r.targeted ? 'reported' : r.ratio === null ? 'n/a' : r.ratio <= target ? 'yes' : 'NO',
+    ]);
+  }
   // Fan-out rows: the ms column holds the calls to the platform's sending endpoint, the baseline its minimum.
   for (const p of fanOut.platforms) {
     const others = Object.entries(p.otherCalls).map(([endpoint, n]) => `${n} ${endpoint}`);
@@ -134,13 +144,14 @@ async function main(): Promise<number> {
   ]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}\n`);
-  const json = { database, scale, runs, seedMs: { boards: boards.seedMs, reminders: reminders.seedMs }, boards: boards.comparisons, reminders, fanOut };
+  const json = { database, scale, runs, seedMs: { boards: boards.seedMs, reminders: reminders.map((r) => r.seedMs) }, boards: boards.comparisons, reminders, fanOut };
   process.stdout.write(`BENCH_JSON ${JSON.stringify(json)}\n`);
   const fanOutBroken = fanOut.sent !== fanOut.written || !fanOut.outboxEmpty || fanOut.platforms.some((p) => !p.everyoneOnce);
-  const broken = reminders.people !== Math.round(100_000 * scale) || fanOutBroken;
+  const remindersBroken = reminders.some((r, i) => r.people !== Math.round(reminderSizes[i]!.users * scale));
+  const broken = remindersBroken || fanOutBroken;
   if (broken) {
     const notOnce = fanOut.platforms.filter((p) => !p.everyoneOnce).map((p) => p.platform);
-    log(`run broken: ${reminders.people} people reminded, ${fanOut.sent}/${fanOut.written} fan-out messages sent, outbox ${fanOut.outboxEmpty ? 'empty' : 'not empty'}${notOnce.length ? `, not everyone reached once on ${notOnce.join(', ')}` : ''}`);
+    log(`run broken: ${reminders.map((r) => r.people).join(' / ')} people reminded, ${fanOut.sent}/${fanOut.written} fan-out messages sent, outbox ${fanOut.outboxEmpty ? 'empty' : 'not empty'}${notOnce.length ? `, not everyone reached once on ${notOnce.join(', ')}` : ''}`);
   }
   return broken ? 1 : 0;
 }
