@@ -24,16 +24,31 @@ export async function buildDailyDigest(
   if (ids.length > 0) {
     const from = new Date(Math.min(...[...ranges.values()].map((r) => r.start.getTime())));
     const to = new Date(Math.max(...[...ranges.values()].map((r) => r.end.getTime())));
-    const visits = await db
-      .selectFrom('visits as v')
-      .innerJoin('customers as c', 'c.id', 'v.customer_id')
-      .leftJoin('check_ins as ci', (join) => join.onRef('ci.visit_id', '=', 'v.id').on('ci.kind', '=', 'in'))
-      .select(['v.user_id', 'v.source', 'v.started_at', 'v.ended_at', 'c.name', 'ci.status', 'ci.distance_m', 'ci.mocked', 'ci.accuracy_flagged'])
-      .where('v.user_id', 'in', ids)
-      .where('v.started_at', '>=', from)
-      .where('v.started_at', '<', to)
-      .orderBy('v.started_at')
-      .execute();
+    const settingsOf = new Map(input.teams.flatMap((t) => t.reps.map((r) => [r.userId, t.settings] as const)));
+    // Four independent reads, issued together: one wait for the database instead of four in a row
+    // (on a pool they run side by side; on one connection or in a transaction they queue as before).
+    const [visits, reports, followUps, overdue] = await Promise.all([
+      db
+        .selectFrom('visits as v')
+        .innerJoin('customers as c', 'c.id', 'v.customer_id')
+        .leftJoin('check_ins as ci', (join) => join.onRef('ci.visit_id', '=', 'v.id').on('ci.kind', '=', 'in'))
+        .select(['v.user_id', 'v.source', 'v.started_at', 'v.ended_at', 'c.name', 'ci.status', 'ci.distance_m', 'ci.mocked', 'ci.accuracy_flagged'])
+        .where('v.user_id', 'in', ids)
+        .where('v.started_at', '>=', from)
+        .where('v.started_at', '<', to)
+        .orderBy('v.started_at')
+        .execute(),
+      db.selectFrom('daily_reports').select(['user_id', 'late']).where('user_id', 'in', ids).where('report_date', '=', input.date).execute(),
+      db
+        .selectFrom('visits as v')
+        .innerJoin('customers as c', 'c.id', 'v.customer_id')
+        .select(['v.user_id', 'c.name', 'v.next_step'])
+        .where('v.user_id', 'in', ids)
+        .where('v.follow_up_date', '=', addDays(input.date, 1))
+        .orderBy('c.name')
+        .execute(),
+      findOverdueCustomers(db, { ownerIds: ids, now: input.now, daysFor: (id) => settingsOf.get(id)!.reminders.keyCustomerDays }),
+    ]);
     for (const v of visits) {
       const range = ranges.get(v.user_id)!;
       const started = new Date(v.started_at);
@@ -48,19 +63,8 @@ export async function buildDailyDigest(
       if (v.mocked) day.doubtfulLocations.push({ customer: v.name, reason: 'mocked' });
       else if (v.accuracy_flagged) day.doubtfulLocations.push({ customer: v.name, reason: 'inaccurate' });
     }
-    const reports = await db.selectFrom('daily_reports').select(['user_id', 'late']).where('user_id', 'in', ids).where('report_date', '=', input.date).execute();
     for (const r of reports) days.get(r.user_id)!.report = r.late ? 'late' : 'in';
-    const followUps = await db
-      .selectFrom('visits as v')
-      .innerJoin('customers as c', 'c.id', 'v.customer_id')
-      .select(['v.user_id', 'c.name', 'v.next_step'])
-      .where('v.user_id', 'in', ids)
-      .where('v.follow_up_date', '=', addDays(input.date, 1))
-      .orderBy('c.name')
-      .execute();
     for (const f of followUps) days.get(f.user_id)!.followUpsTomorrow.push({ customer: f.name, nextStep: f.next_step });
-    const settingsOf = new Map(input.teams.flatMap((t) => t.reps.map((r) => [r.userId, t.settings] as const)));
-    const overdue = await findOverdueCustomers(db, { ownerIds: ids, now: input.now, daysFor: (id) => settingsOf.get(id)!.reminders.keyCustomerDays });
     for (const [owner, list] of overdue) days.get(owner)!.overdueCustomers = list;
   }
   return {
