@@ -28,4 +28,11 @@ export interface Turn {
   t: Catalogue;
   settings: ConversationSettings;
   reply(message: string | OutboundMessage): void;
+  /**
+   * Queues a reply meant for the person alone (a personal, single-use link; their visit notes). In a
+   * group it goes to their private chat and the group is told so; in a direct chat it is a reply.
+   */
+  replyPrivately(message: string | OutboundMessage): void;
+  /** Where the person's private replies go: this chat when direct, their saved direct ref in a group. */
+  privateRef: string | undefined;
 }

@@ -157,4 +157,7 @@ export const enUS = {
     `Got your location. Which customer are you visiting? Reply with a number, or "checkin <customer>":\n${p.options}`,
   locationNameCustomer: () => 'Got your location. Which customer are you visiting? Send "checkin <customer>" within 10 minutes.',
   nearbyCustomerLine: (p: { index: number; name: string; distance: number }) => `${p.index}. ${p.name} (${km(p.distance)})`,
+  privateReplySent: (p: { name: string }) => `${p.name}, I sent you the rest in a private chat: it is for you alone.`,
+  privateReplyUnreachable: (p: { name: string }) =>
+    `${p.name}, my answer is for you alone and I cannot reach you in a private chat yet. Send me a direct message, then ask there.`,
 };

@@ -132,4 +132,6 @@ export const zhCN: Catalogue = {
   locationChooseCustomer: (p) => `收到位置。你在拜访哪个客户？回复序号，或发送"签到 <客户>"：\n${p.options}`,
   locationNameCustomer: () => '收到位置。你在拜访哪个客户？请在 10 分钟内发送"签到 <客户>"。',
   nearbyCustomerLine: (p) => `${p.index}. ${p.name}（${km(p.distance)}）`,
+  privateReplySent: (p) => `${p.name}，后续内容已私信发给你（仅限你本人使用）。`,
+  privateReplyUnreachable: (p) => `${p.name}，这条回复只能发给你本人，但我还无法私聊你。请先私聊我，再在私聊里重试。`,
 };
