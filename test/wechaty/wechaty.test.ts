@@ -37,7 +37,7 @@ async function handled(count: number): Promise<void> {
 }
 
 describe('Wechaty transport (wechaty-puppet-mock)', () => {
-  it('checks a rep in from a room: @bot 签到 华为, then a location message → verified', async () => {
+  it('checks a rep in from a room: @bot 签到 华为 (the link comes 1:1), then a location message → verified', async () => {
     const { mocker, puppet } = world;
     const botUser = mocker.createContact({ name: 'Legwork' });
     const rep = mocker.createContact({ name: '小王' });
@@ -55,8 +55,12 @@ describe('Wechaty transport (wechaty-puppet-mock)', () => {
     rep.say('@Legwork 签到 华为', [botUser]).to(room);
     await handled(2);
     await delivery.drainOnce();
-    const link = await until('the location link in the room', () => puppet.said.find((s) => s.conversationId === room.id));
-    expect(link.text).toContain('http://legwork.test/c/');
+    // The personal, single-use link goes to the rep 1:1; the room only hears that it was sent privately.
+    const notice = await until('the notice in the room', () => puppet.said.find((s) => s.conversationId === room.id));
+    expect(notice.text).toBe('小王，后续内容已私信发给你（仅限你本人使用）。');
+    const link = await until('the location link 1:1', () => puppet.said.find((s) => s.conversationId === rep.id && s.text.includes('/c/')));
+    expect(link.text).toContain('在 华为 签到需要你的位置：打开 http://legwork.test/c/');
+    expect(puppet.said.filter((s) => s.conversationId === room.id).map((s) => s.text).join('\n')).not.toContain('/c/');
 
     // A stranger's location in the room is not a check-in attempt; the rep's is (GCJ-02, as WeChat gives it).
     const near = wgs84ToGcj02({ lat: 22.5404, lng: 113.9504 });
