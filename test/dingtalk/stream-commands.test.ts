@@ -110,7 +110,7 @@ describe('how replies look in DingTalk', () => {
     ]);
     const groupSessions = new Set([created.session, session]);
     const groupCalls = [
-      ...s.fake.callsTo('/robot/sendBySession').filter((c) => groupSessions.has(c.query.session)),
+      ...s.fake.callsTo('/robot/sendBySession').filter((c) => groupSessions.has(String(c.query.session))),
       ...s.fake.callsTo('/v1.0/robot/groupMessages/send'),
     ];
     expect(JSON.stringify(groupCalls.map((c) => c.body))).not.toMatch(/\/c\//);
