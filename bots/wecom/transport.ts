@@ -30,8 +30,8 @@ export interface WeComTransportDeps {
  * The app's callback URL ("接收消息服务器", https://developer.work.weixin.qq.com/document/path/90930):
  * - `GET  /wecom/callback` the URL check: verify, decrypt `echostr`, answer it in plain text;
  * - `POST /wecom/callback` messages and events: verify the signature over `<Encrypt>` (constant
- *   time), refuse a timestamp more than a day off the clock (a replay: 403), decrypt, check the
- *   corp id, parse with entities off, hand the event to the engine.
+ *   time), refuse a timestamp more than a day off the clock (a replay: 401, as for a bad signature),
+ *   decrypt, check the corp id, parse with entities off, hand the event to the engine.
  *
  * WeCom waits 5 s and then retries (3 times in all). We answer 200 with an empty body as soon as the
  * engine has committed the message, or after `ackBudgetMs` while it carries on in the background.
@@ -71,7 +71,7 @@ export function mountWeComRoutes(app: Hono, deps: WeComTransportDeps): void {
           // Signed but stale: a captured callback replayed after its dedupe row was pruned (or this
           // server's clock is wrong). The query and body are not logged: they are the replayable part.
           logger.warn({ skewSeconds: skewSeconds ?? null }, 'WeCom callback rejected: its timestamp is more than a day off the clock (a replay, or a wrong server clock)');
-          return c.text('rejected', 403);
+          return c.text('rejected', 401);
         }
         message = parseWeComXml(decrypt(encrypted, deps.aesKey, config.corpId));
       } catch (error) {

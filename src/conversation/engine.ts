@@ -131,7 +131,14 @@ export function createConversationEngine(deps: EngineDeps) {
       return;
     }
     const bareLocation = turn.event.location && !text.trim();
+    if (turn.event.attachment && !bareLocation && !text.trim()) {
+      // One answer on every platform, until photos are supported: what Legwork does understand.
+      turn.reply(turn.t.attachmentNotUnderstood());
+      return;
+    }
     await dispatch(turn, bareLocation ? undefined : text);
+    // The words were handled; say that the photo or file itself was not kept, so nobody counts on it.
+    if (turn.event.attachment && !bareLocation) turn.reply(turn.t.attachmentNotKept());
   }
 
   /**

@@ -82,6 +82,23 @@ describe('Wechaty transport (wechaty-puppet-mock)', () => {
     // The 1:1 replies went to the rep's contact.
     expect(puppet.said.some((s) => s.conversationId === rep.id)).toBe(true);
   });
+
+  it('answers a picture sent 1:1 with what Legwork understands; a picture in a room is the group’s own', async () => {
+    const { mocker, puppet } = world;
+    const botId = adapter.bot.currentUser.id;
+    const rep = mocker.createContact({ name: '小李' });
+    const room = mocker.createRoom({ id: 'photos@chatroom', topic: '现场照片', memberIdList: [botId, rep.id] });
+    const before = (await h.db.selectFrom('processed_events').select('event_id').execute()).length;
+
+    world.shareImage(rep.id, { roomId: room.id });
+    world.shareImage(rep.id, { listenerId: botId });
+    await handled(before + 1);
+    await delivery.drainOnce();
+    const answer = await until('the answer to the picture', () => puppet.said.find((s) => s.conversationId === rep.id && s.text.includes('图片')));
+    expect(answer.text).toContain('暂时还看不懂图片、文件、语音、视频和链接。');
+    expect(puppet.said.some((s) => s.conversationId === room.id)).toBe(false);
+    expect((await h.db.selectFrom('processed_events').select('event_id').execute()).length).toBe(before + 1);
+  });
 });
 
 describe('lazy loading', () => {

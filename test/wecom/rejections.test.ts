@@ -75,15 +75,15 @@ describe('POST /wecom/callback rejects, storing nothing', () => {
     await expectNothingStored();
   });
 
-  it('a correctly signed callback from more than a day ago (a replay) or a day ahead: 403, with a log line', async () => {
+  it('a correctly signed callback from more than a day ago (a replay) or a day ahead: 401, with a log line', async () => {
     const now = w.current.createTime();
     const twoDaysAgo = now - 2 * 86_400;
     const old = textXml({ from: 'mallory', content: '签到 华为 22.54,113.95', msgId: '7003', createTime: twoDaysAgo });
     const warn = vi.spyOn(w.current.h.app.logger, 'warn');
     const res = await w.current.post(signedCallback(old, { timestamp: String(twoDaysAgo) }));
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(401);
     const ahead = signedCallback(checkIn(), { timestamp: String(now + 86_400 + 60) });
-    expect((await w.current.post(ahead)).status).toBe(403);
+    expect((await w.current.post(ahead)).status).toBe(401);
     await expectNothingStored();
     const lines = warn.mock.calls.filter((call) => String(call[1]).includes('more than a day off the clock'));
     warn.mockRestore();

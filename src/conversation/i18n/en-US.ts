@@ -160,4 +160,11 @@ export const enUS = {
   privateReplySent: (p: { name: string }) => `${p.name}, I sent you the rest in a private chat: it is for you alone.`,
   privateReplyUnreachable: (p: { name: string }) =>
     `${p.name}, my answer is for you alone and I cannot reach you in a private chat yet. Send me a direct message, then ask there.`,
+  attachmentNotUnderstood: () =>
+    [
+      "I can't read photos, files, voice messages, videos or links yet.",
+      'I understand text commands, such as "checkin Huawei", "checkout <notes>" or "report <text>" (send "help" for all of them), and locations.',
+      'To check in, send your location as a location message where your chat app has one, or send "checkin <customer>" and open the link I send you.',
+    ].join('\n'),
+  attachmentNotKept: () => 'Note: the attachment itself is not kept; I read only the text of your message.',
 };

@@ -134,4 +134,11 @@ export const zhCN: Catalogue = {
   nearbyCustomerLine: (p) => `${p.index}. ${p.name}（${km(p.distance)}）`,
   privateReplySent: (p) => `${p.name}，后续内容已私信发给你（仅限你本人使用）。`,
   privateReplyUnreachable: (p) => `${p.name}，这条回复只能发给你本人，但我还无法私聊你。请先私聊我，再在私聊里重试。`,
+  attachmentNotUnderstood: () =>
+    [
+      '暂时还看不懂图片、文件、语音、视频和链接。',
+      '我能理解文字命令，例如"签到 华为"、"签退 <备注>"、"日报 <内容>"（发送"帮助"查看全部），以及位置。',
+      '签到时请发送位置：在聊天里用"位置"发送当前位置（如果你的聊天软件支持），或发送"签到 <客户>"后打开我发给你的链接。',
+    ].join('\n'),
+  attachmentNotKept: () => '提示：附件本身不会保存，我只读取消息里的文字。',
 };
