@@ -55,6 +55,20 @@ describe('decodeRobotMessage', () => {
     expect(picture.ok && picture.value.event.text).toBeUndefined();
   });
 
+  it('decodes pictures, files, video and untranscribed voice as attachments; rich text keeps its words', () => {
+    const kind = (raw: unknown) => {
+      const result = decodeRobotMessage(raw, at);
+      return result.ok ? result.value.event.attachment?.kind : 'refused';
+    };
+    expect(kind(fixture('picture'))).toBe('image');
+    expect(kind(fixture('file'))).toBe('file');
+    expect(kind(fixture('video'))).toBe('video');
+    expect(kind(fixture('rich-text'))).toBe('image');
+    expect(kind(fixture('audio'))).toBeUndefined(); // transcribed: just words
+    expect(kind({ ...JSON.parse(fixture('audio')), content: { downloadCode: 'x', duration: '4' } })).toBe('voice');
+    expect(kind(fixture('text-1to1'))).toBeUndefined();
+  });
+
   it('refuses payloads that are not robot messages', () => {
     expect(decodeRobotMessage('{', at)).toMatchObject({ ok: false, reason: 'data is not JSON' });
     expect(decodeRobotMessage({ msgtype: 'text' }, at).ok).toBe(false);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InboundEvent } from '../../src/conversation/types.ts';
+import type { InboundAttachment, InboundEvent } from '../../src/conversation/types.ts';
 import { DINGTALK_PLATFORM, dingtalkGroupRef, dingtalkUserRef } from './refs.ts';
 
 /**
@@ -79,6 +79,7 @@ function toEvent(message: RobotMessage, receivedAt: Date): DecodedRobotMessage {
   const directRef = dingtalkUserRef(userId);
   const conversationRef = group ? dingtalkGroupRef(message.conversationId) : directRef;
   const text = messageText(message);
+  const attachment = messageAttachment(message, text);
   const event: InboundEvent = {
     platform: DINGTALK_PLATFORM,
     eventId: message.msgId,
@@ -90,6 +91,7 @@ function toEvent(message: RobotMessage, receivedAt: Date): DecodedRobotMessage {
     },
     conversation: { ref: conversationRef, kind: group ? 'group' : 'direct' },
     ...(text !== undefined ? { text: group ? stripLeadingMentions(text) : text.trim() } : {}),
+    ...(attachment ? { attachment } : {}),
     receivedAt,
   };
   const session =
@@ -108,7 +110,7 @@ function toEvent(message: RobotMessage, receivedAt: Date): DecodedRobotMessage {
 /**
  * The words of a message. Robots cannot receive locations; besides text, rich text carries text
  * parts and voice messages come with DingTalk's speech recognition. Pictures, files and video have
- * no text: the engine answers those with a hint.
+ * no text: they are decoded as an attachment, which the engine answers with what it understands.
  */
 function messageText(message: RobotMessage): string | undefined {
   if (message.msgtype === 'text') return message.text?.content;
@@ -120,6 +122,30 @@ function messageText(message: RobotMessage): string | undefined {
       .map((part: unknown) => (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : ''))
       .filter(Boolean);
     return parts.length ? parts.join('\n') : undefined;
+  }
+  return undefined;
+}
+
+/** msgtypes that carry something other than words ("接收的消息类型": picture, file, video, audio). */
+const attachmentKinds: Readonly<Record<string, InboundAttachment['kind']>> = {
+  picture: 'image',
+  file: 'file',
+  video: 'video',
+  audio: 'voice',
+};
+
+/**
+ * What a message carried besides its words: a picture, file or video; a voice message DingTalk could
+ * not transcribe (with a transcript it is just words); a picture inside rich text.
+ */
+function messageAttachment(message: RobotMessage, text: string | undefined): InboundAttachment | undefined {
+  if (message.msgtype === 'audio') return text === undefined ? { kind: 'voice' } : undefined;
+  const kind = attachmentKinds[message.msgtype];
+  if (kind) return { kind };
+  if (message.msgtype === 'richText') {
+    const parts = (message.content as { richText?: unknown } | undefined)?.richText;
+    const hasPicture = Array.isArray(parts) && parts.some((part) => (part as { type?: unknown } | null)?.type === 'picture');
+    return hasPicture ? { kind: 'image' } : undefined;
   }
   return undefined;
 }

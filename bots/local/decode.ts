@@ -20,8 +20,12 @@ export const localMessageSchema = z
         accuracy: z.number().nonnegative().optional(),
       })
       .optional(),
+    /** A picture, file, voice message, video or link the person sent (only its kind: nothing is uploaded). */
+    attachment: z.object({ kind: z.enum(['image', 'file', 'voice', 'video', 'link']) }).optional(),
   })
-  .refine((m) => m.text !== undefined || m.location !== undefined, { message: 'text or location is required' });
+  .refine((m) => m.text !== undefined || m.location !== undefined || m.attachment !== undefined, {
+    message: 'text, location or attachment is required',
+  });
 
 export type LocalMessage = z.infer<typeof localMessageSchema>;
 
@@ -44,6 +48,7 @@ export function decodeLocalMessage(message: LocalMessage, receivedAt: Date): Inb
       : { ref: localUserRef(message.userId), kind: 'direct' },
     text: message.text,
     location: message.location,
+    ...(message.attachment ? { attachment: message.attachment } : {}),
     receivedAt,
     ...(message.answers ? { quickAnswer: { questionId: message.answers } } : {}),
   };

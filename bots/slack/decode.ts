@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InboundEvent } from '../../src/conversation/types.ts';
+import type { InboundAttachment, InboundEvent } from '../../src/conversation/types.ts';
 import type { Language } from '../../src/conversation/intents/types.ts';
 import { parseIntent } from '../../src/conversation/intents/parse-intent.ts';
 import { slackChannelRef, slackEphemeralRef, slackUserRef } from './refs.ts';
@@ -20,6 +20,12 @@ const envelopeSchema = z.object({
   event_id: z.string().min(1).max(200),
 });
 
+/**
+ * Files shared with a message (https://docs.slack.dev/reference/objects/file-object): only the type
+ * is read, to answer that Legwork does not read them; the files themselves are never fetched.
+ */
+const filesSchema = z.array(z.object({ mimetype: z.string().max(255).optional() }).passthrough()).max(100).optional();
+
 /** message.im (https://docs.slack.dev/reference/events/message.im). */
 const directMessageSchema = z.object({
   type: z.literal('message'),
@@ -30,7 +36,15 @@ const directMessageSchema = z.object({
   ts: z.string(),
   subtype: z.string().optional(),
   bot_id: z.string().optional(),
+  files: filesSchema,
 });
+
+/**
+ * Subtypes that are a person's own new message: none, or `file_share` (a message with files attached,
+ * https://docs.slack.dev/reference/events/message/file_share). Edits, deletions, joins and bot posts
+ * have other subtypes and are not for us.
+ */
+const personMessageSubtypes = new Set([undefined, 'file_share']);
 
 /** app_mention (https://docs.slack.dev/reference/events/app_mention). */
 const mentionSchema = z.object({
@@ -40,6 +54,7 @@ const mentionSchema = z.object({
   text: z.string().max(40_000),
   ts: z.string(),
   bot_id: z.string().optional(),
+  files: filesSchema,
 });
 
 /** A slash command's form fields (https://docs.slack.dev/interactivity/implementing-slash-commands). */
@@ -125,13 +140,14 @@ export function eventSender(body: unknown): { teamId: string; user: string } | u
   return { teamId: envelope.data.team_id, user };
 }
 
-/** A person's message in their DM with the app; undefined for edits, bot posts and other subtypes. */
+/** A person's message in their DM with the app (with or without files); undefined for edits, bot posts and other subtypes. */
 export function decodeDirectMessage(body: unknown, hints: SenderHints, receivedAt: Date): InboundEvent | undefined {
   const envelope = envelopeSchema.safeParse(body);
   const event = directMessageSchema.safeParse((body as { event?: unknown })?.event);
   if (!envelope.success || !event.success) return undefined;
   const m = event.data;
-  if (m.subtype !== undefined || m.bot_id !== undefined) return undefined;
+  if (!personMessageSubtypes.has(m.subtype) || m.bot_id !== undefined) return undefined;
+  const attachment = attachmentOf(m.files);
   return {
     platform: 'slack',
     eventId: envelope.data.event_id,
@@ -139,6 +155,7 @@ export function decodeDirectMessage(body: unknown, hints: SenderHints, receivedA
     sender: senderOf(m.user, hints, slackChannelRef(m.channel)),
     conversation: { ref: slackChannelRef(m.channel), kind: 'direct' },
     text: slackTextToPlain(m.text ?? ''),
+    ...(attachment ? { attachment } : {}),
     receivedAt,
   };
 }
@@ -151,6 +168,7 @@ export function decodeMention(body: unknown, botUserId: string | undefined, hint
   const m = event.data;
   if (m.bot_id !== undefined || m.channel.startsWith('D')) return undefined;
   const text = slackTextToPlain(stripLeadingMention(m.text, botUserId)).trim();
+  const attachment = attachmentOf(m.files);
   return {
     platform: 'slack',
     eventId: envelope.data.event_id,
@@ -158,8 +176,20 @@ export function decodeMention(body: unknown, botUserId: string | undefined, hint
     sender: senderOf(m.user, hints, slackUserRef(m.user)),
     conversation: channelConversation(m.channel, m.user, text),
     text,
+    ...(attachment ? { attachment } : {}),
     receivedAt,
   };
+}
+
+/** The first shared file's kind by its MIME type (an image, a video, an audio clip, or any file). */
+function attachmentOf(files: z.infer<typeof filesSchema>): InboundAttachment | undefined {
+  const file = files?.[0];
+  if (!file) return undefined;
+  const mime = file.mimetype ?? '';
+  if (mime.startsWith('image/')) return { kind: 'image' };
+  if (mime.startsWith('video/')) return { kind: 'video' };
+  if (mime.startsWith('audio/')) return { kind: 'voice' };
+  return { kind: 'file' };
 }
 
 /**

@@ -50,7 +50,15 @@ export async function createWechatyAdapter(
   }
   attachWechatyListeners(bot, {
     ...deps,
-    messageTypes: { Text: types.Message.Text, Location: types.Message.Location },
+    messageTypes: {
+      Text: types.Message.Text,
+      Location: types.Message.Location,
+      Image: types.Message.Image,
+      Attachment: types.Message.Attachment,
+      Audio: types.Message.Audio,
+      Video: types.Message.Video,
+      Url: types.Message.Url,
+    },
     track(work) {
       inFlight.add(work);
       void work.finally(() => inFlight.delete(work));

@@ -2,14 +2,14 @@ import type { Message as MessageInterface, Wechaty as WechatyInterface } from 'w
 import type { ConversationEngine } from '../../src/conversation/engine.ts';
 import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
-import { decodeWechatyMessage } from './decode.ts';
+import { decodeWechatyMessage, type WechatyMessageTypes } from './decode.ts';
 import { wechatyTenantId } from './refs.ts';
 
 export interface WechatyTransportDeps {
   engine: Pick<ConversationEngine, 'handle' | 'knowsIdentity'>;
   clock: Clock;
   logger: Logger;
-  messageTypes: { Text: number; Location: number };
+  messageTypes: WechatyMessageTypes;
   /** Registers the handling of one message so tests and shutdown can await it. */
   track(work: Promise<unknown>): void;
 }

@@ -1,4 +1,4 @@
-import type { InboundEvent } from '../../src/conversation/types.ts';
+import type { InboundAttachment, InboundEvent } from '../../src/conversation/types.ts';
 import type { Language } from '../../src/conversation/intents/types.ts';
 import { field, type XmlNode, type XmlValue } from './xml.ts';
 import { parseChoiceKey, textOfReplyKey, wecomUserRef, wecomWebhookRef, type ChoiceKey } from './refs.ts';
@@ -36,9 +36,9 @@ const updatableCardTypes: ReadonlySet<string> = new Set(['button_interaction', '
 
 /**
  * A decrypted callback message (https://developer.work.weixin.qq.com/document/path/90239 messages,
- * /90240 events) as a platform-neutral event, or why it is ignored. Only text, location, and the
- * events that stand for something the rep would type (template-card buttons, menu clicks) reach the
- * conversation; LOCATION reports are ignored (Legwork never tracks people, it only takes the
+ * /90240 events) as a platform-neutral event, or why it is ignored. Only text, location, pictures,
+ * voice, video, files and links (as attachments), and the events that stand for something the rep
+ * would type (template-card buttons, menu clicks) reach the conversation; LOCATION reports are ignored (Legwork never tracks people, it only takes the
  * locations they send).
  */
 export function decodeWeComMessage(message: XmlNode, context: WeComDecodeContext): WeComDecoded {
@@ -69,8 +69,28 @@ export function decodeWeComMessage(message: XmlNode, context: WeComDecodeContext
     event.location = { lat, lng, system: context.locationSystem, ...(label ? { label } : {}) };
     return { kind: 'event', event };
   }
+  const attachment = attachmentKinds[msgType];
+  if (attachment) {
+    // Nothing to read in these: the engine answers with what Legwork does understand.
+    const event = base(from, msgId, context, direct(from), undefined);
+    event.attachment = { kind: attachment };
+    return { kind: 'event', event };
+  }
   return { kind: 'ignored', reason: `message type ${msgType}` };
 }
+
+/**
+ * Message types that carry no words Legwork reads ("接收普通消息",
+ * https://developer.work.weixin.qq.com/document/path/90239: image, voice, video, link; file as
+ * WeCom sends it from the chat's file picker).
+ */
+const attachmentKinds: Readonly<Record<string, InboundAttachment['kind']>> = {
+  image: 'image',
+  voice: 'voice',
+  video: 'video',
+  file: 'file',
+  link: 'link',
+};
 
 function decodeEvent(message: XmlNode, from: string, context: WeComDecodeContext): WeComDecoded {
   const name = field(message, 'Event');

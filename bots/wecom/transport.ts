@@ -32,7 +32,8 @@ export interface WeComTransportDeps {
  * The app's callback URL ("接收消息服务器", https://developer.work.weixin.qq.com/document/path/90930):
  * - `GET  /wecom/callback` the URL check: verify, decrypt `echostr`, answer it in plain text;
  * - `POST /wecom/callback` messages and events: verify the signature over `<Encrypt>` (constant
- *   time), decrypt, check the corp id, parse with entities off, hand the event to the engine.
+ *   time), refuse a timestamp more than a day off the clock (a replay: 401, as for a bad signature),
+ *   decrypt, check the corp id, parse with entities off, hand the event to the engine.
  *
  * WeCom waits 5 s and then retries (3 times in all). We answer 200 with an empty body as soon as the
  * engine has committed the message, or after `ackBudgetMs` while it carries on in the background.
@@ -67,6 +68,13 @@ export function mountWeComRoutes(app: Hono, deps: WeComTransportDeps): void {
         const encrypted = field(envelope, 'Encrypt');
         if (!encrypted) throw new WeComXmlError('malformed');
         verifySignature({ token: config.token, timestamp: q.timestamp, nonce: q.nonce, encrypted, signature: q.msg_signature });
+        const skewSeconds = timestampSkewSeconds(q.timestamp, deps.clock.now());
+        if (skewSeconds === undefined || Math.abs(skewSeconds) > MAX_TIMESTAMP_SKEW_SECONDS) {
+          // Signed but stale: a captured callback replayed after its dedupe row was pruned (or this
+          // server's clock is wrong). The query and body are not logged: they are the replayable part.
+          logger.warn({ skewSeconds: skewSeconds ?? null }, 'WeCom callback rejected: its timestamp is more than a day off the clock (a replay, or a wrong server clock)');
+          return c.text('rejected', 401);
+        }
         message = parseWeComXml(decrypt(encrypted, deps.aesKey, config.corpId));
       } catch (error) {
         return rejected(c, error);
@@ -107,6 +115,19 @@ export function mountWeComRoutes(app: Hono, deps: WeComTransportDeps): void {
     }
     throw error;
   }
+}
+
+/**
+ * WeCom delivers and retries a callback within seconds (5 s timeout, 3 tries), so a signed callback
+ * whose timestamp is further off than this was captured and replayed. A day leaves room for a badly
+ * set server clock without letting a capture be replayed after the dedupe rows are pruned (14 days).
+ */
+export const MAX_TIMESTAMP_SKEW_SECONDS = 24 * 60 * 60;
+
+/** Seconds the callback's `timestamp` (seconds since the epoch) is ahead of the clock; undefined when not a number. */
+function timestampSkewSeconds(timestamp: string, now: Date): number | undefined {
+  if (!/^\d{1,12}$/.test(timestamp)) return undefined;
+  return Number(timestamp) - Math.floor(now.getTime() / 1000);
 }
 
 /** 'done', `{ failed: error }`, or 'late' when the work takes longer than `ms` (it keeps running). */

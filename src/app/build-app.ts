@@ -25,6 +25,8 @@ export interface Legwork {
   adapters: ChatAdapter[];
   /** Reminders, leaderboards and digests (BullMQ with REDIS_URL, else in-process). */
   scheduler: Scheduler;
+  /** The logger every part was given (tests watch it for the lines operators rely on). */
+  logger: Logger;
   /** Starts the background parts (delivery loop, scheduler, platform connections). */
   start(): Promise<void>;
   /** `npm run worker`: only the scheduler's workers and the delivery loop (no platform connections). */
@@ -82,6 +84,7 @@ export async function buildApp(
     http,
     adapters,
     scheduler,
+    logger,
     async start() {
       for (const adapter of adapters) await adapter.start?.();
       delivery.start();

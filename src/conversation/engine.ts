@@ -62,7 +62,7 @@ export function createConversationEngine(deps: EngineDeps) {
     if (!fresh) return { duplicate: true, replies: 0 };
 
     // Also locks the person's row until commit: one turn per person at a time.
-    const { org, user, registered } = await resolveIdentity(
+    const { org, user, registered, directRef } = await resolveIdentity(
       { db: trx, defaults: deps.defaults },
       {
         platform: event.platform,
@@ -75,7 +75,9 @@ export function createConversationEngine(deps: EngineDeps) {
       },
     );
     const language = user.language;
-    const replies: OutboundMessage[] = [];
+    const replies: QueuedReply[] = [];
+    const group = event.conversation.kind === 'group';
+    const asMessage = (message: string | OutboundMessage): OutboundMessage => (typeof message === 'string' ? { text: message } : message);
     // One instant per turn: every use case the turn runs reads this frozen clock, so rows written by
     // one message (a visit closed by a check-in elsewhere, the new one opened) carry the same time.
     const now = deps.clock.now();
@@ -89,7 +91,9 @@ export function createConversationEngine(deps: EngineDeps) {
       language,
       t: catalogueFor(language),
       settings: deps.settings,
-      reply: (message) => replies.push(typeof message === 'string' ? { text: message } : message),
+      reply: (message) => replies.push({ message: asMessage(message), private: false }),
+      replyPrivately: (message) => replies.push({ message: asMessage(message), private: group }),
+      privateRef: group ? (directRef ?? undefined) : event.conversation.ref,
     };
     if (registered) turn.reply(turn.t.welcome({ name: user.display_name, admin: user.role === 'admin' }));
 
@@ -100,13 +104,36 @@ export function createConversationEngine(deps: EngineDeps) {
     }
     const written = await enqueueMessages(
       trx,
-      replies.map((message) => ({ orgId: org.id, targetRef: event.conversation.ref, message: { language, ...message, replyToEventId: event.eventId } })),
+      routeReplies(turn, replies).map(({ targetRef, message }) => ({ orgId: org.id, targetRef, message: { language, ...message, replyToEventId: event.eventId } })),
       turn.now,
     );
     deps.logger.debug({ platform: event.platform, eventId: event.eventId, replies: written }, 'inbound handled');
     // A refused tap stored nothing: its card must not say it was chosen.
     const questionAnswered = !event.quickAnswer ? undefined : refusal ? false : turn.answeredQuestion;
     return { duplicate: false, replies: written, ...(questionAnswered !== undefined ? { questionAnswered } : {}) };
+  }
+
+  /**
+   * Where each reply goes. Private replies said in a group go to the person's private chat (never into
+   * the group, where anyone could open a personal link), and the group gets one line saying so; with
+   * no way to reach the person alone, the group is told that instead and nothing private is sent.
+   */
+  function routeReplies(turn: Turn, replies: QueuedReply[]): { targetRef: string; message: OutboundMessage }[] {
+    const here = turn.event.conversation.ref;
+    const privately = replies.filter((r) => r.private);
+    const routed = replies.filter((r) => !r.private).map((r) => ({ targetRef: here, message: r.message }));
+    if (privately.length === 0) return routed;
+    const name = turn.user.display_name;
+    if (!turn.privateRef) {
+      deps.logger.info({ platform: turn.event.platform, eventId: turn.event.eventId }, 'private reply asked for in a group, but the person has no direct ref');
+      return [...routed, { targetRef: here, message: { text: turn.t.privateReplyUnreachable({ name }) } }];
+    }
+    const privateRef = turn.privateRef;
+    return [
+      ...routed,
+      { targetRef: here, message: { text: turn.t.privateReplySent({ name }) } },
+      ...privately.map((r) => ({ targetRef: privateRef, message: r.message })),
+    ];
   }
 
   async function respond(turn: Turn): Promise<void> {
@@ -116,7 +143,14 @@ export function createConversationEngine(deps: EngineDeps) {
       return;
     }
     const bareLocation = turn.event.location && !text.trim();
+    if (turn.event.attachment && !bareLocation && !text.trim()) {
+      // One answer on every platform, until photos are supported: what Legwork does understand.
+      turn.reply(turn.t.attachmentNotUnderstood());
+      return;
+    }
     await dispatch(turn, bareLocation ? undefined : text);
+    // The words were handled; say that the photo or file itself was not kept, so nobody counts on it.
+    if (turn.event.attachment && !bareLocation) turn.reply(turn.t.attachmentNotKept());
   }
 
   /**
@@ -135,6 +169,12 @@ export function createConversationEngine(deps: EngineDeps) {
   }
 
   return { handle, knowsIdentity };
+}
+
+/** A reply of this turn; `private` ones are meant for the person alone and leave the group. */
+interface QueuedReply {
+  message: OutboundMessage;
+  private: boolean;
 }
 
 export type ConversationEngine = ReturnType<typeof createConversationEngine>;

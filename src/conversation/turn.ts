@@ -33,4 +33,11 @@ export interface Turn {
    * reports it for taps (`HandleResult.questionAnswered`); a tap checked against its question starts false.
    */
   answeredQuestion?: boolean;
+  /**
+   * Queues a reply meant for the person alone (a personal, single-use link; their visit notes). In a
+   * group it goes to their private chat and the group is told so; in a direct chat it is a reply.
+   */
+  replyPrivately(message: string | OutboundMessage): void;
+  /** Where the person's private replies go: this chat when direct, their saved direct ref in a group. */
+  privateRef: string | undefined;
 }

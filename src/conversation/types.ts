@@ -37,6 +37,12 @@ export interface InboundEvent {
   conversation: { ref: string; kind: 'direct' | 'group' };
   text?: string;
   location?: ReportedLocation;
+  /**
+   * What the message carried besides words (a photo, a file, a voice message without transcript, a
+   * video, a shared link card). Legwork does not keep attachments: a message with one and no text gets
+   * one answer saying what Legwork understands; a message with text is handled by its text.
+   */
+  attachment?: InboundAttachment;
   receivedAt: Date;
   /**
    * Set when the message is a tap on one of an earlier reply's `choices` (not typed): `questionId` is
@@ -44,6 +50,11 @@ export interface InboundEvent {
    * engine takes the tap only as the answer to that question while it is still the one pending.
    */
   quickAnswer?: { questionId?: string };
+}
+
+/** The kind of thing a message carried that Legwork cannot read; decoded by each platform's adapter. */
+export interface InboundAttachment {
+  kind: 'image' | 'file' | 'voice' | 'video' | 'link';
 }
 
 /** A link or button in a reply; adapters render it natively, the text fallback names the URL. */

@@ -77,17 +77,28 @@ describe('payload', () => {
     expect(await countRows(s.h, 'processed_events')).toBe(1);
   });
 
-  it('reads rich text and voice recognition as text, and answers a picture with a hint', async () => {
+  it('reads rich text and voice recognition as text; answers a picture, a file and a video with what Legwork understands', async () => {
     const session = 'rich';
     const base = { sessionWebhook: s.fake.sessionUrl(session), sessionWebhookExpiredTime: now() + 60 * 60_000 };
-    expect((await post({ ...fixtures.richText, ...base }, signedHeaders(secret(), now()))).status).toBe(200);
-    expect((await post({ ...fixtures.audio, ...base }, signedHeaders(secret(), now()))).status).toBe(200);
-    expect((await post({ ...fixtures.picture, ...base }, signedHeaders(secret(), now()))).status).toBe(200);
-    await s.h.app.delivery.drainOnce();
-    const replies = sessionReplies(s.fake, session);
-    expect(replies.join('\n')).toContain('日报已提交'); // rich text "日报 今天拜访了华为\n明天去小米"
-    expect(replies.join('\n')).toContain('今天（'); // voice "今天"
-    expect(replies.at(-1)).toContain('收到一条空消息'); // a picture has no text
+    let seen = 0;
+    const sent = async (message: Record<string, unknown>) => {
+      expect((await post({ ...message, ...base }, signedHeaders(secret(), now()))).status).toBe(200);
+      await s.h.app.delivery.drainOnce();
+      const replies = sessionReplies(s.fake, session);
+      return replies.slice(seen, (seen = replies.length));
+    };
+    // Rich text "日报 今天拜访了华为\n明天去小米" with a picture between: the words count, the picture is not kept.
+    const rich = await sent(fixtures.richText);
+    expect(rich.join('\n')).toContain('日报已提交');
+    expect(rich.at(-1)).toBe('提示：附件本身不会保存，我只读取消息里的文字。');
+    expect((await sent(fixtures.audio)).join('\n')).toContain('今天（'); // voice "今天"
+    for (const fixture of [fixtures.picture, fixtures.file, fixtures.video]) {
+      const replies = await sent(fixture);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]).toContain('暂时还看不懂图片、文件、语音、视频和链接。');
+      expect(replies[0]).toContain('签到时请发送位置');
+      expect(replies[0]).not.toContain('空消息');
+    }
     const report = await s.h.db.selectFrom('daily_reports').select('body').executeTakeFirstOrThrow();
     expect(report.body).toContain('明天去小米');
   });

@@ -99,21 +99,42 @@ describe.each([
 });
 
 describe('how replies look in DingTalk', () => {
-  it('mentions the asker in a group reply and sends the location link as an ActionCard button', async () => {
-    await say(manager, '新客户 华为 22.54,113.95', { group: true });
-    const { session } = await say(manager, '签到 华为', { group: true });
+  it('mentions the asker in a group reply; a location link asked for in a group goes 1:1 (oToMessages), never into the group', async () => {
+    // Someone who never wrote to the robot 1:1: no 1:1 session webhook to use, so the OpenAPI it is.
+    const newcomer: Person = { staffId: 'rep7001', nick: '王五' };
+    const created = await say(newcomer, '新客户 华为 22.54,113.95', { group: true });
+    const { session } = await say(newcomer, '签到 华为', { group: true });
+    const posts = s.fake.callsTo('/robot/sendBySession').filter((c) => c.query.session === session);
+    expect(posts.map((c) => c.body)).toEqual([
+      { msgtype: 'text', text: { content: '@rep7001 王五，后续内容已私信发给你（仅限你本人使用）。' }, at: { atUserIds: [newcomer.staffId], isAtAll: false } },
+    ]);
+    const groupSessions = new Set([created.session, session]);
+    const groupCalls = [
+      ...s.fake.callsTo('/robot/sendBySession').filter((c) => groupSessions.has(String(c.query.session))),
+      ...s.fake.callsTo('/v1.0/robot/groupMessages/send'),
+    ];
+    expect(JSON.stringify(groupCalls.map((c) => c.body))).not.toMatch(/\/c\//);
+
+    // https://open.dingtalk.com/document/orgapp/chatbots-send-one-on-one-chat-messages-in-batches
+    const [oneToOne] = s.fake.callsTo('/v1.0/robot/oToMessages/batchSend');
+    expect(oneToOne!.body).toMatchObject({ robotCode: 'dingkzxdapefq1ac6gk', userIds: [newcomer.staffId], msgKey: 'sampleActionCard' });
+    const card = JSON.parse(oneToOne!.body.msgParam);
+    expect(card).toMatchObject({ singleTitle: '共享位置并签到' });
+    expect(card.singleURL).toMatch(/^http:\/\/legwork\.test\/c\/[\w-]+/);
+    expect(card.text).toContain(card.singleURL);
+    const { session: helpSession } = await say(newcomer, '今天', { group: true });
+    const [text] = s.fake.callsTo('/robot/sendBySession').filter((c) => c.query.session === helpSession);
+    expect(text!.body).toMatchObject({ msgtype: 'text', at: { atUserIds: [newcomer.staffId], isAtAll: false } });
+    expect(text!.body.text.content).toMatch(/^@rep7001 今天（/);
+  });
+
+  it('sends the location link 1:1 as an ActionCard button through the chat’s own session webhook', async () => {
+    await say(manager, '新客户 华为 22.54,113.95');
+    const { session } = await say(manager, '签到 华为');
     const posts = s.fake.callsTo('/robot/sendBySession').filter((c) => c.query.session === session);
     expect(posts).toHaveLength(1);
-    const card = posts[0]!.body;
-    expect(card.msgtype).toBe('actionCard');
-    expect(card.actionCard).toMatchObject({ singleTitle: '共享位置并签到' });
-    expect(card.actionCard.singleURL).toMatch(/^http:\/\/legwork\.test\/c\/[\w-]+/);
-    expect(card.actionCard.text).toContain(card.actionCard.singleURL);
-
-    const { session: helpSession } = await say(manager, '今天', { group: true });
-    const [text] = s.fake.callsTo('/robot/sendBySession').filter((c) => c.query.session === helpSession);
-    expect(text!.body).toMatchObject({ msgtype: 'text', at: { atUserIds: [manager.staffId], isAtAll: false } });
-    expect(text!.body.text.content).toMatch(/^@manager4220 今天（/);
+    expect(posts[0]!.body.actionCard).toMatchObject({ singleTitle: '共享位置并签到' });
+    expect(s.fake.callsTo('/v1.0/robot/oToMessages/batchSend')).toEqual([]);
   });
 
   it('does not mention anyone in a 1:1 chat', async () => {

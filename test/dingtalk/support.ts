@@ -19,6 +19,8 @@ export const fixtures = {
   richText: fixture('rich-text'),
   audio: fixture('audio'),
   picture: fixture('picture'),
+  file: fixture('file'),
+  video: fixture('video'),
 };
 
 export interface Person {

@@ -29,12 +29,15 @@ describe('Slack slash commands', () => {
     expect(textOf(ephemeral[0]!)).toContain('Checked in at Huawei');
   });
 
-  it('/checkin without coordinates answers with a button to the location page', async () => {
+  it('/checkin without coordinates in a channel answers in the DM with a button to the location page', async () => {
     await seedCustomer();
     await postCommand(ctx, slashCommand(bob, '/checkin', 'Huawei'));
-    const { ephemeral } = await deliver(ctx);
-    expect(ephemeral).toHaveLength(1);
-    const { text, blocks } = ephemeral[0]!.args;
+    const { posted, ephemeral } = await deliver(ctx);
+    // The personal link never shows in the channel, not even ephemerally: only a line saying where it went.
+    expect(ephemeral.map(textOf)).toEqual(['Bob, I sent you the rest in a private chat: it is for you alone.']);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.args.channel).toBe('D0BOB0001');
+    const { text, blocks } = posted[0]!.args;
     expect(text).toMatch(/http:\/\/legwork\.test\/c\/\S+/);
     const actions = blocks.find((b: any) => b.type === 'actions');
     expect(actions.elements).toEqual([

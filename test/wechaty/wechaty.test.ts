@@ -37,7 +37,7 @@ async function handled(count: number): Promise<void> {
 }
 
 describe('Wechaty transport (wechaty-puppet-mock)', () => {
-  it('checks a rep in from a room: @bot 签到 华为, then a location message → verified', async () => {
+  it('checks a rep in from a room: @bot 签到 华为 (the link comes 1:1), then a location message → verified', async () => {
     const { mocker, puppet } = world;
     const botUser = mocker.createContact({ name: 'Legwork' });
     const rep = mocker.createContact({ name: '小王' });
@@ -55,8 +55,12 @@ describe('Wechaty transport (wechaty-puppet-mock)', () => {
     rep.say('@Legwork 签到 华为', [botUser]).to(room);
     await handled(2);
     await delivery.drainOnce();
-    const link = await until('the location link in the room', () => puppet.said.find((s) => s.conversationId === room.id));
-    expect(link.text).toContain('http://legwork.test/c/');
+    // The personal, single-use link goes to the rep 1:1; the room only hears that it was sent privately.
+    const notice = await until('the notice in the room', () => puppet.said.find((s) => s.conversationId === room.id));
+    expect(notice.text).toBe('小王，后续内容已私信发给你（仅限你本人使用）。');
+    const link = await until('the location link 1:1', () => puppet.said.find((s) => s.conversationId === rep.id && s.text.includes('/c/')));
+    expect(link.text).toContain('在 华为 签到需要你的位置：打开 http://legwork.test/c/');
+    expect(puppet.said.filter((s) => s.conversationId === room.id).map((s) => s.text).join('\n')).not.toContain('/c/');
 
     // A stranger's location in the room is not a check-in attempt; the rep's is (GCJ-02, as WeChat gives it).
     const near = wgs84ToGcj02({ lat: 22.5404, lng: 113.9504 });
@@ -77,6 +81,23 @@ describe('Wechaty transport (wechaty-puppet-mock)', () => {
     expect(identities).toEqual([{ platform: 'wechaty', external_id: rep.id, direct_ref: `wechaty:contact:${rep.id}` }]);
     // The 1:1 replies went to the rep's contact.
     expect(puppet.said.some((s) => s.conversationId === rep.id)).toBe(true);
+  });
+
+  it('answers a picture sent 1:1 with what Legwork understands; a picture in a room is the group’s own', async () => {
+    const { mocker, puppet } = world;
+    const botId = adapter.bot.currentUser.id;
+    const rep = mocker.createContact({ name: '小李' });
+    const room = mocker.createRoom({ id: 'photos@chatroom', topic: '现场照片', memberIdList: [botId, rep.id] });
+    const before = (await h.db.selectFrom('processed_events').select('event_id').execute()).length;
+
+    world.shareImage(rep.id, { roomId: room.id });
+    world.shareImage(rep.id, { listenerId: botId });
+    await handled(before + 1);
+    await delivery.drainOnce();
+    const answer = await until('the answer to the picture', () => puppet.said.find((s) => s.conversationId === rep.id && s.text.includes('图片')));
+    expect(answer.text).toContain('暂时还看不懂图片、文件、语音、视频和链接。');
+    expect(puppet.said.some((s) => s.conversationId === room.id)).toBe(false);
+    expect((await h.db.selectFrom('processed_events').select('event_id').execute()).length).toBe(before + 1);
   });
 });
 

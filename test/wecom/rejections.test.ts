@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { envelope, signedCallback, textXml, vector } from './support/callbacks.ts';
 import { useWeComHarness } from './support/wecom-harness.ts';
 
@@ -73,6 +73,28 @@ describe('POST /wecom/callback rejects, storing nothing', () => {
     const inner = checkIn().replace('<xml>', `${billionLaughs}\n<xml>`).replace('签到 华为', '签到 &lol4;');
     expect((await w.current.post(signedCallback(inner))).status).toBe(400);
     await expectNothingStored();
+  });
+
+  it('a correctly signed callback from more than a day ago (a replay) or a day ahead: 401, with a log line', async () => {
+    const now = w.current.createTime();
+    const twoDaysAgo = now - 2 * 86_400;
+    const old = textXml({ from: 'mallory', content: '签到 华为 22.54,113.95', msgId: '7003', createTime: twoDaysAgo });
+    const warn = vi.spyOn(w.current.h.app.logger, 'warn');
+    const res = await w.current.post(signedCallback(old, { timestamp: String(twoDaysAgo) }));
+    expect(res.status).toBe(401);
+    const ahead = signedCallback(checkIn(), { timestamp: String(now + 86_400 + 60) });
+    expect((await w.current.post(ahead)).status).toBe(401);
+    await expectNothingStored();
+    const lines = warn.mock.calls.filter((call) => String(call[1]).includes('more than a day off the clock'));
+    warn.mockRestore();
+    expect(lines).toHaveLength(2);
+    expect(lines[0]![0]).toEqual({ skewSeconds: -2 * 86_400 });
+  });
+
+  it('a callback signed within the day is still accepted', async () => {
+    const res = await w.current.post(signedCallback(checkIn(), { timestamp: String(w.current.createTime() - 23 * 3600) }));
+    expect(res.status).toBe(200);
+    expect((await w.current.delivered()).length).toBeGreaterThan(0);
   });
 
   it('missing signature parameters and oversized bodies', async () => {

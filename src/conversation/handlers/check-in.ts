@@ -37,14 +37,16 @@ export async function completeCheckIn(turn: Turn, customer: Customer, location: 
       orgId: turn.org.id,
       userId: turn.user.id,
       customerId: customer.id,
-      replyRef: turn.event.conversation.ref,
+      // The result of using the link goes where the link went: to the person, never to a group.
+      replyRef: turn.privateRef ?? turn.event.conversation.ref,
       action: 'in',
       now: turn.now,
     });
     // The reply offers two ways to send the location, the link or the chat: both stay open equally long.
     const waiting = { kind: 'awaitLocation', customerId: customer.id, customerName: customer.name } as const;
     await savePendingState(turn.db, turn.user.id, waiting, turn.now, turn.settings.linkTtlMinutes);
-    turn.reply({
+    // A personal, single-use link: whoever opens it checks in as this person.
+    turn.replyPrivately({
       text: t.checkInLocationLink({ customer: customer.name, url: link.url, minutes: turn.settings.linkTtlMinutes }),
       actions: [{ label: turn.language === 'zh-CN' ? '共享位置并签到' : 'Share location and check in', url: link.url }],
     });

@@ -21,7 +21,8 @@ export async function handleCheckOut(turn: Turn, intent: Extract<Intent, { kind:
   turn.reply(turn.t.checkOutDone({ customer: result.customerName, duration: result.durationMinutes }));
   if (!result.hasNotes) {
     await savePendingState(turn.db, turn.user.id, { kind: 'awaitCheckoutNotes', visitId: result.visitId, customerName: result.customerName }, turn.now);
-    turn.reply(turn.t.checkOutAskNotes());
+    // The answer is the visit's notes: asked in private so they are not written into a group.
+    turn.replyPrivately(turn.t.checkOutAskNotes());
   }
 }
 

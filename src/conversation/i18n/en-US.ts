@@ -162,4 +162,14 @@ export const enUS = {
     `Checked in at ${p.customer} (unverified: your location is only accurate to ${km(p.accuracy)}, wider than the ${km(p.radius)} radius, so it cannot show you were there). Step outside or wait for a better fix next time.`,
   staleAnswer: () =>
     'That list is no longer current: it was already answered, replaced by a newer question, or it expired. Nothing was changed. Use the latest list, or start again (for example "checkin <customer>" or send your location).',
+  privateReplySent: (p: { name: string }) => `${p.name}, I sent you the rest in a private chat: it is for you alone.`,
+  privateReplyUnreachable: (p: { name: string }) =>
+    `${p.name}, my answer is for you alone and I cannot reach you in a private chat yet. Send me a direct message, then ask there.`,
+  attachmentNotUnderstood: () =>
+    [
+      "I can't read photos, files, voice messages, videos or links yet.",
+      'I understand text commands, such as "checkin Huawei", "checkout <notes>" or "report <text>" (send "help" for all of them), and locations.',
+      'To check in, send your location as a location message where your chat app has one, or send "checkin <customer>" and open the link I send you.',
+    ].join('\n'),
+  attachmentNotKept: () => 'Note: the attachment itself is not kept; I read only the text of your message.',
 };

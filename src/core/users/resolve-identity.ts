@@ -31,7 +31,7 @@ export interface IdentityInput {
 export async function resolveIdentity(
   { db, defaults }: { db: Db; defaults: OrgDefaults },
   input: IdentityInput,
-): Promise<{ org: Org; user: User; registered: boolean }> {
+): Promise<{ org: Org; user: User; registered: boolean; directRef: string | null }> {
   const known = await findKnownIdentity(db, input);
   if (known) {
     if (input.directRef && input.directRef !== known.directRef) {
@@ -43,7 +43,7 @@ export async function resolveIdentity(
         .where('external_id', '=', input.externalId)
         .execute();
     }
-    return { org: known.org, user: known.user, registered: false };
+    return { org: known.org, user: known.user, registered: false, directRef: input.directRef ?? known.directRef };
   }
 
   const org = await findOrCreateOrg(db, defaults, input.platform, input.tenantId);
@@ -73,7 +73,7 @@ export async function resolveIdentity(
     .insertInto('audit_log')
     .values({ org_id: org.id, actor_user_id: user.id, action: 'user.registered', subject_id: user.id, detail: JSON.stringify({ platform: input.platform, role: user.role }) })
     .execute();
-  return { org, user, registered: true };
+  return { org, user, registered: true, directRef: input.directRef ?? null };
 }
 
 /** The identity's user (locked) and org in one statement, or undefined for a first contact. */

@@ -33,24 +33,25 @@ export function createMockWorld() {
   const mocker = new mock.Mocker();
   const puppet = new LocatedPuppetMock({ mocker });
   let sequence = 0;
+  /** Creates a message in the mock and announces it, the way a puppet announces any message. */
+  const nextId = (kind: string) => `${kind}-${Date.now().toString(36)}-${++sequence}`;
+  function announce(id: string, talkerId: string, to: { listenerId: string } | { roomId: string }, type: types.Message): string {
+    mocker.MessageMock.create({ id, talkerId, ...to, timestamp: Date.now(), type, text: '', mentionIdList: [] } as payloads.Message);
+    puppet.emit('message', { messageId: id });
+    return id;
+  }
   return {
     mocker,
     puppet,
-    /** A location message from `talker` in `room`, the way a puppet announces any message. */
+    /** A location message from `talker` in `room`. */
     shareLocation(talkerId: string, roomId: string, location: MockLocation): string {
-      const id = `location-${Date.now().toString(36)}-${++sequence}`;
+      const id = nextId('location');
       puppet.locations.set(id, location);
-      mocker.MessageMock.create({
-        id,
-        talkerId,
-        roomId,
-        timestamp: Date.now(),
-        type: types.Message.Location,
-        text: '',
-        mentionIdList: [],
-      } as payloads.Message);
-      puppet.emit('message', { messageId: id });
-      return id;
+      return announce(id, talkerId, { roomId }, types.Message.Location);
+    },
+    /** A picture from `talkerId`, 1:1 to `listenerId` or in `roomId`. */
+    shareImage(talkerId: string, to: { listenerId: string } | { roomId: string }): string {
+      return announce(nextId('image'), talkerId, to, types.Message.Image);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { testStart } from '../../support/test-app.ts';
 import { aesKeyFrom, encrypt, signature } from '../../../bots/wecom/crypto.ts';
 
 /**
@@ -136,7 +137,8 @@ export function signedCallback(
 ): SignedCallback {
   let encrypted = encrypt(innerXml, key, options.corpId ?? vector.corpId);
   if (options.mutateEncrypted) encrypted = options.mutateEncrypted(encrypted);
-  const timestamp = options.timestamp ?? '1764208800';
+  // WeCom signs the callback when it sends it: the message's own CreateTime is a faithful default.
+  const timestamp = options.timestamp ?? /<CreateTime>(\d+)<\/CreateTime>/.exec(innerXml)?.[1] ?? String(testStart.getTime() / 1000);
   const nonce = options.nonce ?? '1372623149';
   const msgSignature = signature(options.token ?? vector.token, timestamp, nonce, encrypted);
   const query = new URLSearchParams({ msg_signature: msgSignature, timestamp, nonce }).toString();
