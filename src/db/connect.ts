@@ -15,7 +15,20 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   /** 'pglite' when running on the embedded database, 'postgres' on a server. */
   kind: 'pglite' | 'postgres';
+  /** The connection pool right now (for /metrics); on PGlite one client, `waiting` = queries queued behind it. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+function statsOf(pool: pg.Pool, max: number): () => PoolStats {
+  return () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
 }
 
 export interface ConnectOptions {
@@ -33,12 +46,13 @@ export interface ConnectOptions {
  */
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const max = options.poolSize ?? 10;
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max });
     // An idle client losing its connection (server restart, admin kill) emits 'error' on the pool;
     // unhandled, that would crash the process. The next query opens a fresh connection instead.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', poolStats: statsOf(pool, max), close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
@@ -56,6 +70,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   return {
     db,
     kind: 'pglite',
+    poolStats: statsOf(pool, 1),
     close: async () => {
       await db.destroy();
       await pglite.close();
