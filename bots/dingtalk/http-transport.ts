@@ -3,6 +3,7 @@ import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { InboundHandler } from './inbound.ts';
 import { verifyCallbackSignature } from './signature.ts';
+import { failureStatus } from '../../src/http/failure-status.ts';
 
 /** Bodies larger than this are not robot messages (text is capped well below it). */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -36,7 +37,8 @@ export function mountDingTalkCallback(
 
     const outcome = await deps.inbound.handle(raw, { retry: false });
     if (outcome.kind === 'invalid') return c.json({ error: 'invalid robot message', reason: outcome.reason }, 400);
-    if (outcome.kind === 'failed') return c.json({ error: 'internal error' }, 500);
+    // 503 when the database is away (DingTalk's retry then finds it back), 500 for anything else.
+    if (outcome.kind === 'failed') return c.json({ error: 'internal error' }, failureStatus(outcome.error));
     return c.json({ msgtype: 'empty' });
   });
 }

@@ -3,6 +3,7 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
 import { verifySlackSignature } from './verify.ts';
+import { failureStatus } from '../../src/http/failure-status.ts';
 
 export interface HttpReceiverOptions {
   signingSecret: string;
@@ -102,7 +103,8 @@ export class HonoSlackReceiver implements Receiver {
     if (outcome.kind === 'failed') {
       logger.error({ err: outcome.error, type: body.type }, 'slack request processing failed');
       // Events were acked by Bolt before the listeners ran, but nothing was recorded: let Slack retry.
-      if (body.type === 'event_callback' || !acked) return c.text('processing failed', 500);
+      // 503 when the database is away: Slack retries either way, and the status says why.
+      if (body.type === 'event_callback' || !acked) return c.text('processing failed', failureStatus(outcome.error));
     }
     return ackResponse(c, acked?.body);
   }

@@ -7,6 +7,7 @@ import type { Logger } from '../../src/logger.ts';
 import { WeComCryptoError, decrypt, verifySignature } from './crypto.ts';
 import { WeComXmlError, field, maxXmlBytes, parseWeComXml, type XmlNode } from './xml.ts';
 import { decodeWeComMessage, type WeComCardTap } from './decode.ts';
+import { failureStatus } from '../../src/http/failure-status.ts';
 
 export interface WeComTransportDeps {
   config: Pick<WeComConfig, 'corpId' | 'token' | 'locationSystem'>;
@@ -84,9 +85,10 @@ export function mountWeComRoutes(app: Hono, deps: WeComTransportDeps): void {
         deps.track(work.then((result) => (result.duplicate ? undefined : cardTapped(tap)), () => undefined));
       }
       const outcome = await settleWithin(work, deps.ackBudgetMs);
-      if (outcome === 'failed') {
-        logger.error({ eventId: decoded.event.eventId }, 'WeCom message could not be handled; WeCom will deliver it again');
-        return c.text('', 500);
+      if (typeof outcome === 'object') {
+        logger.error({ err: outcome.failed, eventId: decoded.event.eventId }, 'WeCom message could not be handled; WeCom will deliver it again');
+        // 503 when the database is away (a restart): WeCom's retry then finds it back.
+        return c.text('', failureStatus(outcome.failed));
       }
       return c.body(null, 200);
     },
@@ -105,15 +107,15 @@ export function mountWeComRoutes(app: Hono, deps: WeComTransportDeps): void {
   }
 }
 
-/** 'done', 'failed', or 'late' when the work takes longer than `ms` (it keeps running). */
-async function settleWithin(work: Promise<unknown>, ms: number): Promise<'done' | 'failed' | 'late'> {
+/** 'done', `{ failed: error }`, or 'late' when the work takes longer than `ms` (it keeps running). */
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<'done' | { failed: unknown } | 'late'> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), ms);
     timer.unref();
   });
   try {
-    return await Promise.race([work.then(() => 'done' as const, () => 'failed' as const), late]);
+    return await Promise.race([work.then(() => 'done' as const, (error: unknown) => ({ failed: error })), late]);
   } finally {
     clearTimeout(timer);
   }

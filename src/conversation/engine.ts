@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Clock } from '../core/shared/clock.ts';
+import { frozenClock, type Clock } from '../core/shared/clock.ts';
 import type { Logger } from '../logger.ts';
 import { DomainError } from '../core/shared/domain-error.ts';
 import { resolveIdentity, type OrgDefaults } from '../core/users/resolve-identity.ts';
@@ -71,10 +71,13 @@ export function createConversationEngine(deps: EngineDeps) {
     );
     const language = user.language;
     const replies: OutboundMessage[] = [];
+    // One instant per turn: every use case the turn runs reads this frozen clock, so rows written by
+    // one message (a visit closed by a check-in elsewhere, the new one opened) carry the same time.
+    const now = deps.clock.now();
     const turn: Turn = {
       db: trx,
-      clock: deps.clock,
-      now: deps.clock.now(),
+      clock: frozenClock(now),
+      now,
       event,
       org,
       user,

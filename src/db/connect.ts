@@ -46,11 +46,17 @@ export interface ConnectOptions {
  */
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
+    // A connection attempt to an unreachable (black-holed) server gives up after 10 s instead of
+    // holding the request forever; the error maps to 503 like any other outage.
     const max = options.poolSize ?? 10;
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max, connectionTimeoutMillis: 10_000 });
     // An idle client losing its connection (server restart, admin kill) emits 'error' on the pool;
     // unhandled, that would crash the process. The next query opens a fresh connection instead.
     pool.on('error', () => undefined);
+    // pg-pool listens only on idle clients: a client checked out when the server goes away (57P01 on
+    // a restart) emits 'error' on itself with no listener, which kills the process. Its query fails
+    // on its own (the request answers 503), and pg-pool drops the broken client when it is released.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', poolStats: statsOf(pool, max), close: () => db.destroy() };
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../shared/db.ts';
-import type { Clock } from '../shared/clock.ts';
+import { frozenClock, type Clock } from '../shared/clock.ts';
 import type { Customer } from '../../db/schema.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { findOpenVisit } from '../visits/visit-repository.ts';
@@ -39,7 +39,8 @@ export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, inp
     throw new DomainError('alreadyCheckedIn', { customer: input.customer.name });
   }
   const closedPrevious = open
-    ? await closeVisit({ db, clock }, open, { orgId: input.orgId, radiusMeters: input.radiusMeters, platform: input.platform })
+    ? // The forgotten visit ends at the very instant the new one starts, not a tick later.
+      await closeVisit({ db, clock: frozenClock(now) }, open, { orgId: input.orgId, radiusMeters: input.radiusMeters, platform: input.platform })
     : undefined;
 
   const position = input.customer.lat !== null && input.customer.lng !== null ? { lat: input.customer.lat, lng: input.customer.lng } : null;

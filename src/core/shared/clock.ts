@@ -5,6 +5,11 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock stopped at `instant`: everything one turn records carries the same time. */
+export function frozenClock(instant: Date): Clock {
+  return { now: () => new Date(instant.getTime()) };
+}
+
 /** A clock tests set and advance by hand. */
 export class ManualClock implements Clock {
   constructor(private current: Date) {}
