@@ -45,7 +45,11 @@ function killCase(name: string, kind: ProcessKind): ChaosCase {
           recoverMs = Math.max(0, kill.settledAt - kill.readyAt);
           if (kill.answered < kill.of) failures.push(`${kill.of - kill.answered} replies to messages acknowledged before the kill never came`);
           else if (recoverMs > 5000) failures.push(`replies stalled ${(recoverMs / 1000).toFixed(1)} s after the restart (target 5 s)`);
-          notes.push(`restart took ${((kill.readyAt - kill.killedAt) / 1000).toFixed(1)} s; platform retries: ${outcomes.reduce((n, o) => n + o.attempts - 1, 0)}`);
+          // When the restart itself takes longer than the 30 s outbox lease, the stall after it hides the
+          // lease; kill → all earlier replies shows it either way.
+          notes.push(
+            `restart took ${((kill.readyAt - kill.killedAt) / 1000).toFixed(1)} s; kill → replies to all earlier messages: ${((kill.settledAt - kill.killedAt) / 1000).toFixed(1)} s; platform retries: ${outcomes.reduce((n, o) => n + o.attempts - 1, 0)}`,
+          );
         }
         return { name, tally, recoverMs, recoverWhat: 'restarted → replies to all earlier messages delivered', notes, failures };
       } finally {
