@@ -6,7 +6,8 @@ import type { OutboundMessage } from '../../src/conversation/types.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
 import { platformOfRef } from '../../bots/types.ts';
 import { AuthFailedError, RateLimitedError, UnrecoverableError } from '../../bots/errors.ts';
-import { claimDueMessages, markFailed, markSent, reschedule, type ClaimedMessage } from './outbox-repository.ts';
+import { claimDueMessages, markFailed, markSent, renewLeases, reschedule, type ClaimedMessage } from './outbox-repository.ts';
+import { createOutageGate } from './outage-gate.ts';
 import { markManySent, paceTargets, planFanOut, type FanOutGroup } from './fan-out.ts';
 import { noMetrics, type MetricsRecorder } from '../../src/observability/metrics-recorder.ts';
 
@@ -15,7 +16,11 @@ export interface DeliveryOptions {
   clock: Clock;
   logger: Logger;
   adapters: ReadonlyMap<string, ChatAdapter>;
-  /** How long a claimed message is reserved for one sender before another may retry it. */
+  /**
+   * How long a claimed message is reserved for one sender before another may retry it (default 5 s).
+   * While the sender lives, a heartbeat renews the lease of what it has in flight every third of
+   * this, so a slow send keeps its claim; after a crash the rows are free again within this long.
+   */
   leaseMs?: number;
   batchSize?: number;
   pollIntervalMs?: number;
@@ -47,11 +52,15 @@ export function backoffMs(attempts: number): number {
  */
 export function createDeliveryLoop(options: DeliveryOptions) {
   const { db, clock, logger, adapters } = options;
-  const leaseMs = options.leaseMs ?? 30_000;
+  const leaseMs = options.leaseMs ?? 5000;
   const batchSize = options.batchSize ?? 50;
   const maxAttempts = options.maxAttempts ?? 10;
   const metrics = options.metrics ?? noMetrics;
   let timer: NodeJS.Timeout | undefined;
+  let heartbeatTimer: NodeJS.Timeout | undefined;
+  /** Rows this loop has claimed and not yet settled: their leases are renewed by the heartbeat. */
+  const inFlight = new Set<string>();
+  const gate = createOutageGate({ clock, logger });
   let running: Promise<DrainResult> | undefined;
   let again = false;
   let stopped = true;
@@ -131,8 +140,38 @@ export function createDeliveryLoop(options: DeliveryOptions) {
     for (;;) {
       const batch = await claimDueMessages(db, { now: clock.now(), leaseMs, limit: batchSize });
       if (batch.length === 0) return totals;
-      const plan = await planFanOut(db, adapters, batch, { now: clock.now(), leaseMs });
-      await Promise.all([...plan.singles.map((item) => deliver(item, totals)), ...plan.groups.map((group) => deliverGroup(group, totals))]);
+      for (const item of batch) inFlight.add(item.id);
+      try {
+        const plan = await planFanOut(db, adapters, batch, { now: clock.now(), leaseMs });
+        const ids = [...plan.singles.map((item) => item.id), ...plan.groups.flatMap((group) => group.items.map((item) => item.id))];
+        for (const id of ids) inFlight.add(id);
+        await Promise.all([...plan.singles.map((item) => deliver(item, totals)), ...plan.groups.map((group) => deliverGroup(group, totals))]);
+        for (const id of ids) inFlight.delete(id);
+      } finally {
+        for (const item of batch) inFlight.delete(item.id);
+      }
+    }
+  }
+
+  /** Renews the leases of the rows this loop is sending, so no other loop takes them while it lives. */
+  async function heartbeat(): Promise<void> {
+    if (inFlight.size === 0) return;
+    await renewLeases(db, [...inFlight], new Date(clock.now().getTime() + leaseMs)).catch((error: unknown) =>
+      logger.warn({ err: error, rows: inFlight.size }, 'could not renew outbox leases'),
+    );
+  }
+
+  /**
+   * A drain from the timer or a kick: skipped while the gate holds it back after failures (database
+   * down), so an outage costs one attempt per backoff step and one log line, not one per tick.
+   */
+  async function poll(): Promise<void> {
+    if (!gate.open()) return;
+    try {
+      await drainOnce();
+      gate.succeeded();
+    } catch (error) {
+      gate.failed(error);
     }
   }
 
@@ -146,7 +185,7 @@ export function createDeliveryLoop(options: DeliveryOptions) {
       running = undefined;
       if (again && !stopped) {
         again = false;
-        void drainOnce().catch((error) => logger.error({ err: error }, 'outbox drain failed'));
+        void poll();
       }
     });
     return running;
@@ -154,20 +193,26 @@ export function createDeliveryLoop(options: DeliveryOptions) {
 
   return {
     drainOnce,
+    /** What the timer runs: a drain unless paused by failures (exposed for tests driving the clock). */
+    poll,
+    /** What the heartbeat timer runs (exposed for tests driving the clock). */
+    heartbeat,
     /** Wakes the loop now (after a turn wrote replies). */
     kick(): void {
-      if (stopped) return;
-      void drainOnce().catch((error) => logger.error({ err: error }, 'outbox drain failed'));
+      if (!stopped) void poll();
     },
     start(): void {
       stopped = false;
       const interval = options.pollIntervalMs ?? 1000;
-      timer = setInterval(() => void drainOnce().catch((error) => logger.error({ err: error }, 'outbox drain failed')), interval);
+      timer = setInterval(() => void poll(), interval);
       timer.unref();
+      heartbeatTimer = setInterval(() => void heartbeat(), Math.max(100, Math.floor(leaseMs / 3)));
+      heartbeatTimer.unref();
     },
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearInterval(timer);
+      if (heartbeatTimer) clearInterval(heartbeatTimer);
       await running?.catch(() => undefined);
     },
   };

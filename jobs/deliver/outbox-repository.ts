@@ -54,6 +54,12 @@ export async function claimDueMessages(
     .sort((a, b) => Number(a.id) - Number(b.id));
 }
 
+/** Extends the leases of rows still pending (a live sender's heartbeat); settled rows are left alone. */
+export async function renewLeases(db: Kysely<Database>, ids: readonly string[], until: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('outbox').set({ locked_until: until }).where('id', 'in', ids).where('status', '=', 'pending').where('locked_until', 'is not', null).execute();
+}
+
 export async function markSent(db: Kysely<Database>, id: string, now: Date): Promise<void> {
   await db.updateTable('outbox').set({ status: 'sent', sent_at: now, locked_until: null, last_error: null }).where('id', '=', id).execute();
 }
