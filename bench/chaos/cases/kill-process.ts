@@ -29,10 +29,10 @@ function killCase(name: string, kind: ProcessKind): ChaosCase {
           if (acked !== Math.floor(messages.length / 2)) return;
           const before = [...ackedIds];
           context.log(`kill -9 ${kind} ${victim.pid} at ${acked} acknowledged`);
-          stall = deployment.killAndRestart(victim).then(async (restart) => {
-            const { tally, settledAt } = await waitForAnswers(deployment.databaseUrl, before, before.length, 90_000);
-            return { ...restart, settledAt, answered: tally.answered, of: before.length };
-          });
+          // Counted from the kill, beside the restart: the surviving processes may deliver them first.
+          stall = Promise.all([deployment.killAndRestart(victim), waitForAnswers(deployment.databaseUrl, before, before.length, 90_000)]).then(
+            ([restart, { tally, settledAt }]) => ({ ...restart, settledAt, answered: tally.answered, of: before.length }),
+          );
         });
         const acked = outcomes.filter((o) => o.acked).length;
         const { tally } = await waitForAnswers(deployment.databaseUrl, messages.map((m) => m.id), acked, 90_000);
