@@ -9,6 +9,7 @@ import { remindersTick } from './definitions/reminders-tick.ts';
 import { leaderboardPost, leaderboardsTick } from './definitions/leaderboards.ts';
 import { digestSend, digestsTick } from './definitions/digests.ts';
 import { housekeeping } from './definitions/housekeeping.ts';
+import type { MetricsRecorder } from '../src/observability/metrics-recorder.ts';
 
 export interface SchedulerOptions {
   db: Kysely<Database>;
@@ -25,10 +26,31 @@ export interface SchedulerOptions {
   connectionName?: string;
   /** The embedded database (PGlite): housekeeping also vacuums, as nothing else does there. */
   embeddedDatabase?: boolean;
+  /** Times every job run (/metrics). */
+  metrics?: MetricsRecorder;
 }
 
 /** Every job the scheduler runs. */
 export const jobDefinitions: readonly JobDefinition<any>[] = [remindersTick, leaderboardsTick, leaderboardPost, digestsTick, digestSend, housekeeping];
+
+/** The definition with its handler timed into `metrics` (success or failure, the error still thrown). */
+function timed<P>(definition: JobDefinition<P>, metrics: MetricsRecorder | undefined): JobDefinition<P> {
+  if (!metrics) return definition;
+  return {
+    ...definition,
+    async handler(context, payload) {
+      const started = performance.now();
+      let ok = false;
+      try {
+        const result = await definition.handler(context, payload);
+        ok = true;
+        return result;
+      } finally {
+        metrics.schedulerJob(definition.name, (performance.now() - started) / 1000, ok);
+      }
+    },
+  };
+}
 
 /** The passes that look for due work, each fired every minute. */
 const passes = [remindersTick.name, leaderboardsTick.name, digestsTick.name];
@@ -45,11 +67,12 @@ export function createScheduler(options: SchedulerOptions) {
   // Hourly, off the minute passes' busiest second; not part of `runDueNow` (tests drive time by hand).
   if (!options.tickEveryMs) repeats.push({ id: housekeeping.name, job: housekeeping.name, cron: '17 * * * *', timeZone: 'UTC' });
   const context = { db: options.db, clock: options.clock, logger: options.logger, embeddedDatabase: options.embeddedDatabase };
+  const definitions = jobDefinitions.map((definition) => timed(definition, options.metrics));
   const runner: JobRunner = options.redisUrl
     ? createBullmqRunner({
         redisUrl: options.redisUrl,
         prefix: options.prefix,
-        definitions: jobDefinitions,
+        definitions,
         context,
         repeats,
         logger: options.logger,
@@ -57,7 +80,7 @@ export function createScheduler(options: SchedulerOptions) {
         scheduleCheckMs: options.scheduleCheckMs,
         connectionName: options.connectionName,
       })
-    : createInProcessRunner({ definitions: jobDefinitions, context, repeats, logger: options.logger, concurrency: options.concurrency });
+    : createInProcessRunner({ definitions, context, repeats, logger: options.logger, concurrency: options.concurrency });
 
   let started = false;
   /** Starts the workers and (unless `schedules: false`) the minute passes. */

@@ -61,6 +61,9 @@ const schema = z.object({
   // Wechaty (bots/wechaty): enabled when WECHATY_PUPPET is set; the puppet reads its own variables.
   WECHATY_PUPPET: optionalString,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
+
+  // Observability: GET /metrics asks for this bearer token when it is set.
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
 });
 
 export interface SlackConfig {
@@ -122,6 +125,8 @@ export type AppConfig = Readonly<{
   dingtalk?: Readonly<DingTalkConfig>;
   wecom?: Readonly<WeComConfig>;
   wechaty?: Readonly<WechatyConfig>;
+  /** Bearer token `GET /metrics` requires; open when absent (keep it on a private network then). */
+  metricsToken?: string;
 }>;
 
 export class ConfigError extends Error {
@@ -161,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reportDeadline: e.REPORT_DEADLINE,
     }),
     adminToken: e.ADMIN_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
   });
 }
 

@@ -9,6 +9,7 @@ import type { ChatAdapter } from '../../bots/types.ts';
 import type { OutboundMessage } from '../../src/conversation/types.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { createDeliveryLoop } from './delivery-loop.ts';
+import { noMetrics } from '../../src/observability/metrics-recorder.ts';
 
 /**
  * The delivery loop against a scripted adapter: each send consults `script` for the target and
@@ -131,5 +132,27 @@ describe('outbox delivery', () => {
     const entry = { orgId: null, targetRef: 'fake:mgr', message: { text: 'digest' }, dedupeKey: 'digest:mgr:2026-11-27' };
     expect(await enqueueMessages(database.db, [entry], clock.now())).toBe(1);
     expect(await enqueueMessages(database.db, [entry], clock.now())).toBe(0);
+  });
+});
+
+describe('delivery metrics', () => {
+  it('counts each attempt by platform and outcome: sent, 429, retried, failed', async () => {
+    const { adapter, script } = scriptedAdapter();
+    script.set('fake:busy', [new RateLimitedError(1_000)]);
+    script.set('fake:flaky', [new Error('ECONNRESET')]);
+    script.set('fake:gone', [new UnrecoverableError('user not found')]);
+    const counted: string[] = [];
+    const metrics = { ...noMetrics, delivery: (platform: string, outcome: string, count = 1) => counted.push(...Array(count).fill(`${platform} ${outcome}`)) };
+    const loop = createDeliveryLoop({ db: database.db, clock, logger, adapters: new Map([['fake', adapter]]), metrics });
+    await enqueue('fake:busy', 'wait');
+    await enqueue('fake:flaky', 'again');
+    await enqueue('fake:gone', 'never');
+    await enqueue('fake:quiet', 'now');
+
+    await loop.drainOnce();
+    expect(counted.sort()).toEqual(['fake 429', 'fake failed', 'fake retried', 'fake sent']);
+    clock.advance(10 * 60_000);
+    await loop.drainOnce();
+    expect(counted.filter((c) => c === 'fake sent')).toHaveLength(3);
   });
 });

@@ -9,6 +9,7 @@ import { AuthFailedError, RateLimitedError, UnrecoverableError } from '../../bot
 import { claimDueMessages, markFailed, markSent, renewLeases, reschedule, type ClaimedMessage } from './outbox-repository.ts';
 import { createOutageGate } from './outage-gate.ts';
 import { markManySent, paceTargets, planFanOut, type FanOutGroup } from './fan-out.ts';
+import { noMetrics, type MetricsRecorder } from '../../src/observability/metrics-recorder.ts';
 
 export interface DeliveryOptions {
   db: Kysely<Database>;
@@ -24,6 +25,8 @@ export interface DeliveryOptions {
   batchSize?: number;
   pollIntervalMs?: number;
   maxAttempts?: number;
+  /** Counts each attempt's outcome per platform (/metrics). */
+  metrics?: MetricsRecorder;
 }
 
 export interface DrainResult {
@@ -52,6 +55,7 @@ export function createDeliveryLoop(options: DeliveryOptions) {
   const leaseMs = options.leaseMs ?? 5000;
   const batchSize = options.batchSize ?? 50;
   const maxAttempts = options.maxAttempts ?? 10;
+  const metrics = options.metrics ?? noMetrics;
   let timer: NodeJS.Timeout | undefined;
   let heartbeatTimer: NodeJS.Timeout | undefined;
   /** Rows this loop has claimed and not yet settled: their leases are renewed by the heartbeat. */
@@ -67,12 +71,14 @@ export function createDeliveryLoop(options: DeliveryOptions) {
     if (!adapter) {
       await markFailed(db, item.id, `no adapter for ${platformOfRef(item.targetRef)}`);
       totals.failed++;
+      metrics.delivery(platformOfRef(item.targetRef), 'failed');
       return;
     }
     try {
       await adapter.send(item.targetRef, item.message as OutboundMessage, { outboxId: item.id });
       await markSent(db, item.id, now());
       totals.sent++;
+      metrics.delivery(adapter.platform, 'sent');
       await pace(adapter, [item.targetRef]);
     } catch (error) {
       await settleFailure(item, error, totals);
@@ -97,6 +103,7 @@ export function createDeliveryLoop(options: DeliveryOptions) {
     const sent = group.items.filter((item) => !failures.has(item.targetRef));
     await markManySent(db, sent.map((item) => item.id), clock.now());
     totals.sent += sent.length;
+    metrics.delivery(group.adapter.platform, 'sent', sent.length);
     await pace(group.adapter, sent.map((item) => item.targetRef));
     for (const item of group.items) {
       const error = failures.get(item.targetRef);
@@ -108,19 +115,23 @@ export function createDeliveryLoop(options: DeliveryOptions) {
   async function settleFailure(item: ClaimedMessage, error: unknown, totals: DrainResult): Promise<void> {
     const now = () => clock.now();
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const platform = platformOfRef(item.targetRef);
     if (error instanceof RateLimitedError) {
+      metrics.delivery(platform, '429');
       await reschedule(db, { id: item.id, availableAt: new Date(now().getTime() + error.retryAfterMs), error: text, countAttempt: false });
       totals.retried++;
     } else if (error instanceof UnrecoverableError || item.attempts >= maxAttempts) {
       await markFailed(db, item.id, text);
       logger.error({ outboxId: item.id, target: loggableRef(item.targetRef), error: text }, 'message could not be delivered');
       totals.failed++;
+      metrics.delivery(platform, 'failed');
     } else {
       // Auth failures back off like any other: the message waits for the credentials to be fixed.
       const delay = backoffMs(item.attempts);
       await reschedule(db, { id: item.id, availableAt: new Date(now().getTime() + delay), error: text, countAttempt: true });
       logger.warn({ outboxId: item.id, target: loggableRef(item.targetRef), error: text, retryInMs: delay, auth: error instanceof AuthFailedError }, 'delivery failed, will retry');
       totals.retried++;
+      metrics.delivery(platform, 'retried');
     }
   }
 

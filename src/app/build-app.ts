@@ -12,6 +12,9 @@ import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delive
 import { createScheduler, type Scheduler } from '../../jobs/scheduler.ts';
 import { createHttpApp } from '../http/app.ts';
 import { mountLocationPage } from '../http/location-page/index.ts';
+import { createPrometheusMetrics, type PrometheusMetrics } from '../observability/prometheus-metrics.ts';
+import { instrumentEngine } from '../observability/instrument-engine.ts';
+import { mountMetrics } from '../observability/metrics-route.ts';
 
 /** Longest message the conversation accepts; longer ones get a "too long" answer and change nothing. */
 export const maxTextLength = 4000;
@@ -27,6 +30,8 @@ export interface Legwork {
   scheduler: Scheduler;
   /** The logger every part was given (tests watch it for the lines operators rely on). */
   logger: Logger;
+  /** This instance's Prometheus registry, served at `GET /metrics`. */
+  metrics: PrometheusMetrics;
   /** Starts the background parts (delivery loop, scheduler, platform connections). */
   start(): Promise<void>;
   /** `npm run worker`: only the scheduler's workers and the delivery loop (no platform connections). */
@@ -48,25 +53,34 @@ export async function buildApp(
   await migrateToLatest(database.db);
   const linkSecret = await resolveLinkSecret(database.db, config.locationLinkSecret);
 
+  const metrics = createPrometheusMetrics({ db: database.db, clock, logger, poolStats: database.poolStats });
   const adapterMap = new Map<string, ChatAdapter>();
-  const delivery = createDeliveryLoop({ db: database.db, clock, logger, adapters: adapterMap });
-  const scheduler = createScheduler({ db: database.db, clock, logger, redisUrl: config.redisUrl, embeddedDatabase: database.kind === 'pglite' });
+  const delivery = createDeliveryLoop({ db: database.db, clock, logger, adapters: adapterMap, metrics: metrics.recorder });
+  const scheduler = createScheduler({
+    db: database.db,
+    clock,
+    logger,
+    redisUrl: config.redisUrl,
+    embeddedDatabase: database.kind === 'pglite',
+    metrics: metrics.recorder,
+  });
   // The minute passes fire on real time; under a manual clock (tests) they would run at arbitrary
   // frozen times, so there the passes run only when a test calls `scheduler.runDueNow()`.
   const schedules = clock === systemClock;
-  const engine = createConversationEngine({
+  const engine = instrumentEngine(createConversationEngine({
     db: database.db,
     clock,
     logger,
     defaults: config.defaults,
     settings: { publicUrl: config.publicUrl, linkSecret, linkTtlMinutes: config.locationLinkTtlMinutes, maxTextLength },
     onOutboxWritten: () => delivery.kick(),
-  });
+  }), metrics.recorder);
 
   const adapters = await createPlatformAdapters(config, { engine, clock, logger, publicUrl: config.publicUrl, db: database.db });
   for (const adapter of adapters) adapterMap.set(adapter.platform, adapter);
 
   const http = createHttpApp({ db: database.db, logger, adapters, readinessChecks: { queue: () => scheduler.health() } });
+  mountMetrics(http, { metrics, token: config.metricsToken });
   mountLocationPage(http, {
     db: database.db,
     clock,
@@ -85,6 +99,7 @@ export async function buildApp(
     adapters,
     scheduler,
     logger,
+    metrics,
     async start() {
       for (const adapter of adapters) await adapter.start?.();
       delivery.start();

@@ -31,6 +31,8 @@ export interface HandleResult {
    * stand for a command. Adapters never mark a tapped card as chosen when it is false.
    */
   questionAnswered?: boolean;
+  /** A domain refusal was answered: the turn's own changes were rolled back. */
+  refused?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export function createConversationEngine(deps: EngineDeps) {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // A refusal: everything the turn wrote is rolled back; only the dedupe row and the answer stay.
-      result = await deps.db.transaction().execute((trx) => runTurn(trx, event, error));
+      result = { ...(await deps.db.transaction().execute((trx) => runTurn(trx, event, error))), refused: true };
     }
     if (result.replies > 0) deps.onOutboxWritten?.();
     return result;

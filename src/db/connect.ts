@@ -15,7 +15,20 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   /** 'pglite' when running on the embedded database, 'postgres' on a server. */
   kind: 'pglite' | 'postgres';
+  /** The connection pool right now (for /metrics); on PGlite one client, `waiting` = queries queued behind it. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+function statsOf(pool: pg.Pool, max: number): () => PoolStats {
+  return () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
 }
 
 export interface ConnectOptions {
@@ -35,7 +48,8 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   if (options.databaseUrl) {
     // A connection attempt to an unreachable (black-holed) server gives up after 10 s instead of
     // holding the request forever; the error maps to 503 like any other outage.
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    const max = options.poolSize ?? 10;
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max, connectionTimeoutMillis: 10_000 });
     // An idle client losing its connection (server restart, admin kill) emits 'error' on the pool;
     // unhandled, that would crash the process. The next query opens a fresh connection instead.
     pool.on('error', () => undefined);
@@ -44,7 +58,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     // on its own (the request answers 503), and pg-pool drops the broken client when it is released.
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', poolStats: statsOf(pool, max), close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
@@ -62,6 +76,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   return {
     db,
     kind: 'pglite',
+    poolStats: statsOf(pool, 1),
     close: async () => {
       await db.destroy();
       await pglite.close();

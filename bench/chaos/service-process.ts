@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { freePort, repoRoot } from '../lib/child-service.ts';
+
+export type ProcessKind = 'web' | 'worker';
+
+/** One `npm start` (web) or `npm run worker` process, as the compiled entry runs it. */
+export interface ServiceProcess {
+  kind: ProcessKind;
+  pid: number;
+  /** `http://127.0.0.1:<port>` for web processes. */
+  baseUrl?: string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  hasExited(): boolean;
+  kill(signal: NodeJS.Signals): void;
+  /** SIGTERM and wait (SIGKILL after 20 s). */
+  stop(): Promise<void>;
+  output(): string;
+}
+
+/** `node scripts/build.mjs` once: what `prestart` / `preworker` do. */
+export async function buildDist(): Promise<void> {
+  const child = spawn(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`build failed (exit ${code}): ${stderr.trim()}`);
+}
+
+/** The node flags and entry of package.json's `start` or `worker` script. */
+async function scriptCommand(kind: ProcessKind): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(`${repoRoot}package.json`, 'utf8')) as { scripts: Record<string, string> };
+  const script = manifest.scripts[kind === 'web' ? 'start' : 'worker']!;
+  const words = script.trim().split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`expected "node [flags] <entry>", found "${script}"`);
+  return words.slice(1);
+}
+
+/**
+ * Starts a web or worker process on the given back ends and waits until it is up (web: `/readyz`
+ * 200; worker: its "worker running" log line). The child is killed if the suite itself exits.
+ */
+export async function startProcess(kind: ProcessKind, env: Record<string, string>, options: { port?: number; readyTimeoutMs?: number } = {}): Promise<ServiceProcess> {
+  const port = kind === 'web' ? (options.port ?? (await freePort())) : undefined;
+  const childEnv: Record<string, string> = { ...cleanEnv(), LOG_LEVEL: 'info', ...env };
+  if (port) Object.assign(childEnv, { PORT: String(port), PUBLIC_URL: `http://localhost:${port}` });
+  const child = spawn(process.execPath, await scriptCommand(kind), { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let tail = '';
+  let workerRunning = false;
+  const keep = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    if (text.includes('Legwork worker running')) workerRunning = true;
+    tail = (tail + text).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let done = false;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      done = true;
+      resolve({ code, signal });
+    }),
+  );
+  const killOnExit = () => {
+    if (!done) child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  void exited.then(() => process.removeListener('exit', killOnExit));
+
+  const baseUrl = port ? `http://127.0.0.1:${port}` : undefined;
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
+  for (;;) {
+    if (done) throw new Error(`${kind} process exited before it was ready\n${tail}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${kind} process not ready in time\n${tail}`);
+    }
+    if (baseUrl ? await answers200(`${baseUrl}/readyz`) : workerRunning) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    kind,
+    pid: child.pid!,
+    baseUrl,
+    exited,
+    hasExited: () => done,
+    kill: (signal) => void (done || child.kill(signal)),
+    async stop() {
+      if (done) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+    output: () => tail,
+  };
+}
+
+export async function answers200(url: string, timeoutMs = 2000): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    await res.arrayBuffer();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The suite's environment minus what would point the service at other back ends. */
+function cleanEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined || ['DATABASE_URL', 'REDIS_URL', 'DATA_DIR', 'PORT', 'PUBLIC_URL', 'NODE_OPTIONS', 'LOG_LEVEL'].includes(key)) continue;
+    if (key.startsWith('SLACK_') || key.startsWith('DINGTALK_') || key.startsWith('WECOM_') || key.startsWith('WECHATY_') || key.startsWith('VITEST')) continue;
+    env[key] = value;
+  }
+  return env;
+}
