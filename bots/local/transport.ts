@@ -4,6 +4,10 @@ import type { Clock } from '../../src/core/shared/clock.ts';
 import type { LocalMailbox } from './api.ts';
 import { decodeLocalMessage, localChannelRef, localMessageSchema, localUserRef } from './decode.ts';
 import { webChatPage } from './web-chat-page.ts';
+import { limitBody } from '../../src/http/body-limit.ts';
+
+/** `POST /local/messages` bodies: room for the longest text the schema allows, in 4-byte UTF-8. */
+const maxLocalMessageBytes = 512 * 1024;
 
 /**
  * The local chat's HTTP surface (DESIGN.md contract): post a message as anyone, read what the bot
@@ -12,7 +16,8 @@ import { webChatPage } from './web-chat-page.ts';
 export function mountLocalRoutes(app: Hono, deps: { engine: ConversationEngine; mailbox: LocalMailbox; clock: Clock }): void {
   app.get('/', (c) => c.html(webChatPage()));
 
-  app.post('/local/messages', async (c) => {
+  // A chat message is at most a few KB of JSON (text over 100,000 characters is refused anyway).
+  app.post('/local/messages', limitBody(maxLocalMessageBytes), async (c) => {
     let body: unknown;
     try {
       body = await c.req.json();

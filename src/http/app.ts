@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
 import { failureStatus } from './failure-status.ts';
+import { defaultMaxBodyBytes, limitBody } from './body-limit.ts';
 
 export interface HttpAppDeps {
   db: Kysely<Database>;
@@ -39,6 +40,8 @@ async function settleCheck(check: () => Promise<CheckResult>, ms: number): Promi
  */
 export function createHttpApp(deps: HttpAppDeps): Hono {
   const app = new Hono();
+  // Every route has a body cap; routes that expect less set a smaller one of their own.
+  app.use('*', limitBody(defaultMaxBodyBytes));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 

@@ -17,6 +17,10 @@ import { listPickableCustomers } from './nearby-customers.ts';
 import { renderLocationPage, type PageCustomer } from './render-page.ts';
 import { renderProblemPage } from './render-problem.ts';
 import { linkProblemFailure, problemKeys, submitLocation } from './submit-location.ts';
+import { limitBody } from '../body-limit.ts';
+
+/** The location page's form bodies (position, customer, a short note) are well under this. */
+const maxFormBytes = 16 * 1024;
 
 export interface LocationPageDeps {
   db: Kysely<Database>;
@@ -39,10 +43,11 @@ export interface LocationPageDeps {
 export function mountLocationPage(app: Hono, deps: LocationPageDeps): void {
   app.get('/c/:token', (c) => guarded(deps, c, 'html', () => showPage(deps, c)));
   app.get('/c/:token/customers', (c) => guarded(deps, c, 'json', () => pickerCustomers(deps, c)));
-  app.post('/c/:token', (c) => guarded(deps, c, 'json', () => submit(deps, c)));
+  // The page posts a position, a customer choice and a short note: a few hundred bytes.
+  app.post('/c/:token', limitBody(maxFormBytes), (c) => guarded(deps, c, 'json', () => submit(deps, c)));
   if (deps.localChat) {
     const settings = { ...deps.localChat, linkSecret: deps.linkSecret };
-    app.post('/local/location-link', (c) => guarded(deps, c, 'json', () => localLink(deps, settings, c)));
+    app.post('/local/location-link', limitBody(maxFormBytes), (c) => guarded(deps, c, 'json', () => localLink(deps, settings, c)));
   }
 }
 
