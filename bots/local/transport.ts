@@ -1,4 +1,5 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { isStorableText } from '../../src/conversation/storable-text.ts';
 import type { ConversationEngine } from '../../src/conversation/engine.ts';
 import type { Clock } from '../../src/core/shared/clock.ts';
 import type { LocalMailbox } from './api.ts';
@@ -33,10 +34,13 @@ export function mountLocalRoutes(app: Hono, deps: { engine: ConversationEngine; 
     return c.json({ id: event.eventId, duplicate: result.duplicate, replies: result.replies }, 202);
   });
 
-  app.get('/local/inbox/:userId', async (c) =>
-    c.json(await deps.mailbox.list(localUserRef(c.req.param('userId')), { afterId: c.req.query('after') })),
-  );
-  app.get('/local/channels/:channelId', async (c) =>
-    c.json(await deps.mailbox.list(localChannelRef(c.req.param('channelId')), { afterId: c.req.query('after') })),
-  );
+  // `after` is a delivered message's id (a bigint): anything else would fail in the database as a 500.
+  const listed = async (c: Context, targetRef: string) => {
+    const after = c.req.query('after');
+    if (after !== undefined && !/^\d{1,18}$/.test(after)) return c.json({ error: 'after must be a message id (digits)' }, 400);
+    if (!isStorableText(targetRef)) return c.json({ error: 'id contains a NUL byte or an unpaired surrogate' }, 400);
+    return c.json(await deps.mailbox.list(targetRef, { afterId: after }));
+  };
+  app.get('/local/inbox/:userId', (c) => listed(c, localUserRef(c.req.param('userId'))));
+  app.get('/local/channels/:channelId', (c) => listed(c, localChannelRef(c.req.param('channelId'))));
 }

@@ -67,6 +67,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {
+    if (failureStatus(error) === 400) return c.json({ error: 'invalid input', detail: (error as Error).message }, 400);
     if (failureStatus(error) === 503) {
       // Expected during a database restart: the client retries; /readyz says what is down.
       deps.logger.warn({ err: error, path: c.req.path }, 'request refused: database unavailable');
