@@ -4,6 +4,7 @@ import type { Logger } from '../../src/logger.ts';
 import type { InboundHandler } from './inbound.ts';
 import { verifyCallbackSignature } from './signature.ts';
 import { failureStatus } from '../../src/http/failure-status.ts';
+import { limitBody } from '../../src/http/body-limit.ts';
 
 /** Bodies larger than this are not robot messages (text is capped well below it). */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -19,7 +20,7 @@ export function mountDingTalkCallback(
   app: Hono,
   deps: { appSecret: string; clock: Clock; logger: Logger; inbound: InboundHandler },
 ): void {
-  app.post('/dingtalk/callback', async (c) => {
+  app.post('/dingtalk/callback', limitBody(MAX_BODY_BYTES), async (c) => {
     const check = await verifyCallbackSignature({
       appSecret: deps.appSecret,
       timestamp: c.req.header('timestamp'),

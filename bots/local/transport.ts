@@ -1,10 +1,15 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { isStorableText } from '../../src/conversation/storable-text.ts';
 import type { ConversationEngine } from '../../src/conversation/engine.ts';
 import type { Clock } from '../../src/core/shared/clock.ts';
 import type { LocalMailbox } from './api.ts';
 import { decodeLocalMessage, localChannelRef, localMessageSchema, localUserRef } from './decode.ts';
 import { invalidLocation, isJsonContentType, parseAfter, unsupportedMediaType } from './request-checks.ts';
 import { mountWebChatPage } from './web-chat-page.ts';
+import { limitBody } from '../../src/http/body-limit.ts';
+
+/** `POST /local/messages` bodies: room for the longest text the schema allows, in 4-byte UTF-8. */
+const maxLocalMessageBytes = 512 * 1024;
 
 /**
  * The local chat's HTTP surface (DESIGN.md contract): post a message as anyone, read what the bot
@@ -14,7 +19,8 @@ import { mountWebChatPage } from './web-chat-page.ts';
 export function mountLocalRoutes(app: Hono, deps: { engine: ConversationEngine; mailbox: LocalMailbox; clock: Clock }): void {
   mountWebChatPage(app);
 
-  app.post('/local/messages', async (c) => {
+  // A chat message is at most a few KB of JSON (text over 100,000 characters is refused anyway).
+  app.post('/local/messages', limitBody(maxLocalMessageBytes), async (c) => {
     if (!isJsonContentType(c.req.header('content-type'))) return unsupportedMediaType(c);
     let body: unknown;
     try {
@@ -41,12 +47,15 @@ export function mountLocalRoutes(app: Hono, deps: { engine: ConversationEngine; 
     return c.json({ id: event.eventId, duplicate: result.duplicate, replies: result.replies }, 202);
   });
 
-  app.get('/local/inbox/:userId', async (c) =>
-    c.json(await deps.mailbox.list(localUserRef(c.req.param('userId')), { afterId: c.req.query('after') })),
-  );
-  app.get('/local/channels/:channelId', async (c) =>
-    c.json(await deps.mailbox.list(localChannelRef(c.req.param('channelId')), { afterId: c.req.query('after') })),
-  );
+  // `after` is a delivered message's id (a bigint): anything else would fail in the database as a 500.
+  const listed = async (c: Context, targetRef: string) => {
+    const after = c.req.query('after');
+    if (after !== undefined && !/^\d{1,18}$/.test(after)) return c.json({ error: 'after must be a message id (digits)' }, 400);
+    if (!isStorableText(targetRef)) return c.json({ error: 'id contains a NUL byte or an unpaired surrogate' }, 400);
+    return c.json(await deps.mailbox.list(targetRef, { afterId: after }));
+  };
+  app.get('/local/inbox/:userId', (c) => listed(c, localUserRef(c.req.param('userId'))));
+  app.get('/local/channels/:channelId', (c) => listed(c, localChannelRef(c.req.param('channelId'))));
 
   // Both sides of a direct chat (`?userId=`) or a group channel (`?channelId=`), oldest first.
   app.get('/local/conversation', async (c) => {

@@ -4,6 +4,7 @@ import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
 import { verifySlackSignature } from './verify.ts';
 import { failureStatus } from '../../src/http/failure-status.ts';
+import { limitBody } from '../../src/http/body-limit.ts';
 
 export interface HttpReceiverOptions {
   signingSecret: string;
@@ -50,7 +51,7 @@ export class HonoSlackReceiver implements Receiver {
   async stop(): Promise<void> {}
 
   routes(http: Hono): void {
-    http.post('/slack/events', (c) => this.handle(c));
+    http.post('/slack/events', limitBody(this.maxBodyBytes), (c) => this.handle(c));
   }
 
   private async handle(c: Context): Promise<Response> {

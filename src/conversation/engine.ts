@@ -8,6 +8,7 @@ import { catalogueFor, render } from './i18n/catalogue.ts';
 import { dispatch } from './dispatch.ts';
 import { enqueueMessages } from './outbox.ts';
 import type { InboundEvent, OutboundMessage } from './types.ts';
+import { storableEvent } from './storable-text.ts';
 import type { ConversationSettings, Turn } from './turn.ts';
 
 export interface EngineDeps {
@@ -41,7 +42,9 @@ export interface HandleResult {
  * finds it (and does nothing) or the first attempt left no trace and it is handled afresh.
  */
 export function createConversationEngine(deps: EngineDeps) {
-  async function handle(event: InboundEvent): Promise<HandleResult> {
+  async function handle(received: InboundEvent): Promise<HandleResult> {
+    // The one boundary every platform's decoder feeds: text PostgreSQL cannot store is cleaned, ids refused.
+    const event = storableEvent(received);
     let result: HandleResult;
     try {
       result = await deps.db.transaction().execute((trx) => runTurn(trx, event, undefined));

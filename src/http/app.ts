@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
 import { legworkSecureHeaders } from './secure-headers.ts';
 import { failureStatus } from './failure-status.ts';
+import { defaultMaxBodyBytes, limitBody } from './body-limit.ts';
 
 export interface HttpAppDeps {
   db: Kysely<Database>;
@@ -41,6 +42,8 @@ async function settleCheck(check: () => Promise<CheckResult>, ms: number): Promi
 export function createHttpApp(deps: HttpAppDeps): Hono {
   const app = new Hono();
   app.use('*', legworkSecureHeaders());
+  // Every route has a body cap; routes that expect less set a smaller one of their own.
+  app.use('*', limitBody(defaultMaxBodyBytes));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
@@ -66,6 +69,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((error, c) => {
+    if (failureStatus(error) === 400) return c.json({ error: 'invalid input', detail: (error as Error).message }, 400);
     if (failureStatus(error) === 503) {
       // Expected during a database restart: the client retries; /readyz says what is down.
       deps.logger.warn({ err: error, path: c.req.path }, 'request refused: database unavailable');

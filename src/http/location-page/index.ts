@@ -16,6 +16,10 @@ import { renderProblemPage } from './render-problem.ts';
 import { linkProblemFailure, problemKeys, submitLocation } from './submit-location.ts';
 import { mountLocalChatLinks } from './local-chat-links.ts';
 import { formatValidUntil, freshLinkAdvice } from './link-validity.ts';
+import { limitBody } from '../body-limit.ts';
+
+/** The location page's form bodies (position, customer, a short note) are well under this. */
+const maxFormBytes = 16 * 1024;
 
 export interface LocationPageDeps {
   db: Kysely<Database>;
@@ -39,9 +43,11 @@ export interface LocationPageDeps {
 export function mountLocationPage(app: Hono, deps: LocationPageDeps): void {
   app.get('/c/:token', (c) => guarded(deps, c, 'html', () => showPage(deps, c)));
   app.get('/c/:token/customers', (c) => guarded(deps, c, 'json', () => pickerCustomers(deps, c)));
-  app.post('/c/:token', (c) => guarded(deps, c, 'json', () => submit(deps, c)));
+  // The page posts a position, a customer choice and a short note: a few hundred bytes.
+  app.post('/c/:token', limitBody(maxFormBytes), (c) => guarded(deps, c, 'json', () => submit(deps, c)));
   if (deps.localChat) {
     const settings = { ...deps.localChat, linkSecret: deps.linkSecret };
+    app.use('/local/location-link', limitBody(maxFormBytes));
     mountLocalChatLinks(app, { db: deps.db, clock: deps.clock, settings, guarded: (c, handler) => guarded(deps, c, 'json', handler) });
   }
 }
