@@ -94,3 +94,16 @@ export async function registerInEnglish(h: TestHarness, userId: string): Promise
 export const locationLink = /http:\/\/legwork\.test\/c\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/;
 
 export const minutes = (n: number) => n * 60_000;
+
+/** A team's members as `name:role`, by name. */
+export async function teamMembers(h: TestHarness, team: string): Promise<string[]> {
+  const rows = await h.db
+    .selectFrom('team_memberships')
+    .innerJoin('teams', 'teams.id', 'team_memberships.team_id')
+    .innerJoin('users', 'users.id', 'team_memberships.user_id')
+    .select(['users.display_name', 'team_memberships.role'])
+    .where('teams.name', '=', team)
+    .orderBy('users.display_name')
+    .execute();
+  return rows.map((r) => `${r.display_name}:${r.role}`);
+}
