@@ -39,4 +39,13 @@ export const rolesEnUS = {
     p.open ? 'Anyone can now join a team without approval.' : "Joining a team now needs its manager's approval.",
   noteSharingSet: (p: { shared: boolean }): string =>
     p.shared ? "Team members now see each other's visit notes on customer cards." : "Visit notes on customer cards are now shown only to their author, the team's manager and admins.",
+  reportNotYours: (p: { person: string }) => `Only ${p.person}'s manager or an admin can read their reports.`,
+  teamReportsOnlyManagers: (p: { admins: string[] }) => `Team reports are for team managers. To manage a team, ask an admin (${p.admins.join(', ')}).`,
+  personReport: (p: { person: string; date: string; time: string; late: boolean; body: string }) =>
+    `${p.person}'s daily report for ${p.date} (submitted ${p.time}${p.late ? ', late' : ''}):\n${p.body}`,
+  personReportMissing: (p: { person: string; date: string }) => `${p.person} has not submitted a daily report for ${p.date} yet.`,
+  teamReportsHeader: (p: { team: string; filed: number; total: number }) => `Team "${p.team}" daily reports today: ${p.filed} of ${p.total} in`,
+  teamReportLine: (p: { person: string; late: boolean; firstLine: string }) => `• ${p.person}${p.late ? ' (late)' : ''}: ${p.firstLine}`,
+  teamReportMissingLine: (p: { person: string }) => `• ${p.person}: not yet`,
+  teamReportsNoMembers: () => '• no members yet',
 };

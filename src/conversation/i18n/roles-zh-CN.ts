@@ -34,4 +34,12 @@ export const rolesZhCN: Same<typeof rolesEnUS> = {
   joiningSet: (p) => (p.open ? '现在任何人都可以直接加入团队，无需审批。' : '现在加入团队需要经理审批。'),
   noteSharingSet: (p) =>
     p.shared ? '现在同一团队的成员可以在客户卡片上看到彼此的拜访备注。' : '现在客户卡片上的拜访备注只给本人、团队经理和管理员看。',
+  reportNotYours: (p) => `只有${p.person}的经理或管理员可以查看其日报。`,
+  teamReportsOnlyManagers: (p) => `团队日报只给团队经理看。要管理团队，请联系管理员（${p.admins.join('、')}）。`,
+  personReport: (p) => `${p.person}的日报（${p.date}，${p.time} 提交${p.late ? '，迟交' : ''}）：\n${p.body}`,
+  personReportMissing: (p) => `${p.person}还没有提交 ${p.date} 的日报。`,
+  teamReportsHeader: (p) => `团队"${p.team}"今天的日报：已交 ${p.filed}/${p.total}`,
+  teamReportLine: (p) => `• ${p.person}${p.late ? '（迟交）' : ''}：${p.firstLine}`,
+  teamReportMissingLine: (p) => `• ${p.person}：未交`,
+  teamReportsNoMembers: () => '• 还没有成员',
 };
