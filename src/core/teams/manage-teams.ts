@@ -4,6 +4,7 @@ import { DomainError } from '../shared/domain-error.ts';
 import { audit } from '../shared/audit.ts';
 import { loadActor } from '../access/load-actor.ts';
 import { requireAllowed } from '../access/require-allowed.ts';
+import { can } from '../access/permissions.ts';
 import { findPersonByName } from '../users/find-person.ts';
 import { findTeamByName } from './team-repository.ts';
 import { makeManagerOf } from './team-roles.ts';
@@ -75,7 +76,8 @@ export async function bindTeam(
   if (!input.inGroup) throw new DomainError('teamBindOnlyInGroup');
   const team = await findTeamByName(db, input.user.org_id, input.name);
   if (!team) throw new DomainError('teamNotFound', { name: input.name.trim() });
-  if (team.manager_id !== input.user.id && input.user.role !== 'admin') {
+  const actor = await loadActor(db, input.user);
+  if (!can(actor, { action: 'changeTeamSettings', orgId: team.org_id, teamId: team.id })) {
     throw new DomainError('teamBindOnlyManager', { name: team.name });
   }
   await db.updateTable('teams').set({ bound_channel_ref: input.channelRef }).where('id', '=', team.id).execute();
