@@ -5,7 +5,16 @@ import { handleVisitNote } from './handlers/visit-note.ts';
 import { handleReport } from './handlers/report.ts';
 import { handleToday } from './handlers/today.ts';
 import { handleNewCustomer, handleShowCustomer } from './handlers/customer.ts';
-import { handleBindTeam, handleCreateTeam, handleJoinTeam } from './handlers/teams.ts';
+import {
+  handleAssignAdmin,
+  handleAssignManager,
+  handleBindTeam,
+  handleCreateTeam,
+  handleDecideJoin,
+  handleJoinTeam,
+  handleRemoveFromTeam,
+  handleSetOrgAccess,
+} from './handlers/teams.ts';
 import { handleSetLanguage, handleSetTimeZone } from './handlers/preferences.ts';
 import { handleBareLocation, handleChoice, handleFreeText } from './handlers/pending.ts';
 import { usageExample } from './handlers/usage.ts';
@@ -92,5 +101,15 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     case 'freeText':
       if (!intent.text) return turn.reply(turn.t.emptyMessage());
       return handleFreeText(turn, pending, intent.text);
+    case 'assignManager':
+      return handleAssignManager(turn, intent);
+    case 'assignAdmin':
+      return handleAssignAdmin(turn, intent);
+    case 'removeFromTeam':
+      return handleRemoveFromTeam(turn, intent);
+    case 'decideJoin':
+      return handleDecideJoin(turn, intent);
+    case 'setOrgAccess':
+      return handleSetOrgAccess(turn, intent);
   }
 }

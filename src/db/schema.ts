@@ -19,6 +19,10 @@ export interface OrgsTable {
   default_time_zone: string;
   default_language: LanguageColumn;
   created_at: Timestamp;
+  /** Anyone may join a team without the manager's approval. */
+  open_joining: ColumnType<boolean, boolean | undefined, boolean>;
+  /** A team's members read each other's visit notes on customer cards. */
+  share_team_notes: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface OrgTenantsTable {
@@ -243,6 +247,18 @@ export interface ScheduledSendsTable {
   created_at: RequiredTimestamp;
 }
 
+/** A request to join a team, waiting for (or decided by) its manager or an admin. */
+export interface JoinRequestsTable {
+  id: Generated<string>;
+  org_id: string;
+  team_id: string;
+  user_id: string;
+  status: ColumnType<'pending' | 'approved' | 'declined', 'pending' | undefined, 'pending' | 'approved' | 'declined'>;
+  requested_at: RequiredTimestamp;
+  decided_at: Date | null;
+  decided_by: string | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   org_tenants: OrgTenantsTable;
@@ -265,6 +281,7 @@ export interface Database {
   schedule_settings: ScheduleSettingsTable;
   user_schedule_prefs: UserSchedulePrefsTable;
   scheduled_sends: ScheduledSendsTable;
+  join_requests: JoinRequestsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -65,8 +65,9 @@ describe('help', () => {
   });
 
   it('every example in the help does what it says', async () => {
-    // Run the Chinese examples in order as a rep would try them: none is misunderstood.
-    await h.current.register('alice');
+    // Run the Chinese examples in order as the admin would try them: none is misunderstood.
+    // 张三 exists so that "创建团队 华东 经理 张三" creates the team the later examples use.
+    await h.current.register('alice', '张三');
     await h.current.say('alice', '新客户 华为 22.54,113.95');
     const examples = (await h.current.ask('alice', '帮助'))
       .split('\n')

@@ -119,3 +119,16 @@ export async function expectNumberAnswersNewestList(h: TestHarness, say: (text: 
   expect(await say('1')).toContain(`已在 ${first} 签到`);
   expect(await checkedInCustomers(h)).toEqual([first]);
 }
+
+/** A team's members as `name:role`, by name. */
+export async function teamMembers(h: TestHarness, team: string): Promise<string[]> {
+  const rows = await h.db
+    .selectFrom('team_memberships')
+    .innerJoin('teams', 'teams.id', 'team_memberships.team_id')
+    .innerJoin('users', 'users.id', 'team_memberships.user_id')
+    .select(['users.display_name', 'team_memberships.role'])
+    .where('teams.name', '=', team)
+    .orderBy('users.display_name')
+    .execute();
+  return rows.map((r) => `${r.display_name}:${r.role}`);
+}

@@ -13,7 +13,8 @@ const h = useHarness();
 /** `admin` (the first person, an admin in no team), `boss` managing 华东 with rep `ann`. */
 async function eastTeam(s: TestHarness): Promise<void> {
   await s.register('admin', 'boss', 'ann');
-  await s.say('boss', '创建团队 华东');
+  await s.say('admin', '加入方式 开放');
+  await s.say('admin', '创建团队 华东 经理 boss');
   await s.say('ann', '加入团队 华东');
 }
 
@@ -141,7 +142,7 @@ describe('changing the settings', () => {
     const s = h.current;
     await s.register('admin');
     await registerInEnglish(s, 'boss');
-    await s.say('boss', 'team create East');
+    await s.say('admin', 'team create East manager boss');
     expect(await s.ask('boss', 'workdays mon-fri')).toBe('Workdays for team East are now Mon–Fri.');
     expect(await s.ask('boss', 'workdays mon,wed,fri')).toBe('Workdays for team East are now Mon, Wed, Fri.');
     expect(await s.ask('boss', 'workdays 1-5')).toBe('Workdays for team East are now Mon–Fri.');
@@ -234,14 +235,14 @@ describe('who may change what', () => {
     const s = h.current;
     await eastTeam(s);
     await s.register('west');
-    await s.say('west', '创建团队 华西');
+    await s.say('admin', '创建团队 华西 经理 west');
     const before = await settingsState(s);
     expect(await s.ask('boss', '免打扰 关 全公司')).toBe('只有管理员可以修改全公司的设置。去掉「全公司」即可修改你自己团队的设置。');
     expect(await s.ask('boss', '免打扰 关 团队 华西')).toBe('只有团队"华西"的经理或管理员可以修改它的设置。');
     expect(await s.ask('boss', '免打扰 关 团队 华南')).toBe('没有名为"华南"的团队。');
     expect(await settingsState(s)).toEqual(before);
 
-    await s.say('boss', '创建团队 华北');
+    await s.say('admin', '创建团队 华北 经理 boss');
     expect(await s.ask('boss', '免打扰 关')).toBe('你管理多个团队（华东、华北），请在最后加上团队，例如「免打扰 22:00-07:00 团队 华东」。');
     expect(await settingsState(s)).toEqual(before);
     expect(await s.ask('boss', '免打扰 关 团队 华东')).toBe('已关闭团队"华东"的免打扰时段：提醒按时发出，不分昼夜。');
@@ -253,7 +254,7 @@ describe('who may change what', () => {
     await eastTeam(s);
     await s.register('wes');
     await s.say('boss', '免打扰 22:30-06:30');
-    await s.say('wes', '创建团队 华西');
+    await s.say('admin', '创建团队 华西 经理 wes');
 
     // The admin manages no team: their changes are the org's defaults, with or without 全公司.
     expect(await s.ask('admin', '免打扰 21:00-08:00')).toBe(
@@ -314,7 +315,7 @@ describe('invalid input', () => {
     const s = h.current;
     await s.register('admin');
     await registerInEnglish(s, 'boss');
-    await s.say('boss', 'team create East');
+    await s.say('admin', 'team create East manager boss');
     const before = await settingsState(s);
     const answers: Array<[string, string]> = [
       ['report reminder 25:00', '"25:00" is not a time of day. Use 24-hour HH:MM, e.g. 18:30.'],
@@ -344,7 +345,7 @@ describe('the scheduler honours settings changed in chat', () => {
   async function twoTeams(s: TestHarness): Promise<void> {
     await eastTeam(s);
     await s.register('wes', 'will');
-    await s.say('wes', '创建团队 华西');
+    await s.say('admin', '创建团队 华西 经理 wes');
     await s.say('will', '加入团队 华西');
     await s.newMessages('/local/inbox/ann');
     await s.newMessages('/local/inbox/will');

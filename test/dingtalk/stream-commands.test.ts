@@ -52,6 +52,7 @@ const chinese = (group: boolean): [string, string][] => [
   ['今天', '今天（'],
   ['客户 华为', '华为（'],
   ['创建团队 华东', '已创建团队"华东"'],
+  ['加入方式 开放', '现在任何人都可以直接加入团队'],
   ['绑定团队 华东', group ? '本群已绑定团队"华东"' : '请在要绑定的群聊里发送'],
   ['设置时区 Asia/Shanghai', '时区已设为 Asia/Shanghai'],
 ];
@@ -67,6 +68,7 @@ const english = (group: boolean): [string, string][] => [
   ['today', 'Today ('],
   ['customer Acme', 'Acme (tier'],
   ['team create West', 'Team "West" created'],
+  ['joining open', 'Anyone can now join a team without approval.'],
   ['bind West', group ? 'leaderboards will be posted here' : 'inside the group chat'],
   ['timezone America/Los_Angeles', 'Time zone set to America/Los_Angeles'],
 ];

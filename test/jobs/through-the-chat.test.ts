@@ -19,6 +19,7 @@ describe('scheduled messages through the running service', () => {
     const s = h.current;
     await s.register('boss', 'ann', 'ben');
     await s.say('boss', 'team create East');
+    await s.say('boss', 'joining open');
     await s.say('ann', 'join East');
     await s.say('ben', 'join East');
     await s.say('boss', 'bind East', { channelId: 'east-group' });

@@ -1,6 +1,7 @@
 import type { Customer } from '../../db/schema.ts';
 import { createCustomer } from '../../core/customers/create-customer.ts';
 import { describeCustomer } from '../../core/customers/describe-customer.ts';
+import { loadActor } from '../../core/access/load-actor.ts';
 import { localDateOf } from '../dates/local-date.ts';
 import { resolveCustomerOrAsk } from './resolve-customer.ts';
 import { typedLocation } from './coordinates.ts';
@@ -16,7 +17,8 @@ export async function handleShowCustomer(turn: Turn, intent: Extract<Intent, { k
 export async function showCustomer(turn: Turn, customer: Customer): Promise<void> {
   const { t, user } = turn;
   const today = localDateOf(turn.now, user.time_zone);
-  const card = await describeCustomer(turn.db, { customerId: customer.id, today });
+  const viewer = await loadActor(turn.db, user);
+  const card = await describeCustomer(turn.db, { customerId: customer.id, today, viewer, shareNotesInTeam: turn.org.share_team_notes });
   turn.reply(
     t.customerCard({
       name: customer.name,

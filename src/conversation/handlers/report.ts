@@ -3,13 +3,18 @@ import { summarizeDay } from '../../core/reports/summarize-day.ts';
 import { localDateOf } from '../dates/local-date.ts';
 import { clearPendingState, savePendingState } from '../pending-state.ts';
 import { formatLocalTime } from './format.ts';
+import { answerReportQuestion } from './read-reports.ts';
 import type { DailyReportSummary } from '../../db/schema.ts';
 import type { Intent } from '../intents/types.ts';
 import type { Turn } from '../turn.ts';
 
-/** `日报` shows today's automatic summary and asks for the rep's words; `日报 <text>` submits. */
+/**
+ * `日报` shows today's automatic summary and asks for the rep's words; `日报 <text>` submits, unless
+ * a manager asks for a member's report (`日报 张三`) or the team's (`日报 团队`).
+ */
 export async function handleReport(turn: Turn, intent: Extract<Intent, { kind: 'report' }>): Promise<void> {
   if (intent.text) {
+    if (await answerReportQuestion(turn, intent.text)) return;
     await submitReport(turn, intent.text);
     return;
   }

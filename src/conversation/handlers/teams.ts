@@ -1,15 +1,71 @@
 import { bindTeam, createTeam, joinTeam } from '../../core/teams/manage-teams.ts';
+import { assignAdmin, assignManager } from '../../core/teams/team-roles.ts';
+import { decideJoin, removeFromTeam } from '../../core/teams/team-members.ts';
+import { setOrgAccess } from '../../core/access/org-access.ts';
+import { notifyPerson } from '../notify-person.ts';
 import type { Intent } from '../intents/types.ts';
 import type { Turn } from '../turn.ts';
 
+/** `创建团队 华东 [经理 张三]` / `team create East [manager Zhang]` (admins). */
 export async function handleCreateTeam(turn: Turn, intent: Extract<Intent, { kind: 'createTeam' }>): Promise<void> {
-  const team = await createTeam({ db: turn.db }, { user: turn.user, name: intent.name });
-  turn.reply(turn.t.teamCreated({ name: team.name }));
+  const team = await createTeam({ db: turn.db }, { user: turn.user, name: intent.name, managerName: intent.manager });
+  if (team.manager.id === turn.user.id) return turn.reply(turn.t.teamCreated({ name: team.name }));
+  turn.reply(turn.t.teamCreatedWithManager({ name: team.name, manager: team.manager.display_name }));
+  await notifyPerson(turn, team.manager.id, (t) => t.youManageTeam({ name: team.name, by: turn.user.display_name }));
 }
 
+/** `加入团队 华东` / `join East`: joins at once in an open org, else asks the team's manager. */
 export async function handleJoinTeam(turn: Turn, intent: Extract<Intent, { kind: 'joinTeam' }>): Promise<void> {
-  const team = await joinTeam({ db: turn.db }, { user: turn.user, name: intent.name });
-  turn.reply(turn.t.teamJoined({ name: team.name }));
+  const outcome = await joinTeam({ db: turn.db, now: turn.now }, { user: turn.user, org: turn.org, name: intent.name });
+  if (outcome.status === 'joined') return turn.reply(turn.t.teamJoined({ name: outcome.name }));
+  turn.reply(turn.t.joinRequested({ name: outcome.name, manager: outcome.manager.display_name }));
+  const person = turn.user.display_name;
+  // Buttons where the platform renders quick answers; each sends back the typed command
+  // (`同意 王五` / `Approve Wang`): the label doubles as the command word in both languages.
+  await notifyPerson(turn, outcome.manager.id, (t) => ({
+    text: t.joinRequestToManager({ person, team: outcome.name }),
+    choices: [
+      { label: t.approveLabel(), reply: `${t.approveLabel()} ${person}` },
+      { label: t.declineLabel(), reply: `${t.declineLabel()} ${person}` },
+    ],
+  }));
+}
+
+/** `同意 王五` / `approve Wang`, `拒绝 王五` / `decline Wang`. */
+export async function handleDecideJoin(turn: Turn, intent: Extract<Intent, { kind: 'decideJoin' }>): Promise<void> {
+  const { person, teams } = await decideJoin({ db: turn.db, now: turn.now }, { user: turn.user, personName: intent.person, approve: intent.approve });
+  const by = turn.user.display_name;
+  for (const team of teams) {
+    turn.reply(intent.approve ? turn.t.joinApproved({ person: person.display_name, team }) : turn.t.joinDeclined({ person: person.display_name, team }));
+    await notifyPerson(turn, person.id, (t) => (intent.approve ? t.yourJoinApproved({ team, by }) : t.yourJoinDeclined({ team, by })));
+  }
+}
+
+/** `设为经理 张三 华东` / `make Zhang manager of East` (admins). */
+export async function handleAssignManager(turn: Turn, intent: Extract<Intent, { kind: 'assignManager' }>): Promise<void> {
+  const { person, team } = await assignManager({ db: turn.db }, { user: turn.user, personName: intent.person, teamName: intent.team });
+  turn.reply(turn.t.managerAssigned({ person: person.display_name, team }));
+  if (person.id !== turn.user.id) await notifyPerson(turn, person.id, (t) => t.youManageTeam({ name: team, by: turn.user.display_name }));
+}
+
+/** `设为管理员 李四` / `make Li admin` (admins). */
+export async function handleAssignAdmin(turn: Turn, intent: Extract<Intent, { kind: 'assignAdmin' }>): Promise<void> {
+  const { person } = await assignAdmin({ db: turn.db }, { user: turn.user, personName: intent.person });
+  turn.reply(turn.t.adminAssigned({ person: person.display_name }));
+  await notifyPerson(turn, person.id, (t) => t.youAreAdmin({ by: turn.user.display_name }));
+}
+
+/** `移出团队 王五 [华东]` / `remove Wang [from East]` (the team's manager, admins). */
+export async function handleRemoveFromTeam(turn: Turn, intent: Extract<Intent, { kind: 'removeFromTeam' }>): Promise<void> {
+  const { person, team } = await removeFromTeam({ db: turn.db }, { user: turn.user, personName: intent.person, teamName: intent.team });
+  turn.reply(turn.t.memberRemoved({ person: person.display_name, team: team.name }));
+  if (person.id !== turn.user.id) await notifyPerson(turn, person.id, (t) => t.youWereRemoved({ team: team.name, by: turn.user.display_name }));
+}
+
+/** `加入方式 开放` / `joining open`, `共享备注 开` / `share notes on` (admins). */
+export async function handleSetOrgAccess(turn: Turn, intent: Extract<Intent, { kind: 'setOrgAccess' }>): Promise<void> {
+  await setOrgAccess({ db: turn.db }, { user: turn.user, setting: intent.setting, enabled: intent.enabled });
+  turn.reply(intent.setting === 'openJoining' ? turn.t.joiningSet({ open: intent.enabled }) : turn.t.noteSharingSet({ shared: intent.enabled }));
 }
 
 /** `绑定团队 <名称>` in a group: leaderboards for the team go to this group from now on. */

@@ -2,6 +2,8 @@
  * English replies. Every entry is a whole sentence or block built from named parameters, never
  * glued fragments, so a translator can reorder freely. zh-CN.ts must provide the same keys.
  */
+import { rolesEnUS } from './roles-en-US.ts';
+
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
 const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} h ${n % 60} min` : `${n} min`);
 
@@ -20,7 +22,7 @@ export const enUS = {
       '• today — my check-ins, visits and report status',
       '• customer Huawei — tier, position, last visits, follow-ups',
       '• new customer Huawei 22.54,113.95 — add a customer',
-      '• team create East — create a team (you manage it); "join East" joins one',
+      '• team create East manager Zhang — (admins) create a team and name its manager; "join East" asks to join, the manager approves',
       '• bind East — in a group chat, post the team\'s leaderboard there',
       '• timezone America/Los_Angeles — set my time zone',
       '• leaderboard week — the team\'s standings (or day, month); "leaderboard off" hides my name',
@@ -33,6 +35,10 @@ export const enUS = {
       '• quiet 22:00-07:00 — (managers) nothing is sent in these hours; "quiet off"',
       '• report reminder 18:30 — (managers) when the daily report reminder goes out; "report reminder off"',
       '• digest time 19:00 — (managers) when the manager\'s daily digest comes',
+      '• make Zhang manager of East — (admins) name a team\'s manager; "make Li admin" names an admin',
+      '• remove Wang from East — (managers, admins) take a member out of a team',
+      '• approve Wang — (managers) approve a join request; "decline Wang" declines it',
+      '• joining open — (admins) join teams without approval ("joining approval" to undo); "share notes on" shares visit notes within teams',
       '• language zh — 切换到中文',
     ].join('\n'),
   unknownCommand: (p: { text: string }) => `I didn't understand "${p.text}". Type "help" for the commands.`,
@@ -172,4 +178,5 @@ export const enUS = {
       'To check in, send your location as a location message where your chat app has one, or send "checkin <customer>" and open the link I send you.',
     ].join('\n'),
   attachmentNotKept: () => 'Note: the attachment itself is not kept; I read only the text of your message.',
+  ...rolesEnUS,
 };

@@ -11,6 +11,7 @@ import { ENGLISH_WORD_END, escapeRegExp, isSeparator, isTrailingPunctuation, tri
 import { parseHolidays, parseScheduleTime, parseSettingValue, splitScope, WEEKDAY_START, withScope } from './settings-arguments.ts';
 import { splitTrailingCoordinates } from './coordinate-arguments.ts';
 import { parseVisitNote } from './visit-note-arguments.ts';
+import { parseAssignManagerZh, parseCreateTeam, parseDecision, parseMake, parseOrgAccess, parseRemoveEn, parseRemoveZh } from './role-arguments.ts';
 import type { CommandName, Intent, Language, ReminderName } from './types.ts';
 
 interface CommandContext {
@@ -101,7 +102,7 @@ const COMMANDS: readonly CommandEntry[] = [
   },
   {
     words: ['创建团队', 'team create', 'create team'],
-    build: withName('createTeam', (name) => ({ kind: 'createTeam', name })),
+    build: parseCreateTeam,
   },
   {
     words: ['加入团队', 'join team', 'join'],
@@ -193,6 +194,15 @@ const COMMANDS: readonly CommandEntry[] = [
       return language ? { kind: 'setLanguage', language } : usage('setLanguage');
     },
   },
+  { words: ['设为经理', '任命经理'], build: parseAssignManagerZh },
+  { words: ['设为管理员', '任命管理员'], build: withName('assignAdmin', (person) => ({ kind: 'assignAdmin', person })) },
+  { words: ['make'], build: parseMake },
+  { words: ['移出团队'], build: parseRemoveZh },
+  { words: ['remove'], build: parseRemoveEn },
+  { words: ['同意', '批准', 'approve'], build: parseDecision(true) },
+  { words: ['拒绝', 'decline', 'reject'], build: parseDecision(false) },
+  { words: ['加入方式', 'joining'], build: parseOrgAccess('openJoining') },
+  { words: ['共享备注', 'share notes'], build: parseOrgAccess('shareTeamNotes') },
 ];
 
 const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([

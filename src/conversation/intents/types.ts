@@ -20,7 +20,7 @@ export type Intent =
   | { kind: 'today' }
   | { kind: 'showCustomer'; name: string }
   | { kind: 'newCustomer'; name: string; coordinates?: TypedCoordinates }
-  | { kind: 'createTeam'; name: string }
+  | { kind: 'createTeam'; name: string; manager?: string }
   | { kind: 'joinTeam'; name: string }
   | { kind: 'bindTeam'; name: string }
   | { kind: 'setTimeZone'; zone: string }
@@ -54,7 +54,17 @@ export type Intent =
   /** A known command word with missing or unusable arguments; `command` names which one for the usage hint. */
   | { kind: 'usage'; command: CommandName }
   /** Anything else: free text (may answer a question the bot asked, such as checkout notes). */
-  | { kind: 'freeText'; text: string };
+  | { kind: 'freeText'; text: string }
+  /** `设为经理 张三 华东` / `make Zhang manager of East` (admins). */
+  | { kind: 'assignManager'; person: string; team: string }
+  /** `设为管理员 李四` / `make Li admin` (admins). */
+  | { kind: 'assignAdmin'; person: string }
+  /** `移出团队 王五 [华东]` / `remove Wang [from East]`. */
+  | { kind: 'removeFromTeam'; person: string; team?: string }
+  /** `同意 王五` / `approve Wang`, `拒绝 王五` / `decline Wang`: a join request. */
+  | { kind: 'decideJoin'; person: string; approve: boolean }
+  /** `加入方式 开放|审批` / `joining open|approval`, `共享备注 开|关` / `share notes on|off` (admins). */
+  | { kind: 'setOrgAccess'; setting: 'openJoining' | 'shareTeamNotes'; enabled: boolean };
 
 /**
  * Whose schedule settings a command means: the whole org (`全公司` / `org`) or a team by name
@@ -87,4 +97,9 @@ export type CommandName =
   | 'joinTeam'
   | 'bindTeam'
   | 'setTimeZone'
-  | 'setLanguage';
+  | 'setLanguage'
+  | 'assignManager'
+  | 'assignAdmin'
+  | 'removeFromTeam'
+  | 'decideJoin'
+  | 'setOrgAccess';

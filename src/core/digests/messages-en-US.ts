@@ -26,5 +26,6 @@ export const digestEnUS = {
   weeklyRep: (p: { name: string; visits: number; visitsTrend: string; verified: number; verifiedTrend: string; outside: number; customers: number; reportsIn: number; late: number; missing: number; points: number; pointsTrend: string }) =>
     `${p.name}: ${n(p.visits, 'visit', 'visits')} (${p.visitsTrend}), ${p.verified} verified (${p.verifiedTrend}), ${p.outside} outside, ${n(p.customers, 'customer', 'customers')}; reports ${p.reportsIn} in, ${p.late} late, ${p.missing} missing; ${n(p.points, 'pt', 'pts')} (${p.pointsTrend})`,
   trend: (p: { delta: number }) => (p.delta > 0 ? `+${p.delta}` : p.delta < 0 ? `−${-p.delta}` : '±0'),
-  notManager: () => 'The team digest is for team managers. Create a team with "team create <name>".',
+  notManager: (p: { admins: string }): string =>
+    p.admins ? `The team digest is for team managers. To manage a team, ask an admin (${p.admins}).` : 'The team digest is for team managers.',
 };

@@ -1,39 +1,71 @@
 import type { Db } from '../shared/db.ts';
-import type { User } from '../../db/schema.ts';
+import type { Org, User } from '../../db/schema.ts';
 import { DomainError } from '../shared/domain-error.ts';
+import { audit } from '../shared/audit.ts';
+import { loadActor } from '../access/load-actor.ts';
+import { requireAllowed } from '../access/require-allowed.ts';
+import { can } from '../access/permissions.ts';
+import { findPersonByName } from '../users/find-person.ts';
 import { findTeamByName } from './team-repository.ts';
+import { makeManagerOf } from './team-roles.ts';
 
-/** Creates a team managed by its creator; a rep who creates a team becomes a manager. */
-export async function createTeam({ db }: { db: Db }, input: { user: User; name: string }): Promise<{ teamId: string; name: string }> {
+/**
+ * `创建团队 华东 [经理 张三]`: only an admin creates teams; the team is managed by the person named,
+ * else by the admin who created it.
+ */
+export async function createTeam(
+  { db }: { db: Db },
+  input: { user: User; name: string; managerName?: string },
+): Promise<{ teamId: string; name: string; manager: User }> {
+  await requireAllowed(db, await loadActor(db, input.user), { action: 'createTeam', orgId: input.user.org_id });
   const name = input.name.trim();
   const existing = await findTeamByName(db, input.user.org_id, name);
   if (existing) throw new DomainError('teamExists', { name: existing.name });
+  const manager = input.managerName ? await findPersonByName(db, input.user.org_id, input.managerName) : input.user;
   const team = await db
     .insertInto('teams')
-    .values({ org_id: input.user.org_id, name, manager_id: input.user.id })
+    .values({ org_id: input.user.org_id, name, manager_id: manager.id })
     .returning(['id', 'name'])
     .executeTakeFirstOrThrow();
-  await db.insertInto('team_memberships').values({ team_id: team.id, user_id: input.user.id, role: 'manager' }).execute();
-  if (input.user.role === 'rep') {
-    await db.updateTable('users').set({ role: 'manager' }).where('id', '=', input.user.id).execute();
-  }
-  await audit(db, input.user, 'team.created', team.id, { name });
-  return { teamId: team.id, name: team.name };
+  await makeManagerOf(db, team.id, manager);
+  await audit(db, input.user, 'team.created', team.id, { name, managerId: manager.id });
+  return { teamId: team.id, name: team.name, manager };
 }
 
-/** Adds the user to a team as a rep. */
-export async function joinTeam({ db }: { db: Db }, input: { user: User; name: string }): Promise<{ teamId: string; name: string }> {
+export type JoinOutcome =
+  | { status: 'joined'; teamId: string; name: string }
+  /** Waiting for the manager, who is to be asked. */
+  | { status: 'requested'; teamId: string; name: string; manager: User };
+
+/**
+ * `加入团队 华东`: a request the team's manager approves or declines, unless the org lets anyone
+ * join (`orgs.open_joining`, for small companies) or the person asking is an admin.
+ */
+export async function joinTeam({ db, now }: { db: Db; now: Date }, input: { user: User; org: Org; name: string }): Promise<JoinOutcome> {
   const team = await findTeamByName(db, input.user.org_id, input.name);
   if (!team) throw new DomainError('teamNotFound', { name: input.name.trim() });
-  const inserted = await db
-    .insertInto('team_memberships')
-    .values({ team_id: team.id, user_id: input.user.id, role: 'rep' })
-    .onConflict((oc) => oc.columns(['team_id', 'user_id']).doNothing())
-    .returning('team_id')
+  const member = await db
+    .selectFrom('team_memberships')
+    .select('team_id')
+    .where('team_id', '=', team.id)
+    .where('user_id', '=', input.user.id)
     .executeTakeFirst();
-  if (!inserted) throw new DomainError('teamAlreadyMember', { name: team.name });
-  await audit(db, input.user, 'team.joined', team.id, {});
-  return { teamId: team.id, name: team.name };
+  if (member) throw new DomainError('teamAlreadyMember', { name: team.name });
+  if (input.org.open_joining || input.user.role === 'admin') {
+    await db.insertInto('team_memberships').values({ team_id: team.id, user_id: input.user.id, role: 'rep' }).execute();
+    await audit(db, input.user, 'team.joined', team.id, {});
+    return { status: 'joined', teamId: team.id, name: team.name };
+  }
+  const requested = await db
+    .insertInto('join_requests')
+    .values({ org_id: team.org_id, team_id: team.id, user_id: input.user.id, requested_at: now })
+    .onConflict((oc) => oc.columns(['team_id', 'user_id']).where('status', '=', 'pending').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!requested) throw new DomainError('joinAlreadyRequested', { name: team.name });
+  await audit(db, input.user, 'team.join_requested', team.id, {});
+  const manager = await db.selectFrom('users').selectAll().where('id', '=', team.manager_id).executeTakeFirstOrThrow();
+  return { status: 'requested', teamId: team.id, name: team.name, manager };
 }
 
 /** Binds a team to the group chat the command was sent in; only its manager (or an admin) may. */
@@ -44,17 +76,11 @@ export async function bindTeam(
   if (!input.inGroup) throw new DomainError('teamBindOnlyInGroup');
   const team = await findTeamByName(db, input.user.org_id, input.name);
   if (!team) throw new DomainError('teamNotFound', { name: input.name.trim() });
-  if (team.manager_id !== input.user.id && input.user.role !== 'admin') {
+  const actor = await loadActor(db, input.user);
+  if (!can(actor, { action: 'changeTeamSettings', orgId: team.org_id, teamId: team.id })) {
     throw new DomainError('teamBindOnlyManager', { name: team.name });
   }
   await db.updateTable('teams').set({ bound_channel_ref: input.channelRef }).where('id', '=', team.id).execute();
   await audit(db, input.user, 'team.bound', team.id, { channel: input.channelRef });
   return { teamId: team.id, name: team.name };
-}
-
-async function audit(db: Db, actor: User, action: string, subjectId: string, detail: Record<string, unknown>) {
-  await db
-    .insertInto('audit_log')
-    .values({ org_id: actor.org_id, actor_user_id: actor.id, action, subject_id: subjectId, detail: JSON.stringify(detail) })
-    .execute();
 }

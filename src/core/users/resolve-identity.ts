@@ -91,6 +91,8 @@ async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: O
       'orgs.default_time_zone as org_default_time_zone',
       'orgs.default_language as org_default_language',
       'orgs.created_at as org_created_at',
+      'orgs.open_joining as org_open_joining',
+      'orgs.share_team_notes as org_share_team_notes',
     ])
     .where('identities.platform', '=', input.platform)
     .where('identities.tenant_id', '=', input.tenantId)
@@ -98,7 +100,7 @@ async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: O
     .forUpdate('users')
     .executeTakeFirst();
   if (!row) return undefined;
-  const { direct_ref, org_name, org_checkin_radius_m, org_report_deadline, org_default_time_zone, org_default_language, org_created_at, ...user } = row;
+  const { direct_ref, org_name, org_checkin_radius_m, org_report_deadline, org_default_time_zone, org_default_language, org_created_at, org_open_joining, org_share_team_notes, ...user } = row;
   const org: Org = {
     id: user.org_id,
     name: org_name,
@@ -107,6 +109,8 @@ async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: O
     default_time_zone: org_default_time_zone,
     default_language: org_default_language,
     created_at: org_created_at,
+    open_joining: org_open_joining,
+    share_team_notes: org_share_team_notes,
   };
   return { org, user, directRef: direct_ref };
 }

@@ -1,0 +1,43 @@
+import { readPersonReport, readTeamReports } from '../../core/reports/read-reports.ts';
+import { formatLocalTime } from './format.ts';
+import type { Turn } from '../turn.ts';
+
+/** `日报 团队` / `report team` (and `daily report team`). */
+const TEAM_WORDS = new Set(['团队', 'team', 'my team']);
+
+/**
+ * `日报 <text>` may be a manager's question rather than a report: `日报 团队` lists the team's reports,
+ * `日报 张三` shows 张三's. Answers and returns true when it was such a question.
+ */
+export async function answerReportQuestion(turn: Turn, text: string): Promise<boolean> {
+  if (TEAM_WORDS.has(text.trim().toLowerCase())) {
+    const teams = await readTeamReports(turn.db, { viewer: turn.user, now: turn.now });
+    const { t } = turn;
+    const blocks = teams.map((team) => {
+      const filed = team.members.filter((m) => m.report).length;
+      const lines = team.members.map((m) =>
+        m.report
+          ? t.teamReportLine({ person: m.name, late: m.report.late, firstLine: m.report.body.split('\n')[0]!.trim() })
+          : t.teamReportMissingLine({ person: m.name }),
+      );
+      return [t.teamReportsHeader({ team: team.team, filed, total: team.members.length }), ...(lines.length ? lines : [t.teamReportsNoMembers()])].join('\n');
+    });
+    turn.reply(blocks.join('\n\n'));
+    return true;
+  }
+  const asked = await readPersonReport(turn.db, { viewer: turn.user, text, now: turn.now });
+  if (!asked) return false;
+  const person = asked.person.display_name;
+  turn.reply(
+    asked.report
+      ? turn.t.personReport({
+          person,
+          date: asked.date,
+          time: formatLocalTime(new Date(asked.report.submitted_at), turn.user.time_zone),
+          late: asked.report.late,
+          body: asked.report.body,
+        })
+      : turn.t.personReportMissing({ person, date: asked.date }),
+  );
+  return true;
+}

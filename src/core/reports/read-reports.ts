@@ -1,0 +1,76 @@
+import type { Db } from '../shared/db.ts';
+import type { Selectable } from 'kysely';
+import type { DailyReportsTable, User } from '../../db/schema.ts';
+
+type DailyReport = Selectable<DailyReportsTable>;
+import { DomainError } from '../shared/domain-error.ts';
+import { localDateOf } from '../../conversation/dates/local-date.ts';
+import { adminNames, loadActor, loadPerson } from '../access/load-actor.ts';
+import { can } from '../access/permissions.ts';
+import { findReport } from './submit-daily-report.ts';
+
+export interface PersonReport {
+  person: User;
+  /** The person's local date the report is for (today on their calendar). */
+  date: string;
+  report: DailyReport | undefined;
+}
+
+/**
+ * `日报 张三` from a manager or an admin: whether the text names a colleague (then it is a request to
+ * read their report, never the sender's own report reading "张三"). Undefined for a rep, and for text
+ * naming nobody: then `日报 <text>` is the sender's own report as always. A manager naming someone
+ * outside their teams is refused rather than filing "张三" as their report.
+ */
+export async function readPersonReport(db: Db, input: { viewer: User; text: string; now: Date }): Promise<PersonReport | undefined> {
+  if (input.viewer.role === 'rep') return undefined;
+  const typed = input.text.trim().replace(/^@/, '');
+  if (typed === '' || /\s/u.test(typed)) return undefined;
+  const people = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('org_id', '=', input.viewer.org_id)
+    .where((eb) => eb(eb.fn('lower', ['display_name']), '=', typed.toLowerCase()))
+    .limit(2)
+    .execute();
+  if (people.length !== 1 || people[0]!.id === input.viewer.id) return undefined;
+  const person = people[0]!;
+  const actor = await loadActor(db, input.viewer);
+  if (!can(actor, { action: 'viewPerson', person: await loadPerson(db, person) })) {
+    throw new DomainError('reportNotYours', { person: person.display_name });
+  }
+  const date = localDateOf(input.now, person.time_zone);
+  return { person, date, report: await findReport(db, person.id, date) };
+}
+
+export interface TeamReports {
+  team: string;
+  members: { name: string; date: string; report: DailyReport | undefined }[];
+}
+
+/**
+ * `日报 团队` / `report team`: who in the teams the sender manages filed today's report (each on their
+ * own calendar). An admin managing no team sees every team. A rep is told whom to ask.
+ */
+export async function readTeamReports(db: Db, input: { viewer: User; now: Date }): Promise<TeamReports[]> {
+  const actor = await loadActor(db, input.viewer);
+  let query = db
+    .selectFrom('teams as t')
+    .leftJoin('team_memberships as m', (join) => join.onRef('m.team_id', '=', 't.id').on('m.role', '=', 'rep'))
+    .leftJoin('users as u', 'u.id', 'm.user_id')
+    .select(['t.id', 't.name', 'u.id as user_id', 'u.display_name', 'u.time_zone'])
+    .where('t.org_id', '=', input.viewer.org_id)
+    .orderBy('t.name')
+    .orderBy('u.display_name');
+  if (actor.managedTeamIds.length > 0) query = query.where('t.id', 'in', actor.managedTeamIds);
+  else if (actor.role !== 'admin') throw new DomainError('teamReportsOnlyManagers', { admins: await adminNames(db, actor.orgId) });
+  const teams = new Map<string, TeamReports>();
+  for (const row of await query.execute()) {
+    const team = teams.get(row.id) ?? { team: row.name, members: [] };
+    teams.set(row.id, team);
+    if (!row.user_id) continue;
+    const date = localDateOf(input.now, row.time_zone!);
+    team.members.push({ name: row.display_name!, date, report: await findReport(db, row.user_id, date) });
+  }
+  return [...teams.values()];
+}
