@@ -4,6 +4,7 @@ import * as scheduler from '../../migrations/20261127120000_scheduler.ts';
 import * as customerSearchKeys from '../../migrations/20261128000000_customer_search_keys.ts';
 import * as scheduledSendsLedger from '../../migrations/20261128010000_scheduled_sends_ledger.ts';
 import * as outboxWithoutDueIndex from '../../migrations/20261128020000_outbox_without_due_index.ts';
+import * as visitPlans from '../../migrations/20261202020000_visit_plans.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '20261128000000_customer_search_keys': customerSearchKeys,
   '20261128010000_scheduled_sends_ledger': scheduledSendsLedger,
   '20261128020000_outbox_without_due_index': outboxWithoutDueIndex,
+  '20261202020000_visit_plans': visitPlans,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
