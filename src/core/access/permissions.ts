@@ -1,0 +1,104 @@
+/**
+ * Who may do what: the one rule set that chat, the admin API, the console and privacy work all ask.
+ * Pure: the caller loads the actor ({@link loadActor}) and the facts about the subject, so every rule
+ * is unit-tested per role without a database.
+ *
+ * Roles: an admin (the org's first user, and whom admins name) may do everything in their org; a
+ * manager may act on the teams they manage (`teams.manager_id`) and on the people in them; a rep acts
+ * on their own records only.
+ */
+import type { Role } from '../../db/schema.ts';
+
+/** The person asking, with the teams that decide what they may touch. */
+export interface Actor {
+  userId: string;
+  orgId: string;
+  role: Role;
+  /** Teams whose manager is this person. */
+  managedTeamIds: readonly string[];
+  /** Teams this person belongs to (as a rep or as their manager). */
+  memberTeamIds: readonly string[];
+}
+
+/** A person something is about: their id, org and the teams they belong to. */
+export interface PersonSubject {
+  userId: string;
+  orgId: string;
+  teamIds: readonly string[];
+}
+
+/** What is being attempted, with the facts about its subject that the rule needs. */
+export type Check =
+  /** Create a team (and name its manager). */
+  | { action: 'createTeam'; orgId: string }
+  /** Make someone a manager or an admin. */
+  | { action: 'assignRole'; orgId: string }
+  /** Take a member out of a team. */
+  | { action: 'removeFromTeam'; orgId: string; teamId: string }
+  /** Approve or decline a request to join a team. */
+  | { action: 'decideJoin'; orgId: string; teamId: string }
+  /** See a person's check-ins, visits, reports and plans. */
+  | { action: 'viewPerson'; person: PersonSubject }
+  /** Read the notes of a visit someone logged (on a customer card). */
+  | { action: 'viewVisitNotes'; author: PersonSubject; shareNotesInTeam: boolean }
+  /** Org-wide settings: check-in radius, points rules, open joining, note sharing. */
+  | { action: 'changeOrgSettings'; orgId: string }
+  /** A team's own settings. */
+  | { action: 'changeTeamSettings'; orgId: string; teamId: string }
+  /** A customer's tier, owner or radius; `owner` is null for a customer nobody owns. */
+  | { action: 'changeCustomer'; orgId: string; owner: PersonSubject | null }
+  /** Give a person a task, such as a planned visit. */
+  | { action: 'assignWork'; assignee: PersonSubject };
+
+export type Action = Check['action'];
+
+/** Whether `actor` may perform `check`. Nothing crosses orgs, whatever the role. */
+export function can(actor: Actor, check: Check): boolean {
+  if (orgOf(check) !== actor.orgId) return false;
+  const admin = actor.role === 'admin';
+  switch (check.action) {
+    case 'createTeam':
+    case 'assignRole':
+    case 'changeOrgSettings':
+      return admin;
+    case 'removeFromTeam':
+    case 'decideJoin':
+    case 'changeTeamSettings':
+      return admin || manages(actor, check.teamId);
+    case 'viewPerson':
+    case 'assignWork': {
+      const person = check.action === 'viewPerson' ? check.person : check.assignee;
+      return admin || person.userId === actor.userId || managesAnyOf(actor, person.teamIds);
+    }
+    case 'viewVisitNotes':
+      if (admin || check.author.userId === actor.userId || managesAnyOf(actor, check.author.teamIds)) return true;
+      // An org may let a team's members read each other's notes (a shared account, a hand-over).
+      return check.shareNotesInTeam && check.author.teamIds.some((id) => actor.memberTeamIds.includes(id));
+    case 'changeCustomer':
+      if (admin) return true;
+      // A manager may move or grade a customer owned in their teams, or one nobody owns yet.
+      if (actor.managedTeamIds.length === 0) return false;
+      return check.owner === null || check.owner.userId === actor.userId || managesAnyOf(actor, check.owner.teamIds);
+  }
+}
+
+function orgOf(check: Check): string {
+  switch (check.action) {
+    case 'viewPerson':
+      return check.person.orgId;
+    case 'viewVisitNotes':
+      return check.author.orgId;
+    case 'assignWork':
+      return check.assignee.orgId;
+    default:
+      return check.orgId;
+  }
+}
+
+function manages(actor: Actor, teamId: string): boolean {
+  return actor.managedTeamIds.includes(teamId);
+}
+
+function managesAnyOf(actor: Actor, teamIds: readonly string[]): boolean {
+  return teamIds.some((id) => actor.managedTeamIds.includes(id));
+}
