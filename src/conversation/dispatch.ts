@@ -11,6 +11,7 @@ import { handleBareLocation, handleChoice, handleFreeText } from './handlers/pen
 import { usageExample } from './handlers/usage.ts';
 import { handleScheduleIntent } from './handlers/schedules.ts';
 import { handleSettingsIntent } from './handlers/schedule-settings.ts';
+import { handlePlanIntent } from './handlers/plans.ts';
 import { parseIntent } from './intents/parse-intent.ts';
 import type { Intent } from './intents/types.ts';
 import type { Turn } from './turn.ts';
@@ -76,5 +77,12 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     case 'freeText':
       if (!intent.text) return turn.reply(turn.t.emptyMessage());
       return handleFreeText(turn, pending, intent.text);
+    case 'planAdd':
+    case 'planShow':
+    case 'planCancel':
+    case 'planMove':
+    case 'planStartPoint':
+    case 'planSuggest':
+      return handlePlanIntent(turn, intent);
   }
 }

@@ -22,6 +22,11 @@ const examples: Record<Language, Record<CommandName, string>> = {
     quietHours: '免打扰 22:00-07:00（或 免打扰 关）',
     reportReminder: '日报提醒 18:30（或 日报提醒 关）',
     dailyDigest: '摘要时间 19:00（或 摘要时间 关）',
+    plan: '计划 明天 华为 10:00 目的 演示新品 预期 拿到报价反馈；查看：计划、计划 明天、计划 本周',
+    planCancel: '取消计划 华为 明天',
+    planMove: '改期 华为 周五 14:00',
+    planStartPoint: '设置出发点 22.54,113.95',
+    assign: '安排 张三 明天 华为 10:00',
   },
   'en-US': {
     checkIn: 'checkin Huawei 22.54,113.95',
@@ -43,6 +48,11 @@ const examples: Record<Language, Record<CommandName, string>> = {
     quietHours: 'quiet 22:00-07:00 (or quiet off)',
     reportReminder: 'report reminder 18:30 (or report reminder off)',
     dailyDigest: 'digest time 19:00 (or digest time off)',
+    plan: 'plan tomorrow Huawei 10:00; purpose: product demo; expect: quote feedback — to see one: plan, plan tomorrow, plan week',
+    planCancel: 'plan cancel Huawei tomorrow',
+    planMove: 'plan move Huawei Fri 14:00',
+    planStartPoint: 'home 22.54,113.95',
+    assign: 'assign Zhang tomorrow Huawei 10:00',
   },
 };
 

@@ -11,9 +11,10 @@ import { ENGLISH_WORD_END, escapeRegExp, isSeparator, isTrailingPunctuation, tri
 import { parseHolidays, parseScheduleTime, parseSettingValue, splitScope, WEEKDAY_START, withScope } from './settings-arguments.ts';
 import { splitTrailingCoordinates } from './coordinate-arguments.ts';
 import { parseVisitNote } from './visit-note-arguments.ts';
+import { PLAN_COMMANDS } from './plan-arguments.ts';
 import type { CommandName, Intent, Language, ReminderName } from './types.ts';
 
-interface CommandContext {
+export interface CommandContext {
   /** The command word was English; only visit notes care (different customer/notes split). */
   english: boolean;
   /**
@@ -23,7 +24,7 @@ interface CommandContext {
   attached: boolean;
 }
 
-interface CommandEntry {
+export interface CommandEntry {
   /**
    * Command words. Words starting with an ASCII letter are English: case-insensitive, need a word
    * boundary, and a space inside may also be written as nothing or '-' (`check in`, `checkin`,
@@ -193,6 +194,7 @@ const COMMANDS: readonly CommandEntry[] = [
       return language ? { kind: 'setLanguage', language } : usage('setLanguage');
     },
   },
+  ...PLAN_COMMANDS,
 ];
 
 const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([

@@ -3,6 +3,8 @@
  * The parser only recognises shape; validation (coordinate ranges, dates, names) happens in the
  * use cases so that errors can be answered in the user's language.
  */
+import type { PlanIntent } from './plan-intents.ts';
+
 export type Language = 'zh-CN' | 'en-US';
 
 /** Raw numbers typed by the user as `lat,lng`; may be NaN or out of range: validated later. */
@@ -54,7 +56,8 @@ export type Intent =
   /** A known command word with missing or unusable arguments; `command` names which one for the usage hint. */
   | { kind: 'usage'; command: CommandName }
   /** Anything else: free text (may answer a question the bot asked, such as checkout notes). */
-  | { kind: 'freeText'; text: string };
+  | { kind: 'freeText'; text: string }
+  | PlanIntent;
 
 /**
  * Whose schedule settings a command means: the whole org (`全公司` / `org`) or a team by name
@@ -87,4 +90,9 @@ export type CommandName =
   | 'joinTeam'
   | 'bindTeam'
   | 'setTimeZone'
-  | 'setLanguage';
+  | 'setLanguage'
+  | 'plan'
+  | 'planCancel'
+  | 'planMove'
+  | 'planStartPoint'
+  | 'assign';

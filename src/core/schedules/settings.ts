@@ -50,6 +50,17 @@ export const scheduleSettingsSchema = z.object({
     daily: hhmm.nullable(),
     weekly: weeklyAt.nullable(),
   }),
+  /** Visit plans (issue 14). */
+  plans: z.object({
+    /** The day's plan to each rep who has one, on workdays; null = not sent. */
+    morning: hhmm.nullable(),
+    /** A reminder this many minutes before a stop with a time; 0 = none. */
+    beforeStopMinutes: z.number().int().min(0).max(240),
+    /** How many stops `建议计划` proposes. */
+    suggestStops: z.number().int().min(1).max(25),
+    /** Extra leaderboard points for a verified visit to a planned stop. */
+    plannedVisitBonus: z.number().int().min(0).max(1000),
+  }),
 });
 
 export type ScheduleSettings = z.infer<typeof scheduleSettingsSchema>;
@@ -76,6 +87,7 @@ export const defaultScheduleSettings: ScheduleSettings = Object.freeze({
     points: { verifiedVisit: 3, notesAndNextStep: 2, reportOnTime: 1, outsideVisit: 0 },
   },
   digest: { daily: '19:00', weekly: { weekday: 1, time: '09:00' } },
+  plans: { morning: '08:30', beforeStopMinutes: 30, suggestStops: 6, plannedVisitBonus: 1 },
 }) as ScheduleSettings;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
