@@ -82,5 +82,22 @@ describe.each(modes)('plan reminders (%s runner)', (mode) => {
       await e.at('2026-10-31T01:30:00Z');
       expect(await planTexts('Ann')).toEqual([]);
     });
+
+    it('the daily digest shows each rep’s plan against what they did', async () => {
+      await people();
+      const e = env.current;
+      await e.seed.customer('Tencent', { owner: 'Ann' });
+      await plan('Ann', 'Huawei', '2026-10-30', 600);
+      await plan('Ann', 'ZTE', '2026-10-30', null);
+      await e.seed.visit('Ann', 'Huawei', { at: '2026-10-30T02:00:00Z', status: 'verified' });
+      await e.seed.visit('Ann', 'Tencent', { at: '2026-10-30T05:00:00Z', status: 'verified' });
+      const visit = await e.database.db.selectFrom('visits').select('id').where('customer_id', '=', e.seed.customers.get('Huawei')!).executeTakeFirstOrThrow();
+      await e.database.db.updateTable('visit_plans').set({ state: 'done', visit_id: visit.id }).where('customer_id', '=', e.seed.customers.get('Huawei')!).execute();
+      await e.at('2026-10-30T11:00:00Z'); // 19:00 in Shanghai
+      const digest = (await e.delivered('local:user:mgr')).find((t) => t.startsWith('Daily digest'))!;
+      expect(digest.split('\n')).toContain('  • plan: 2 planned, 1 done, missed: ZTE; 1 unplanned visit');
+      // Ben had no plan: no plan line for him.
+      expect(digest.match(/plan:/g)).toHaveLength(1);
+    });
   });
 });

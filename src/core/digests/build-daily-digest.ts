@@ -4,6 +4,7 @@ import { localDayRange } from '../shared/local-day.ts';
 import { findOverdueCustomers } from '../schedules/overdue-customers.ts';
 import type { ManagedTeam } from './managed-teams.ts';
 import type { DailyDigest, RepDay } from './types.ts';
+import { loadPlanTallies } from '../plans/plan-tallies.ts';
 
 /**
  * A manager's daily digest for local `date`: per rep, the visits of their own local day (verified /
@@ -62,6 +63,8 @@ export async function buildDailyDigest(
     const settingsOf = new Map(input.teams.flatMap((t) => t.reps.map((r) => [r.userId, t.settings] as const)));
     const overdue = await findOverdueCustomers(db, { ownerIds: ids, now: input.now, daysFor: (id) => settingsOf.get(id)!.reminders.keyCustomerDays });
     for (const [owner, list] of overdue) days.get(owner)!.overdueCustomers = list;
+    const plans = await loadPlanTallies(db, reps, input.date);
+    for (const [userId, tally] of plans) if (tally.planned > 0) days.get(userId)!.plan = tally;
   }
   return {
     kind: 'daily',

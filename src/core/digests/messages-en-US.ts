@@ -26,5 +26,7 @@ export const digestEnUS = {
   weeklyRep: (p: { name: string; visits: number; visitsTrend: string; verified: number; verifiedTrend: string; outside: number; customers: number; reportsIn: number; late: number; missing: number; points: number; pointsTrend: string }) =>
     `${p.name}: ${n(p.visits, 'visit', 'visits')} (${p.visitsTrend}), ${p.verified} verified (${p.verifiedTrend}), ${p.outside} outside, ${n(p.customers, 'customer', 'customers')}; reports ${p.reportsIn} in, ${p.late} late, ${p.missing} missing; ${n(p.points, 'pt', 'pts')} (${p.pointsTrend})`,
   trend: (p: { delta: number }) => (p.delta > 0 ? `+${p.delta}` : p.delta < 0 ? `−${-p.delta}` : '±0'),
+  planLine: (p: { planned: number; done: number; missed: string; unplanned: number }) =>
+    `  • plan: ${p.planned} planned, ${p.done} done${p.missed ? `, missed: ${p.missed}` : ''}; ${n(p.unplanned, 'unplanned visit', 'unplanned visits')}`,
   notManager: () => 'The team digest is for team managers. Create a team with "team create <name>".',
 };
