@@ -33,6 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create unique index visit_plans_one_live_stop on visit_plans (user_id, customer_id, local_date) where state <> 'cancelled'`.execute(db);
   await db.schema.createIndex('visit_plans_user_date_idx').on('visit_plans').columns(['user_id', 'local_date']).execute();
   await db.schema.createIndex('visit_plans_org_date_idx').on('visit_plans').columns(['org_id', 'local_date']).execute();
+  // The leaderboard asks, per verified check-in, whether its visit fulfilled a plan.
+  await sql`create index visit_plans_visit_idx on visit_plans (visit_id) where visit_id is not null`.execute(db);
 
   await db.schema
     .createTable('plan_start_points')

@@ -210,4 +210,16 @@ describe('managers plan for their reps', () => {
     expect(await s.ask('admin', '安排 cid 明天 华为')).toBe('已为 cid 安排 明天（11月28日 周六）：华为，并已通知 cid。');
     expect(await inbox(s, 'cid')).toEqual(['admin planned a visit for you, tomorrow (Sat Nov 28): 华为. "plan 2026-11-28" shows your route.']);
   });
+
+  it('a verified visit to a planned stop earns the bonus point on the leaderboard', async () => {
+    const s = h.current;
+    await eastTeam(s);
+    await s.say('ann', '计划 今天 华为');
+    await s.say('ann', '签到 华为 22.54,113.95');
+    await s.say('ann', '签退');
+    await s.say('ann', '签到 腾讯 22.54,113.93');
+    const board = await s.ask('ann', '排行榜 日');
+    // 华为: 3 for the verified visit + 1 for the plan; 腾讯: 3.
+    expect(board).toContain('7');
+  });
 });

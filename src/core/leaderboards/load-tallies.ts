@@ -28,7 +28,7 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
   const last = input.periods.map((p) => p.endDate).sort().at(-1)!;
   const result = await sql<{
     n: number; user_id: string; display_name: string; opted_out: boolean; visits: string | number; verified: string | number;
-    outside: string | number; verified_next: string | number; on_time: string | number;
+    outside: string | number; verified_next: string | number; on_time: string | number; verified_planned: string | number;
   }>`
     with periods(n, from_at, to_at, start_date, end_date) as (
       values ${periods}
@@ -42,7 +42,10 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
         -- A scalar subquery, evaluated only for verified check-ins (an EXISTS would be hashed over
         -- every visit of the org).
         count(*) filter (where ci.status = 'verified' and (
-          select btrim(v.notes) <> '' and btrim(v.next_step) <> '' from visits v where v.id = ci.visit_id)) as verified_next
+          select btrim(v.notes) <> '' and btrim(v.next_step) <> '' from visits v where v.id = ci.visit_id)) as verified_next,
+        -- Verified visits that fulfilled a planned stop (issue 14), the same way: one index probe each.
+        count(*) filter (where ci.status = 'verified' and coalesce((
+          select true from visit_plans vp where vp.visit_id = ci.visit_id and vp.state = 'done' limit 1), false)) as verified_planned
       from check_ins ci
       join periods p on ci.at >= p.from_at and ci.at < p.to_at
       where ci.org_id = ${input.orgId} and ci.at >= ${from} and ci.at < ${to} and ci.kind = 'in'
@@ -58,7 +61,7 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
     )
     select p.n, u.id as user_id, u.display_name, coalesce(pr.leaderboard_opt_out, false) as opted_out,
       coalesce(v.visits, 0) as visits, coalesce(v.verified, 0) as verified, coalesce(v.outside, 0) as outside,
-      coalesce(v.verified_next, 0) as verified_next, coalesce(r.on_time, 0) as on_time
+      coalesce(v.verified_next, 0) as verified_next, coalesce(r.on_time, 0) as on_time, coalesce(v.verified_planned, 0) as verified_planned
     from reps join users u on u.id = reps.user_id
     cross join periods p
     left join user_schedule_prefs pr on pr.user_id = u.id
@@ -75,6 +78,7 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
       outside: Number(r.outside),
       verifiedWithNextStep: Number(r.verified_next),
       reportsOnTime: Number(r.on_time),
+      verifiedPlanned: Number(r.verified_planned),
     });
   }
   return out;
