@@ -56,6 +56,16 @@ describe('planning visits in Chinese', () => {
     expect((await s.ask('ann', '计划 明天')).split('\n').slice(1, 2)).toEqual(['1. 腾讯 — 距上一站 3.1 公里 — 待拜访']);
   });
 
+  it('设置出发点 without coordinates takes the next location message as the start point', async () => {
+    const s = h.current;
+    await s.register('ann');
+    expect(await s.ask('ann', '设置出发点')).toBe('请现在发送出发点的位置，或直接输入：设置出发点 22.54,113.95');
+    expect(await s.ask('ann', undefined, { location: { lat: 22.54, lng: 113.9, system: 'wgs84' } })).toBe(
+      '出发点已设为 22.54000,113.90000。当天首次签到前，路线从这里出发。',
+    );
+    expect(await s.db.selectFrom('plan_start_points').select(['lat', 'lng']).execute()).toEqual([{ lat: 22.54, lng: 113.9 }]);
+  });
+
   it('取消计划 and 改期 change one stop; the rest stays', async () => {
     const s = h.current;
     await s.register('ann');
