@@ -20,6 +20,7 @@ import { handleBareLocation, handleChoice, handleFreeText } from './handlers/pen
 import { usageExample } from './handlers/usage.ts';
 import { handleScheduleIntent } from './handlers/schedules.ts';
 import { handleSettingsIntent } from './handlers/schedule-settings.ts';
+import { handlePlanIntent } from './handlers/plans.ts';
 import { parseIntent } from './intents/parse-intent.ts';
 import type { Intent } from './intents/types.ts';
 import type { Turn } from './turn.ts';
@@ -111,5 +112,12 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
       return handleDecideJoin(turn, intent);
     case 'setOrgAccess':
       return handleSetOrgAccess(turn, intent);
+    case 'planAdd':
+    case 'planShow':
+    case 'planCancel':
+    case 'planMove':
+    case 'planStartPoint':
+    case 'planSuggest':
+      return handlePlanIntent(turn, intent);
   }
 }

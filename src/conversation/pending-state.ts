@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../core/shared/db.ts';
 import type { ReportedLocation } from './types.ts';
+import type { PlanDraft } from '../core/plans/plan-visits.ts';
 
 /** What to do once the customer is known (after a choice from a list or a confirmed creation). */
 export type CustomerContinuation =
   | { intent: 'checkIn'; location?: ReportedLocation }
   | { intent: 'visitNote'; notes: string; nextStep?: string; followUpDate?: string }
-  | { intent: 'showCustomer' };
+  | { intent: 'showCustomer' }
+  | { intent: 'plan'; personId: string; draft: PlanDraft }
+  | { intent: 'planCancel'; whenText?: string }
+  | { intent: 'planMove'; whenText: string; timeText?: string };
 
 /** What the bot is waiting for from a person; kept in the database so any process can continue it. */
 export type PendingQuestion =
@@ -16,7 +20,11 @@ export type PendingQuestion =
   /** A location arrived first: the next customer named (or chosen from the nearest) is checked in with it. */
   | { kind: 'awaitCustomerForLocation'; location: ReportedLocation; options: { id: string; name: string }[] }
   | { kind: 'awaitCheckoutNotes'; visitId: string; customerName: string }
-  | { kind: 'awaitReportText' };
+  | { kind: 'awaitReportText' }
+  /** `设置出发点` / `home` without coordinates: the next location is the start point. */
+  | { kind: 'awaitStartPoint' }
+  /** `建议计划` / `plan suggest`: `1` takes every suggested stop, numbers pick some. */
+  | { kind: 'chooseSuggestedStops'; date: string; customerIds: string[] };
 
 /**
  * A question as stored. `questionId` (random, new for every question asked) is carried by every quick
@@ -33,6 +41,8 @@ export const pendingTtlMinutes: Record<PendingQuestion['kind'], number> = {
   awaitCustomerForLocation: 10,
   awaitCheckoutNotes: 60,
   awaitReportText: 120,
+  awaitStartPoint: 10,
+  chooseSuggestedStops: 30,
 };
 
 export async function loadPendingState(db: Db, userId: string, now: Date): Promise<PendingState | undefined> {

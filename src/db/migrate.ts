@@ -5,6 +5,7 @@ import * as customerSearchKeys from '../../migrations/20261128000000_customer_se
 import * as scheduledSendsLedger from '../../migrations/20261128010000_scheduled_sends_ledger.ts';
 import * as outboxWithoutDueIndex from '../../migrations/20261128020000_outbox_without_due_index.ts';
 import * as joinRequests from '../../migrations/20261202010000_join_requests.ts';
+import * as visitPlans from '../../migrations/20261202020000_visit_plans.ts';
 import * as localConversation from '../../migrations/20261202050000_local_conversation.ts';
 import * as checkInsVisitIndex from '../../migrations/20261202080000_check_ins_visit_index.ts';
 
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '20261128010000_scheduled_sends_ledger': scheduledSendsLedger,
   '20261128020000_outbox_without_due_index': outboxWithoutDueIndex,
   '20261202010000_join_requests': joinRequests,
+  '20261202020000_visit_plans': visitPlans,
   '20261202050000_local_conversation': localConversation,
   '20261202080000_check_ins_visit_index': checkInsVisitIndex,
 };

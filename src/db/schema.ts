@@ -259,6 +259,35 @@ export interface JoinRequestsTable {
   decided_by: string | null;
 }
 
+export type VisitPlanState = 'planned' | 'done' | 'missed' | 'cancelled';
+
+/** A visit a person means to make (issue 14); `planned_minute` is minutes after local midnight. */
+export interface VisitPlansTable {
+  id: Generated<string>;
+  org_id: string;
+  user_id: string;
+  customer_id: string;
+  local_date: LocalDate;
+  planned_minute: number | null;
+  purpose: string | null;
+  expected_result: string | null;
+  state: ColumnType<VisitPlanState, VisitPlanState | undefined, VisitPlanState>;
+  planned_by: string | null;
+  visit_id: string | null;
+  /** Order of typing (bigserial, read as a string by pg). */
+  typed_seq: ColumnType<string, never, never>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Where a person's route starts when the day has no check-in yet. */
+export interface PlanStartPointsTable {
+  user_id: string;
+  lat: number;
+  lng: number;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   org_tenants: OrgTenantsTable;
@@ -282,6 +311,8 @@ export interface Database {
   user_schedule_prefs: UserSchedulePrefsTable;
   scheduled_sends: ScheduledSendsTable;
   join_requests: JoinRequestsTable;
+  visit_plans: VisitPlansTable;
+  plan_start_points: PlanStartPointsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -290,3 +321,4 @@ export type Customer = Selectable<CustomersTable>;
 export type Visit = Selectable<VisitsTable>;
 export type CheckIn = Selectable<CheckInsTable>;
 export type NewCheckIn = Insertable<CheckInsTable>;
+export type VisitPlan = Selectable<VisitPlansTable>;

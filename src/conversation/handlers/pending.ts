@@ -11,9 +11,13 @@ import { saveCheckoutNotes } from './check-out.ts';
 import { submitReport } from './report.ts';
 import { checkedLocation } from './coordinates.ts';
 import type { Turn } from '../turn.ts';
+import { continuePlanWith } from './plans.ts';
+import { pickSuggestedStops } from './plan-suggest.ts';
+import { setStartPoint } from '../../core/plans/change-plans.ts';
 
 /** A number answering the list the bot offered: which customer, or "1" to create the one not found. */
 export async function handleChoice(turn: Turn, pending: PendingState | undefined, index: number): Promise<void> {
+  if (pending?.kind === 'chooseSuggestedStops') return pickSuggestedStops(turn, pending, [index]);
   if (pending?.kind === 'chooseCustomer' || (pending?.kind === 'awaitCustomerForLocation' && pending.options.length > 0)) {
     const option = pending.options[index - 1];
     if (!option) {
@@ -50,6 +54,10 @@ export async function handleChoice(turn: Turn, pending: PendingState | undefined
 export async function handleFreeText(turn: Turn, pending: PendingState | undefined, text: string): Promise<void> {
   if (pending?.kind === 'awaitCheckoutNotes') return saveCheckoutNotes(turn, pending.visitId, pending.customerName, text);
   if (pending?.kind === 'awaitReportText') return submitReport(turn, text);
+  // `1 3 4` picks suggested stops (a lone number arrives as a choice instead).
+  if (pending?.kind === 'chooseSuggestedStops' && /^\d+(?:[\s,，、]+\d+)*$/u.test(text.normalize('NFKC').trim())) {
+    return pickSuggestedStops(turn, pending, text.normalize('NFKC').trim().split(/[\s,，、]+/u).map(Number));
+  }
   turn.reply(turn.t.unknownCommand({ text: text.length > 40 ? `${text.slice(0, 40)}…` : text }));
 }
 
@@ -59,6 +67,12 @@ export async function handleFreeText(turn: Turn, pending: PendingState | undefin
  */
 export async function handleBareLocation(turn: Turn, pending: PendingState | undefined): Promise<void> {
   const location = checkedLocation(turn.event.location)!;
+  if (pending?.kind === 'awaitStartPoint') {
+    await clearPendingState(turn.db, turn.user.id);
+    const point = toWgs84(location, location.system);
+    turn.reply(await setStartPoint({ db: turn.db, clock: turn.clock }, { user: turn.user, lat: point.lat, lng: point.lng }));
+    return;
+  }
   if (pending?.kind === 'awaitLocation') {
     const customer = await findCustomerById(turn.db, turn.org.id, pending.customerId);
     await clearPendingState(turn.db, turn.user.id);
@@ -94,5 +108,9 @@ async function continueWith(turn: Turn, customer: Customer, then: CustomerContin
       return completeVisitNote(turn, customer, then);
     case 'showCustomer':
       return showCustomer(turn, customer);
+    case 'plan':
+    case 'planCancel':
+    case 'planMove':
+      return continuePlanWith(turn, customer, then);
   }
 }

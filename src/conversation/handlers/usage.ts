@@ -27,6 +27,11 @@ const examples: Record<Language, Record<CommandName, string>> = {
     removeFromTeam: '移出团队 王五（或 移出团队 王五 华东）',
     decideJoin: '同意 王五（或 拒绝 王五）',
     setOrgAccess: '加入方式 开放（或 审批）；共享备注 开（或 关）',
+    plan: '计划 明天 华为 10:00 目的 演示新品 预期 拿到报价反馈；查看：计划、计划 明天、计划 本周',
+    planCancel: '取消计划 华为 明天',
+    planMove: '改期 华为 周五 14:00',
+    planStartPoint: '设置出发点 22.54,113.95',
+    assign: '安排 张三 明天 华为 10:00',
   },
   'en-US': {
     checkIn: 'checkin Huawei 22.54,113.95',
@@ -53,6 +58,11 @@ const examples: Record<Language, Record<CommandName, string>> = {
     removeFromTeam: 'remove Wang (or remove Wang from East)',
     decideJoin: 'approve Wang (or decline Wang)',
     setOrgAccess: 'joining open (or approval); share notes on (or off)',
+    plan: 'plan tomorrow Huawei 10:00; purpose: product demo; expect: quote feedback — to see one: plan, plan tomorrow, plan week',
+    planCancel: 'plan cancel Huawei tomorrow',
+    planMove: 'plan move Huawei Fri 14:00',
+    planStartPoint: 'home 22.54,113.95',
+    assign: 'assign Zhang tomorrow Huawei 10:00',
   },
 };
 

@@ -12,9 +12,10 @@ import { parseHolidays, parseScheduleTime, parseSettingValue, splitScope, WEEKDA
 import { splitTrailingCoordinates } from './coordinate-arguments.ts';
 import { parseVisitNote } from './visit-note-arguments.ts';
 import { parseAssignManagerZh, parseCreateTeam, parseDecision, parseMake, parseOrgAccess, parseRemoveEn, parseRemoveZh } from './role-arguments.ts';
+import { PLAN_COMMANDS } from './plan-arguments.ts';
 import type { CommandName, Intent, Language, ReminderName } from './types.ts';
 
-interface CommandContext {
+export interface CommandContext {
   /** The command word was English; only visit notes care (different customer/notes split). */
   english: boolean;
   /**
@@ -24,7 +25,7 @@ interface CommandContext {
   attached: boolean;
 }
 
-interface CommandEntry {
+export interface CommandEntry {
   /**
    * Command words. Words starting with an ASCII letter are English: case-insensitive, need a word
    * boundary, and a space inside may also be written as nothing or '-' (`check in`, `checkin`,
@@ -203,6 +204,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { words: ['拒绝', 'decline', 'reject'], build: parseDecision(false) },
   { words: ['加入方式', 'joining'], build: parseOrgAccess('openJoining') },
   { words: ['共享备注', 'share notes'], build: parseOrgAccess('shareTeamNotes') },
+  ...PLAN_COMMANDS,
 ];
 
 const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([

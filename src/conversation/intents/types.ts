@@ -3,6 +3,8 @@
  * The parser only recognises shape; validation (coordinate ranges, dates, names) happens in the
  * use cases so that errors can be answered in the user's language.
  */
+import type { PlanIntent } from './plan-intents.ts';
+
 export type Language = 'zh-CN' | 'en-US';
 
 /** Raw numbers typed by the user as `lat,lng`; may be NaN or out of range: validated later. */
@@ -64,7 +66,8 @@ export type Intent =
   /** `同意 王五` / `approve Wang`, `拒绝 王五` / `decline Wang`: a join request. */
   | { kind: 'decideJoin'; person: string; approve: boolean }
   /** `加入方式 开放|审批` / `joining open|approval`, `共享备注 开|关` / `share notes on|off` (admins). */
-  | { kind: 'setOrgAccess'; setting: 'openJoining' | 'shareTeamNotes'; enabled: boolean };
+  | { kind: 'setOrgAccess'; setting: 'openJoining' | 'shareTeamNotes'; enabled: boolean }
+  | PlanIntent;
 
 /**
  * Whose schedule settings a command means: the whole org (`全公司` / `org`) or a team by name
@@ -102,4 +105,9 @@ export type CommandName =
   | 'assignAdmin'
   | 'removeFromTeam'
   | 'decideJoin'
-  | 'setOrgAccess';
+  | 'setOrgAccess'
+  | 'plan'
+  | 'planCancel'
+  | 'planMove'
+  | 'planStartPoint'
+  | 'assign';

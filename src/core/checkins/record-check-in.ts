@@ -8,6 +8,7 @@ import { closeVisit, type CheckOutResult } from './record-check-out.ts';
 import { evaluateLocation, type LocationEvaluation } from './evaluate-location.ts';
 import { checkInRow } from './check-in-row.ts';
 import type { ReportedLocation } from '../../conversation/types.ts';
+import { fulfilPlannedStop } from '../plans/plan-repository.ts';
 
 export interface CheckInInput {
   orgId: string;
@@ -70,6 +71,8 @@ export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, inp
     )
     .returning('id')
     .executeTakeFirstOrThrow();
+  // The plan follows the work: a stop planned here for today is done by this visit.
+  await fulfilPlannedStop(db, { userId: input.userId, customerId: input.customer.id, visitId, at: now });
 
   return { checkInId: checkIn.id, visitId, evaluation, closedPrevious };
 }

@@ -4,6 +4,7 @@ import { localDayRange } from '../shared/local-day.ts';
 import { findOverdueCustomers } from '../schedules/overdue-customers.ts';
 import type { ManagedTeam } from './managed-teams.ts';
 import type { DailyDigest, RepDay } from './types.ts';
+import { loadPlanTallies } from '../plans/plan-tallies.ts';
 
 /**
  * A manager's daily digest for local `date`: per rep, the visits of their own local day (verified /
@@ -66,6 +67,8 @@ export async function buildDailyDigest(
     for (const r of reports) days.get(r.user_id)!.report = r.late ? 'late' : 'in';
     for (const f of followUps) days.get(f.user_id)!.followUpsTomorrow.push({ customer: f.name, nextStep: f.next_step });
     for (const [owner, list] of overdue) days.get(owner)!.overdueCustomers = list;
+    const plans = await loadPlanTallies(db, reps, input.date);
+    for (const [userId, tally] of plans) if (tally.planned > 0) days.get(userId)!.plan = tally;
   }
   return {
     kind: 'daily',

@@ -28,4 +28,6 @@ export const digestEnUS = {
   trend: (p: { delta: number }) => (p.delta > 0 ? `+${p.delta}` : p.delta < 0 ? `−${-p.delta}` : '±0'),
   notManager: (p: { admins: string }): string =>
     p.admins ? `The team digest is for team managers. To manage a team, ask an admin (${p.admins}).` : 'The team digest is for team managers.',
+  planLine: (p: { planned: number; done: number; missed: string; unplanned: number }) =>
+    `  • plan: ${p.planned} planned, ${p.done} done${p.missed ? `, missed: ${p.missed}` : ''}; ${n(p.unplanned, 'unplanned visit', 'unplanned visits')}`,
 };

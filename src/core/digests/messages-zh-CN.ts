@@ -25,4 +25,5 @@ export const digestZhCN: typeof digestEnUS = {
     `${p.name}：拜访 ${p.visits} 次（${p.visitsTrend}），有效 ${p.verified} 次（${p.verifiedTrend}），范围外 ${p.outside} 次，客户 ${p.customers} 家；日报已交 ${p.reportsIn}、迟交 ${p.late}、未交 ${p.missing}；积分 ${p.points}（${p.pointsTrend}）`,
   trend: (p) => (p.delta > 0 ? `+${p.delta}` : p.delta < 0 ? `−${-p.delta}` : '持平'),
   notManager: (p) => (p.admins ? `团队简报只给团队经理看。要管理团队，请联系管理员（${p.admins}）。` : '团队简报只给团队经理看。'),
+  planLine: (p) => `  • 计划：${p.planned} 站，完成 ${p.done}${p.missed ? `，未完成：${p.missed}` : ''}；计划外拜访 ${p.unplanned} 次`,
 };

@@ -44,6 +44,7 @@ function renderDaily(digest: DailyDigest, language: Language, timeZone: string):
       for (const doubt of rep.doubtfulLocations) lines.push(t.doubtfulLocation(doubt));
       for (const f of rep.followUpsTomorrow) lines.push(t.followUpTomorrow({ customer: f.customer, nextStep: f.nextStep ?? '' }));
       for (const o of rep.overdueCustomers) lines.push(t.overdue({ customer: o.name, tier: o.tier, days: o.days }));
+      if (rep.plan) lines.push(t.planLine({ planned: rep.plan.planned, done: rep.plan.done, missed: list(rep.plan.missed), unplanned: rep.plan.unplanned }));
     }
     return { heading, lines };
   });

@@ -1,5 +1,6 @@
 import type { PeriodRange } from '../schedules/calendar.ts';
 import type { OverdueCustomer } from '../schedules/overdue-customers.ts';
+import type { PlanTally } from '../plans/plan-tallies.ts';
 
 /**
  * A manager's digest in neutral form: built once from the database, rendered per language (and, by
@@ -26,6 +27,8 @@ export interface RepDay {
   doubtfulLocations: { customer: string; reason: 'mocked' | 'inaccurate' }[];
   followUpsTomorrow: { customer: string; nextStep: string | null }[];
   overdueCustomers: OverdueCustomer[];
+  /** Plan against actual (issue 14); absent or planned 0 when the rep had no plan that day. */
+  plan?: PlanTally;
 }
 
 export interface DailyDigest {

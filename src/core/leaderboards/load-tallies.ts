@@ -29,13 +29,13 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
   );
   const result = await sql<{
     n: number; user_id: string; display_name: string; opted_out: boolean; visits: string | number; verified: string | number;
-    outside: string | number; verified_next: string | number; on_time: string | number;
+    outside: string | number; verified_next: string | number; on_time: string | number; verified_planned: string | number;
   }>`
     with periods(n, from_at, to_at, start_date, end_date) as (
       values ${periods}
     )
     select p.n, u.id as user_id, u.display_name, coalesce(pr.leaderboard_opt_out, false) as opted_out,
-      v.visits, v.verified, v.outside, v.verified_next, r.on_time
+      v.visits, v.verified, v.outside, v.verified_next, r.on_time, v.verified_planned
     from team_memberships m
     join users u on u.id = m.user_id
     cross join periods p
@@ -47,7 +47,10 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
         -- A scalar subquery, evaluated only for verified check-ins (an EXISTS would be hashed over
         -- every visit of the org).
         count(*) filter (where ci.status = 'verified' and (
-          select btrim(v.notes) <> '' and btrim(v.next_step) <> '' from visits v where v.id = ci.visit_id)) as verified_next
+          select btrim(v.notes) <> '' and btrim(v.next_step) <> '' from visits v where v.id = ci.visit_id)) as verified_next,
+        -- Verified visits that fulfilled a planned stop (issue 14), the same way: one index probe each.
+        count(*) filter (where ci.status = 'verified' and coalesce((
+          select true from visit_plans vp where vp.visit_id = ci.visit_id and vp.state = 'done' limit 1), false)) as verified_planned
       from check_ins ci
       where ci.user_id = u.id and ci.at >= p.from_at and ci.at < p.to_at and ci.kind = 'in' and ci.org_id = ${input.orgId}
     ) v
@@ -67,6 +70,7 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
       outside: Number(r.outside),
       verifiedWithNextStep: Number(r.verified_next),
       reportsOnTime: Number(r.on_time),
+      verifiedPlanned: Number(r.verified_planned),
     });
   }
   return out;

@@ -39,8 +39,14 @@ describe('leaderboard scoring', () => {
   });
 
   it('uses the org rules when they differ from the defaults', () => {
-    const custom = { verifiedVisit: 1, notesAndNextStep: 0, reportOnTime: 5, outsideVisit: 1 };
+    const custom = { verifiedVisit: 1, notesAndNextStep: 0, reportOnTime: 5, outsideVisit: 1, plannedVisit: 0 };
     const ranked = rankReps([tally('1', 'A', { verified: 4 }), tally('2', 'B', { reportsOnTime: 1, outside: 1 })], custom);
     expect(ranked.map((r) => [r.name, r.points, r.rank])).toEqual([['B', 6, 1], ['A', 4, 2]]);
+  });
+
+  it('adds the planned-visit bonus for each verified visit to a planned stop (issue 14)', () => {
+    const rules = { verifiedVisit: 3, notesAndNextStep: 2, reportOnTime: 1, outsideVisit: 0, plannedVisit: 1 };
+    expect(pointsOf(tally('1', 'A', { verified: 2, verifiedPlanned: 1 }), rules)).toBe(7);
+    expect(pointsOf(tally('1', 'A', { verified: 2 }), rules)).toBe(6);
   });
 });

@@ -14,6 +14,8 @@ export interface RepTally {
   /** Verified visits with both notes and a next step. */
   verifiedWithNextStep: number;
   reportsOnTime: number;
+  /** Verified visits that fulfilled a planned stop (issue 14); absent counts as none. */
+  verifiedPlanned?: number;
 }
 
 export interface RankedRep extends RepTally {
@@ -29,7 +31,8 @@ export function pointsOf(tally: RepTally, rules: PointRules): number {
     tally.verified * rules.verifiedVisit +
     tally.verifiedWithNextStep * rules.notesAndNextStep +
     tally.outside * rules.outsideVisit +
-    tally.reportsOnTime * rules.reportOnTime
+    tally.reportsOnTime * rules.reportOnTime +
+    (tally.verifiedPlanned ?? 0) * rules.plannedVisit
   );
 }
 

@@ -6,6 +6,7 @@ import { dueReportReminders } from './due-report-reminders.ts';
 import { dueCheckoutReminders } from './due-checkout-reminders.ts';
 import { dueFollowUpReminders } from './due-follow-up-reminders.ts';
 import { dueOverdueReminders } from './due-overdue-reminders.ts';
+import { dueMorningPlans, dueStopReminders } from './due-plan-reminders.ts';
 import { SkipTally, peopleZones, type ReminderPass, type SkipReason } from './pass-context.ts';
 
 export interface ReminderPassResult {
@@ -15,7 +16,7 @@ export interface ReminderPassResult {
 
 /** One finder per reminder kind; each returns what is due now and not yet written. */
 type Finder = (pass: ReminderPass, skipped: SkipTally) => Promise<ScheduledSend[]>;
-const finders: Finder[] = [dueReportReminders, dueCheckoutReminders, dueFollowUpReminders, dueOverdueReminders];
+const finders: Finder[] = [dueReportReminders, dueCheckoutReminders, dueFollowUpReminders, dueOverdueReminders, dueMorningPlans, dueStopReminders];
 
 /**
  * One reminder pass: finds every reminder due at `clock.now()` and writes it to the outbox under its

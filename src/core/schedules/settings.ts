@@ -44,11 +44,22 @@ export const scheduleSettingsSchema = z.object({
       reportOnTime: z.number().int().min(0).max(1000),
       /** A check-in outside the radius; 0 by default: only verified visits score. */
       outsideVisit: z.number().int().min(0).max(1000),
+      /** Extra for a verified visit to a planned stop (issue 14). */
+      plannedVisit: z.number().int().min(0).max(1000),
     }),
   }),
   digest: z.object({
     daily: hhmm.nullable(),
     weekly: weeklyAt.nullable(),
+  }),
+  /** Visit plans (issue 14). */
+  plans: z.object({
+    /** The day's plan to each rep who has one, on workdays; null = not sent. */
+    morning: hhmm.nullable(),
+    /** A reminder this many minutes before a stop with a time; 0 = none. */
+    beforeStopMinutes: z.number().int().min(0).max(240),
+    /** How many stops `建议计划` proposes. */
+    suggestStops: z.number().int().min(1).max(25),
   }),
 });
 
@@ -73,9 +84,10 @@ export const defaultScheduleSettings: ScheduleSettings = Object.freeze({
   leaderboard: {
     weekly: { weekday: 5, time: '17:00' },
     monthly: { time: '17:00' },
-    points: { verifiedVisit: 3, notesAndNextStep: 2, reportOnTime: 1, outsideVisit: 0 },
+    points: { verifiedVisit: 3, notesAndNextStep: 2, reportOnTime: 1, outsideVisit: 0, plannedVisit: 1 },
   },
   digest: { daily: '19:00', weekly: { weekday: 1, time: '09:00' } },
+  plans: { morning: '08:30', beforeStopMinutes: 30, suggestStops: 6 },
 }) as ScheduleSettings;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

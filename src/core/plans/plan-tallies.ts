@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import type { Db } from '../shared/db.ts';
+import { localDayRange } from '../shared/local-day.ts';
+
+/** One rep's plan against what they did on a local date (the daily digest's plan line). */
+export interface PlanTally {
+  planned: number;
+  done: number;
+  /** Customers of stops not done (named in the digest). */
+  missed: string[];
+  /** Visits that day to customers nobody planned for it. */
+  unplanned: number;
+}
+
+/**
+ * Plan against actual for each rep on `date` (their own local day): live stops, done, not done by
+ * name, and visits nobody planned. One query for the stops of all reps, one per rep for the unplanned visits (their days differ by zone).
+ */
+export async function loadPlanTallies(db: Db, reps: readonly { userId: string; timeZone: string }[], date: string): Promise<Map<string, PlanTally>> {
+  const out = new Map<string, PlanTally>(reps.map((r) => [r.userId, { planned: 0, done: 0, missed: [], unplanned: 0 }]));
+  if (reps.length === 0) return out;
+  const ids = reps.map((r) => r.userId);
+  const stops = await db
+    .selectFrom('visit_plans as p')
+    .innerJoin('customers as c', 'c.id', 'p.customer_id')
+    .select(['p.user_id', 'p.state', 'c.name'])
+    .where('p.user_id', 'in', ids)
+    .where('p.local_date', '=', date)
+    .where('p.state', '<>', 'cancelled')
+    .orderBy('p.typed_seq')
+    .execute();
+  for (const stop of stops) {
+    const tally = out.get(stop.user_id)!;
+    tally.planned++;
+    if (stop.state === 'done') tally.done++;
+    else tally.missed.push(stop.name);
+  }
+  for (const rep of reps) {
+    const { start, end } = localDayRange(date, rep.timeZone);
+    const row = await db
+      .selectFrom('visits as v')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('v.user_id', '=', rep.userId)
+      .where('v.started_at', '>=', start)
+      .where('v.started_at', '<', end)
+      .where(sql<boolean>`not exists (select 1 from visit_plans p where p.user_id = v.user_id and p.customer_id = v.customer_id and p.local_date = ${date} and p.state <> 'cancelled')`)
+      .executeTakeFirstOrThrow();
+    out.get(rep.userId)!.unplanned = Number(row.n);
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+import { sql } from 'kysely';
+import type { ScheduledSend } from '../schedules/scheduled-sends.ts';
+import { dueToday, inQuietHours, isWorkday, localNow } from '../schedules/calendar.ts';
+import { isAway } from '../schedules/prefs.ts';
+import { directRefOf } from '../schedules/recipients.ts';
+import { planOfDayLines } from '../plans/show-plan.ts';
+import { formatMinute, planMessages } from '../plans/plan-days.ts';
+import { anyAtOrBefore, anyTeamOf, prefsOf, type ReminderPass, type SkipTally } from './pass-context.ts';
+
+const notSent = (prefix: string, idColumn: string, suffix: string) =>
+  sql<boolean>`not exists (select 1 from scheduled_sends s where s.key = ${prefix} || ${sql.ref(idColumn)} || ${suffix})`;
+
+/**
+ * The day's plan, in route order, to each rep who has open stops today, at `plans.morning` (default
+ * 08:30 local) on workdays. Held back in quiet hours, not sent on holidays or while away; due until
+ * the end of the day, once (`reminder:plan:<user>:<date>`).
+ */
+export async function dueMorningPlans(pass: ReminderPass, skipped: SkipTally): Promise<ScheduledSend[]> {
+  const out: ScheduledSend[] = [];
+  for (const zone of pass.zones) {
+    const local = localNow(pass.now, zone);
+    if (!anyAtOrBefore(pass.book, local.minute, (s) => s.plans.morning)) continue;
+    const rows = await pass.db
+      .selectFrom('users as u')
+      .leftJoin('user_schedule_prefs as p', 'p.user_id', 'u.id')
+      .selectAll('u')
+      .select(['p.away_until', 'p.reminders_off', 'p.leaderboard_opt_out'])
+      .select(anyTeamOf('u.id').as('team_id'))
+      .select(directRefOf('u.id').as('direct_ref'))
+      .where('u.time_zone', '=', zone)
+      .where(({ exists, selectFrom }) =>
+        exists(selectFrom('visit_plans as v').select('v.id').whereRef('v.user_id', '=', 'u.id').where('v.local_date', '=', local.date).where('v.state', '=', 'planned')),
+      )
+      .where(notSent('reminder:plan:', 'u.id', `:${local.date}`))
+      .orderBy('u.id')
+      .execute();
+    for (const row of rows) {
+      const settings = pass.book.for(row.org_id, row.team_id);
+      const morning = settings.plans.morning;
+      if (!morning || !dueToday(pass.now, zone, local.date, morning)) continue;
+      if (!isWorkday(local.date, settings)) { skipped.add('notWorkday'); continue; }
+      if (inQuietHours(local.minute, settings.quietHours)) { skipped.add('quietHours'); continue; }
+      if (isAway(prefsOf(row), local.date)) { skipped.add('away'); continue; }
+      if (!row.direct_ref) { skipped.add('unreachable'); continue; }
+      const { away_until: _a, reminders_off: _r, leaderboard_opt_out: _l, team_id: teamId, direct_ref: targetRef, ...person } = row;
+      const { lines } = await planOfDayLines(pass.db, { person, date: local.date, today: local.date, reader: person, heading: 'morning' });
+      out.push({
+        key: `reminder:plan:${row.id}:${local.date}`,
+        kind: 'plan',
+        orgId: row.org_id,
+        userId: row.id,
+        teamId,
+        localDate: local.date,
+        targetRef,
+        message: { text: lines.join('\n'), sections: [{ heading: lines[0], lines: lines.slice(1) }], language: row.language },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * `plans.beforeStopMinutes` (default 30) before a stop with a time, a reminder of that stop, once
+ * per stop (`reminder:plan-stop:<plan>`), until the stop's time. Held in quiet hours, not on
+ * holidays or while away; a stop already done or cancelled gets none.
+ */
+export async function dueStopReminders(pass: ReminderPass, skipped: SkipTally): Promise<ScheduledSend[]> {
+  const out: ScheduledSend[] = [];
+  const widest = Math.max(0, ...pass.book.all().map((s) => s.plans.beforeStopMinutes));
+  if (widest === 0) return out;
+  for (const zone of pass.zones) {
+    const local = localNow(pass.now, zone);
+    const rows = await pass.db
+      .selectFrom('visit_plans as v')
+      .innerJoin('users as u', 'u.id', 'v.user_id')
+      .innerJoin('customers as c', 'c.id', 'v.customer_id')
+      .leftJoin('user_schedule_prefs as p', 'p.user_id', 'u.id')
+      .select(['v.id', 'v.planned_minute', 'v.purpose', 'u.id as user_id', 'u.org_id', 'u.language', 'c.name as customer'])
+      .select(['p.away_until', 'p.reminders_off', 'p.leaderboard_opt_out'])
+      .select(anyTeamOf('u.id').as('team_id'))
+      .select(directRefOf('u.id').as('direct_ref'))
+      .where('u.time_zone', '=', zone)
+      .where('v.local_date', '=', local.date)
+      .where('v.state', '=', 'planned')
+      .where('v.planned_minute', '>', local.minute)
+      .where('v.planned_minute', '<=', local.minute + widest)
+      .where(notSent('reminder:plan-stop:', 'v.id', ''))
+      .orderBy('v.planned_minute')
+      .orderBy('v.id')
+      .execute();
+    for (const row of rows) {
+      const settings = pass.book.for(row.org_id, row.team_id);
+      const before = settings.plans.beforeStopMinutes;
+      if (before === 0 || row.planned_minute! - before > local.minute) continue;
+      if (settings.holidays.includes(local.date)) { skipped.add('notWorkday'); continue; }
+      if (inQuietHours(local.minute, settings.quietHours)) { skipped.add('quietHours'); continue; }
+      if (isAway(prefsOf(row), local.date)) { skipped.add('away'); continue; }
+      if (!row.direct_ref) { skipped.add('unreachable'); continue; }
+      const t = planMessages(row.language);
+      out.push({
+        key: `reminder:plan-stop:${row.id}`,
+        kind: 'plan-stop',
+        orgId: row.org_id,
+        userId: row.user_id,
+        teamId: row.team_id,
+        localDate: local.date,
+        targetRef: row.direct_ref,
+        message: {
+          text: t.beforeStop({ customer: row.customer, time: formatMinute(row.planned_minute)!, minutes: row.planned_minute! - local.minute, purpose: row.purpose }),
+          language: row.language,
+        },
+      });
+    }
+  }
+  return out;
+}
