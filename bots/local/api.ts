@@ -29,6 +29,9 @@ export interface LocalChatEntry {
   text: string;
   title?: string;
   actions?: { label: string; url: string }[];
+  /** A bot message's quick answers, as delivered (see LocalRenderedMessage): a client shows them as buttons. */
+  choices?: LocalRenderedMessage['choices'];
+  questionId?: string;
   location?: LocalInbound['location'];
   at: string;
 }

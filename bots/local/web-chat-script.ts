@@ -89,9 +89,25 @@ export const webChatScript = String.raw`
       div.appendChild(document.createTextNode('\n'));
       div.appendChild(link(action.url, action.label));
     });
+    if (entry.from === 'bot' && entry.choices && entry.choices.length) div.appendChild(choiceButtons(entry));
     if (entry.pending) div.appendChild(el('span', 'state', t.sending));
     if (entry.failed) div.appendChild(el('span', 'state', fill(t.notSent, { reason: entry.failed })));
     return div;
+  }
+  // A message's quick answers. A tap says which question it answers (questionId): a button of an older
+  // list stays tappable, and the server answers that the list is no longer current instead of
+  // applying it to the newer question.
+  function choiceButtons(entry) {
+    var row = el('div', 'choices');
+    row.setAttribute('role', 'group');
+    row.setAttribute('aria-label', t.choicesAria);
+    entry.choices.forEach(function (choice) {
+      var b = el('button', '', choice.label);
+      b.type = 'button';
+      b.addEventListener('click', function () { send(choice.reply, entry.questionId); });
+      row.appendChild(b);
+    });
+    return row;
   }
   function show(entry) {
     var node = bubble(entry);
@@ -182,7 +198,7 @@ export const webChatScript = String.raw`
       });
   }
 
-  function send(text) {
+  function send(text, answers) {
     syncTarget();
     if (!user()) { note(t.noUser); return; }
     var id = newId();
@@ -193,6 +209,7 @@ export const webChatScript = String.raw`
     show(entry);
     var body = { id: id, userId: user(), text: text };
     if (channel()) body.channelId = channel();
+    if (answers) body.answers = answers;
     fetch('/local/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (res) {
         if (res.ok) {
