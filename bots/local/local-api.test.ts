@@ -108,6 +108,10 @@ describe('GET /local/conversation keeps both sides (issue 11 item 8)', () => {
     // The inbox carries the same question id: both read the one delivered message.
     const res = await h.current.app.http.request('/local/inbox/alice');
     expect(((await res.json()) as LocalDelivered[]).at(-1)).toMatchObject({ choices: list.choices, questionId: list.questionId });
+    // A tap is kept with the question it answered, so a client can show the label tapped.
+    expect((await h.current.post({ userId: 'alice', text: list.choices![1]!.reply, answers: list.questionId })).status).toBe(202);
+    const tap = (await conversation('userId=alice')).filter((e) => e.from === 'user').at(-1)!;
+    expect(tap).toMatchObject({ text: list.choices![1]!.reply, answers: list.questionId });
   });
 
   it('leaves the inbox contract as it was: bot messages only', async () => {

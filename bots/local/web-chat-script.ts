@@ -82,7 +82,7 @@ export const webChatScript = String.raw`
     if (group && !mine && entry.from !== 'note') div.appendChild(el('span', 'who', entry.from === 'bot' ? t.bot : entry.sender.name));
     if (entry.title) div.appendChild(el('span', 'title', entry.title));
     var used = {};
-    var text = entry.text || (entry.location ? fill(t.sharedLocation, entry.location) : '');
+    var text = tappedLabel(entry) || entry.text || (entry.location ? fill(t.sharedLocation, entry.location) : '');
     appendText(div, text, used);
     (entry.actions || []).forEach(function (action) {
       if (used[action.url] || !safeUrl(action.url)) return;
@@ -108,6 +108,16 @@ export const webChatScript = String.raw`
       row.appendChild(b);
     });
     return row;
+  }
+  // A tap posts the choice's reply (often a number): its bubble shows the label that was tapped.
+  function tappedLabel(entry) {
+    if (entry.from !== 'user' || !entry.answers) return '';
+    for (var i = 0; i < conv.entries.length; i += 1) {
+      var asked = conv.entries[i];
+      if (asked.from !== 'bot' || asked.questionId !== entry.answers || !asked.choices) continue;
+      for (var j = 0; j < asked.choices.length; j += 1) if (asked.choices[j].reply === entry.text) return asked.choices[j].label;
+    }
+    return '';
   }
   function show(entry) {
     var node = bubble(entry);
@@ -202,7 +212,7 @@ export const webChatScript = String.raw`
     syncTarget();
     if (!user()) { note(t.noUser); return; }
     var id = newId();
-    var entry = { eventId: id, from: 'user', sender: { id: user(), name: user() }, text: text, pending: true };
+    var entry = { eventId: id, from: 'user', sender: { id: user(), name: user() }, text: text, answers: answers, pending: true };
     var mine = conv;
     mine.pending[id] = entry;
     mine.entries.push(entry);

@@ -193,7 +193,8 @@ describe.runIf(haveChromium)('web chat in Chromium (phone viewport)', { timeout:
     await lists.first().getByRole('button', { name: '百度', exact: true }).click();
     await page.locator('.msg.bot', { hasText: '已在 百度 签到' }).waitFor();
     expect(await checkedInCustomers(served.harness)).toEqual(['百度']);
-    expect(await page.locator('.msg.me').last().textContent()).toBe('2'); // the reply the button posts
+    // The button posts its reply (a number); the person's bubble shows what they tapped.
+    expect(await page.locator('.msg.me').last().textContent()).toBe('百度');
     await shot(page, '9-choice-tapped');
 
     // A second list, then a tap on the first list's button: that list is no longer current.
@@ -203,8 +204,13 @@ describe.runIf(haveChromium)('web chat in Chromium (phone viewport)', { timeout:
     await expect.poll(() => lists.count(), { timeout: 20_000 }).toBe(2);
     await lists.first().getByRole('button', { name: '阿里', exact: true }).click();
     await page.locator('.msg.bot', { hasText: '这个列表已经失效' }).waitFor();
+    expect(await page.locator('.msg.me').last().textContent()).toBe('阿里');
     expect(await checkedInCustomers(served.harness)).toEqual(['百度']);
     await shot(page, '10-stale-choice');
+    // After a reload the taps still read as the labels tapped (the conversation keeps `answers`).
+    const taps = await page.locator('.msg.me').allTextContents();
+    await page.reload();
+    await expect.poll(() => page.locator('.msg.me').allTextContents()).toEqual(taps);
     expect(problems).toEqual([]);
   });
 
