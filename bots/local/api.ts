@@ -13,6 +13,8 @@ export interface LocalInbound {
   senderName: string;
   text?: string;
   location?: { lat: number; lng: number; system: 'wgs84' | 'gcj02'; accuracy?: number };
+  /** The question a tap answered (the post's `answers`): lets a client show the tapped label. */
+  answers?: string;
 }
 
 /**
@@ -29,6 +31,11 @@ export interface LocalChatEntry {
   text: string;
   title?: string;
   actions?: { label: string; url: string }[];
+  /** A bot message's quick answers, as delivered (see LocalRenderedMessage): a client shows them as buttons. */
+  choices?: LocalRenderedMessage['choices'];
+  questionId?: string;
+  /** A person's tap (`from: 'user'` only): the `questionId` of the list it answered. */
+  answers?: string;
   location?: LocalInbound['location'];
   at: string;
 }

@@ -97,6 +97,23 @@ describe('GET /local/conversation keeps both sides (issue 11 item 8)', () => {
     ]);
   });
 
+  it('returns a bot list with its quick answers and question id, so its buttons survive a reload', async () => {
+    await h.current.register('alice');
+    await h.current.say('alice', '新客户 阿里 22.5445,113.9456');
+    await h.current.say('alice', '新客户 百度 22.535,113.94');
+    await h.current.say('alice', undefined, { location: { lat: 22.5445, lng: 113.9456 } });
+    const list = (await conversation('userId=alice')).filter((e) => e.from === 'bot').at(-1)!;
+    expect(list.choices?.map((c) => c.label)).toEqual(['阿里', '百度']);
+    expect(list.questionId).toMatch(/^[\w-]{8,}$/);
+    // The inbox carries the same question id: both read the one delivered message.
+    const res = await h.current.app.http.request('/local/inbox/alice');
+    expect(((await res.json()) as LocalDelivered[]).at(-1)).toMatchObject({ choices: list.choices, questionId: list.questionId });
+    // A tap is kept with the question it answered, so a client can show the label tapped.
+    expect((await h.current.post({ userId: 'alice', text: list.choices![1]!.reply, answers: list.questionId })).status).toBe(202);
+    const tap = (await conversation('userId=alice')).filter((e) => e.from === 'user').at(-1)!;
+    expect(tap).toMatchObject({ text: list.choices![1]!.reply, answers: list.questionId });
+  });
+
   it('leaves the inbox contract as it was: bot messages only', async () => {
     await h.current.say('alice', 'help');
     const res = await h.current.app.http.request('/local/inbox/alice');

@@ -42,6 +42,7 @@ export function mountLocalRoutes(app: Hono, deps: { engine: ConversationEngine; 
       senderName: event.sender.displayName ?? event.sender.externalId,
       text: event.text,
       location: parsed.data.location,
+      answers: parsed.data.answers,
     });
     const result = await deps.engine.handle(event);
     return c.json({ id: event.eventId, duplicate: result.duplicate, replies: result.replies }, 202);

@@ -82,16 +82,42 @@ export const webChatScript = String.raw`
     if (group && !mine && entry.from !== 'note') div.appendChild(el('span', 'who', entry.from === 'bot' ? t.bot : entry.sender.name));
     if (entry.title) div.appendChild(el('span', 'title', entry.title));
     var used = {};
-    var text = entry.text || (entry.location ? fill(t.sharedLocation, entry.location) : '');
+    var text = tappedLabel(entry) || entry.text || (entry.location ? fill(t.sharedLocation, entry.location) : '');
     appendText(div, text, used);
     (entry.actions || []).forEach(function (action) {
       if (used[action.url] || !safeUrl(action.url)) return;
       div.appendChild(document.createTextNode('\n'));
       div.appendChild(link(action.url, action.label));
     });
+    if (entry.from === 'bot' && entry.choices && entry.choices.length) div.appendChild(choiceButtons(entry));
     if (entry.pending) div.appendChild(el('span', 'state', t.sending));
     if (entry.failed) div.appendChild(el('span', 'state', fill(t.notSent, { reason: entry.failed })));
     return div;
+  }
+  // A message's quick answers. A tap says which question it answers (questionId): a button of an older
+  // list stays tappable, and the server answers that the list is no longer current instead of
+  // applying it to the newer question.
+  function choiceButtons(entry) {
+    var row = el('div', 'choices');
+    row.setAttribute('role', 'group');
+    row.setAttribute('aria-label', t.choicesAria);
+    entry.choices.forEach(function (choice) {
+      var b = el('button', '', choice.label);
+      b.type = 'button';
+      b.addEventListener('click', function () { send(choice.reply, entry.questionId); });
+      row.appendChild(b);
+    });
+    return row;
+  }
+  // A tap posts the choice's reply (often a number): its bubble shows the label that was tapped.
+  function tappedLabel(entry) {
+    if (entry.from !== 'user' || !entry.answers) return '';
+    for (var i = 0; i < conv.entries.length; i += 1) {
+      var asked = conv.entries[i];
+      if (asked.from !== 'bot' || asked.questionId !== entry.answers || !asked.choices) continue;
+      for (var j = 0; j < asked.choices.length; j += 1) if (asked.choices[j].reply === entry.text) return asked.choices[j].label;
+    }
+    return '';
   }
   function show(entry) {
     var node = bubble(entry);
@@ -182,17 +208,18 @@ export const webChatScript = String.raw`
       });
   }
 
-  function send(text) {
+  function send(text, answers) {
     syncTarget();
     if (!user()) { note(t.noUser); return; }
     var id = newId();
-    var entry = { eventId: id, from: 'user', sender: { id: user(), name: user() }, text: text, pending: true };
+    var entry = { eventId: id, from: 'user', sender: { id: user(), name: user() }, text: text, answers: answers, pending: true };
     var mine = conv;
     mine.pending[id] = entry;
     mine.entries.push(entry);
     show(entry);
     var body = { id: id, userId: user(), text: text };
     if (channel()) body.channelId = channel();
+    if (answers) body.answers = answers;
     fetch('/local/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (res) {
         if (res.ok) {

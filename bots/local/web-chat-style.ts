@@ -10,7 +10,7 @@ header input { width: 110px; min-height: 44px; box-sizing: border-box; padding: 
 .welcome h1 { font-size: 17px; margin: 0 0 4px; }
 .welcome p { margin: 0 0 8px; font-size: 14px; line-height: 1.4; }
 .chips { display: flex; flex-wrap: wrap; gap: 6px; }
-.chips button, .menu button { min-height: 44px; min-width: 44px; background: #e8f0fe; color: #0b57d0; border: 1px solid #b6cdf7; border-radius: 16px; padding: 6px 12px; font-size: 14px; }
+.chips button, .menu button, .choices button { min-height: 44px; min-width: 44px; background: #e8f0fe; color: #0b57d0; border: 1px solid #b6cdf7; border-radius: 16px; padding: 6px 12px; font-size: 14px; }
 .msg { max-width: 80%; padding: 8px 10px; border-radius: 10px; white-space: pre-wrap; word-break: break-word; }
 .me { align-self: flex-end; background: #cfe3ff; }
 .other { align-self: flex-start; background: #e4f4e8; border: 1px solid #c3e3cb; }
@@ -20,6 +20,7 @@ header input { width: 110px; min-height: 44px; box-sizing: border-box; padding: 
 .msg .title { display: block; font-weight: 600; margin-bottom: 2px; }
 .msg a { color: #0b57d0; }
 .msg a.linkbutton { display: inline-block; margin: 4px 0; padding: 12px 14px; border-radius: 6px; background: #1f6feb; color: #fff; text-decoration: none; white-space: nowrap; }
+.choices { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; white-space: normal; }
 .state { display: block; font-size: 12px; color: #57606a; margin-top: 2px; }
 .failed .state { color: #b42318; }
 .pending .state { font-style: italic; }

@@ -36,6 +36,7 @@ const enUS = {
   linkFailed: 'Could not make a location link. Try again in a moment.',
   popupBlocked: 'Your browser blocked the new tab. Open the location page with the button below.',
   networkError: 'Could not reach Legwork. Check your connection and try again.',
+  choicesAria: 'Answers',
 };
 
 export type WebChatText = typeof enUS;
@@ -70,6 +71,7 @@ const zhCN: WebChatText = {
   linkFailed: '无法生成定位链接，请稍后再试。',
   popupBlocked: '浏览器拦截了新标签页。请用下面的按钮打开定位页面。',
   networkError: '无法连接 Legwork。请检查网络后重试。',
+  choicesAria: '可选回答',
 };
 
 const texts: Record<Language, WebChatText> = { 'en-US': enUS, 'zh-CN': zhCN };

@@ -4,7 +4,7 @@ import type { JobDefinition } from '../queue/types.ts';
 
 /**
  * Hourly: deletes bookkeeping past its retention (dedupe rows, finished outbox rows, expired
- * questions, spent link nonces) and refreshes the planner's statistics. Idempotent: a doubled or
+ * questions, spent link nonces, the local chat's old messages) and refreshes the planner's statistics. Idempotent: a doubled or
  * concurrent run deletes nothing more; a missed one is made up by the next.
  */
 export const housekeeping: JobDefinition<Record<string, unknown>> = {

@@ -41,7 +41,11 @@ export function createDatabaseMailbox(db: Kysely<Database>): LocalMailbox {
       );
     },
     async recordInbound(targetRef, inbound) {
-      const message = { text: inbound.text ?? '', ...(inbound.location ? { location: inbound.location } : {}) };
+      const message = {
+        text: inbound.text ?? '',
+        ...(inbound.location ? { location: inbound.location } : {}),
+        ...(inbound.answers ? { answers: inbound.answers } : {}),
+      };
       await db
         .insertInto('local_chat_messages')
         .values({

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkAccessibility } from './accessibility.ts';
+import { checkedInCustomers } from '../conversation/helpers.ts';
 import { haveChromium, requireChromium, usePhoneSession, type ServedApp } from './served-app.ts';
 
 /**
@@ -168,6 +169,48 @@ describe.runIf(haveChromium)('web chat in Chromium (phone viewport)', { timeout:
     const [popup] = await Promise.all([context!.waitForEvent('page'), checkOut.click()]);
     await popup.waitForURL(/\/c\//);
     await popup.getByRole('heading', { name: '从 华为 签退' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a list\'s quick answers as buttons; a tap answers its own list, a stale one changes nothing', async () => {
+    const ali = { lat: 22.5445, lng: 113.9456 };
+    const baidu = { lat: 22.535, lng: 113.94 };
+    await served.harness.register('alice');
+    await served.harness.say('alice', `新客户 阿里 ${ali.lat},${ali.lng}`);
+    await served.harness.say('alice', `新客户 百度 ${baidu.lat},${baidu.lng}`);
+    const page = await openChat();
+    // A location shared near both customers (as a platform would send it): the bot lists both.
+    await served.harness.post({ userId: 'alice', location: ali });
+    const lists = page.locator('.msg.bot', { has: page.getByRole('group', { name: '可选回答' }) });
+    await lists.first().waitFor();
+    const first = lists.first().getByRole('group', { name: '可选回答' });
+    expect(await first.getByRole('button').allTextContents()).toEqual(['阿里', '百度']);
+    await shot(page, '8-choices');
+
+    // The buttons come back after a reload (the conversation keeps them), and a tap answers the list.
+    await page.reload();
+    await lists.first().waitFor();
+    await lists.first().getByRole('button', { name: '百度', exact: true }).click();
+    await page.locator('.msg.bot', { hasText: '已在 百度 签到' }).waitFor();
+    expect(await checkedInCustomers(served.harness)).toEqual(['百度']);
+    // The button posts its reply (a number); the person's bubble shows what they tapped.
+    expect(await page.locator('.msg.me').last().textContent()).toBe('百度');
+    await shot(page, '9-choice-tapped');
+
+    // A second list, then a tap on the first list's button: that list is no longer current.
+    await type(page, '签退');
+    await page.locator('.msg.bot', { hasText: '已从 百度 签退' }).waitFor();
+    await served.harness.post({ userId: 'alice', location: baidu });
+    await expect.poll(() => lists.count(), { timeout: 20_000 }).toBe(2);
+    await lists.first().getByRole('button', { name: '阿里', exact: true }).click();
+    await page.locator('.msg.bot', { hasText: '这个列表已经失效' }).waitFor();
+    expect(await page.locator('.msg.me').last().textContent()).toBe('阿里');
+    expect(await checkedInCustomers(served.harness)).toEqual(['百度']);
+    await shot(page, '10-stale-choice');
+    // After a reload the taps still read as the labels tapped (the conversation keeps `answers`).
+    const taps = await page.locator('.msg.me').allTextContents();
+    await page.reload();
+    await expect.poll(() => page.locator('.msg.me').allTextContents()).toEqual(taps);
     expect(problems).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import { createLogger } from '../../src/logger.ts';
 
 const h = useHarness();
 const DAY = 86_400_000;
+const nothingPruned = { processedEvents: 0, outbox: 0, conversationStates: 0, linkNonces: 0, scheduledSends: 0, localChatMessages: 0, localDeliveries: 0 };
 
 describe('housekeeping', () => {
   it('deletes bookkeeping past its retention, keeps the rest and everything pending, and a second run deletes nothing', async () => {
@@ -43,8 +44,8 @@ describe('housekeeping', () => {
     await db.insertInto('scheduled_sends').values([send('reminder:report:old', ago(61)), send('reminder:report:recent', ago(59))]).execute();
 
     const first = await pruneBookkeeping({ db, now }, 1); // batches of one: the loop must go on until done
-    expect(first).toEqual({ processedEvents: 1, outbox: 2, conversationStates: 1, linkNonces: 1, scheduledSends: 1 });
-    expect(await pruneBookkeeping({ db, now })).toEqual({ processedEvents: 0, outbox: 0, conversationStates: 0, linkNonces: 0, scheduledSends: 0 });
+    expect(first).toEqual({ ...nothingPruned, processedEvents: 1, outbox: 2, conversationStates: 1, linkNonces: 1, scheduledSends: 1 });
+    expect(await pruneBookkeeping({ db, now })).toEqual(nothingPruned);
     expect((await db.selectFrom('scheduled_sends').select('key').execute()).map((r) => r.key)).toEqual(['reminder:report:recent']);
 
     expect((await db.selectFrom('processed_events').select('event_id').where('platform', '=', 'slack').execute()).map((r) => r.event_id)).toEqual(['recent']);
@@ -67,6 +68,33 @@ describe('housekeeping', () => {
       { db: h.current.db, clock: h.current.clock, logger: createLogger('silent'), embeddedDatabase: true, enqueue: async () => undefined },
       {},
     );
-    expect(result).toEqual({ processedEvents: 0, outbox: 0, conversationStates: 0, linkNonces: 0, scheduledSends: 0 });
+    expect(result).toEqual(nothingPruned);
+  });
+
+  it('forgets the local chat\'s conversation and deliveries after their retention, by the clock', async () => {
+    const db = h.current.db;
+    const run = () => housekeeping.handler(
+      { db, clock: h.current.clock, logger: createLogger('silent'), embeddedDatabase: false, enqueue: async () => undefined },
+      {},
+    );
+    const ago = (days: number) => new Date(h.current.clock.now().getTime() - days * DAY);
+    const said = (text: string, at: Date) => ({ target_ref: 'local:user:alice', from: 'user' as const, sender_id: 'alice', sender_name: 'alice', event_id: text, message: JSON.stringify({ text }), at });
+    await db.insertInto('local_chat_messages').values([said('last month', ago(retention.localChatDays + 1)), said('last week', ago(7))]).execute();
+    const delivered = (outboxId: string, text: string, at: Date) => ({ outbox_id: outboxId, target_ref: 'local:user:alice', text, message: JSON.stringify({ text }), delivered_at: at });
+    await db.insertInto('local_deliveries').values([delivered('1', 'last month', ago(retention.localChatDays + 1)), delivered('2', 'last week', ago(7))]).execute();
+    const left = async () => ({
+      said: (await db.selectFrom('local_chat_messages').select('event_id').execute()).map((r) => r.event_id),
+      delivered: (await db.selectFrom('local_deliveries').select('text').execute()).map((r) => r.text),
+    });
+
+    expect(await run()).toEqual({ ...nothingPruned, localChatMessages: 1, localDeliveries: 1 });
+    expect(await left()).toEqual({ said: ['last week'], delivered: ['last week'] });
+    // What the web chat reads back is what is left.
+    const res = await h.current.app.http.request('/local/conversation?userId=alice');
+    expect(((await res.json()) as { text: string }[]).map((m) => m.text)).toEqual(['last week']);
+
+    h.current.clock.advance((retention.localChatDays - 7 + 1) * DAY);
+    expect(await run()).toEqual({ ...nothingPruned, localChatMessages: 1, localDeliveries: 1 });
+    expect(await left()).toEqual({ said: [], delivered: [] });
   });
 });

@@ -21,6 +21,12 @@ export const retention = {
    * board); a check-out reminder's key is per visit, so a visit left open this long is reminded again.
    */
   scheduledSendsDays: 60,
+  /**
+   * The local chat's stored conversation (both sides) and its delivered bot messages: a try-out
+   * and demo chat, not a record (check-ins, visits and reports live in their own tables). Kept as
+   * long as finished outbox rows, long enough to scroll back over the past weeks.
+   */
+  localChatDays: 30,
 } as const;
 
 export interface PruneResult {
@@ -29,6 +35,8 @@ export interface PruneResult {
   conversationStates: number;
   linkNonces: number;
   scheduledSends: number;
+  localChatMessages: number;
+  localDeliveries: number;
 }
 
 /**
@@ -53,6 +61,12 @@ export async function pruneBookkeeping({ db, now }: { db: Db; now: Date }, batch
     scheduledSends: await inBatches(batchSize, (limit) => sql`
       delete from scheduled_sends where key in (
         select key from scheduled_sends where local_date < ${isoDate(before(retention.scheduledSendsDays))}::date limit ${limit})`.execute(db)),
+    localChatMessages: await inBatches(batchSize, (limit) => sql`
+      delete from local_chat_messages where id in (
+        select id from local_chat_messages where at < ${before(retention.localChatDays)} limit ${limit})`.execute(db)),
+    localDeliveries: await inBatches(batchSize, (limit) => sql`
+      delete from local_deliveries where outbox_id in (
+        select outbox_id from local_deliveries where delivered_at < ${before(retention.localChatDays)} limit ${limit})`.execute(db)),
   };
 }
 
@@ -76,7 +90,7 @@ async function inBatches(limit: number, deleteSome: (limit: number) => Promise<{
  */
 export async function refreshStatistics({ db, embedded }: { db: Db; embedded: boolean }): Promise<void> {
   if (embedded) {
-    for (const table of ['outbox', 'processed_events', 'conversation_states', 'location_tokens', 'scheduled_sends']) {
+    for (const table of ['outbox', 'processed_events', 'conversation_states', 'location_tokens', 'scheduled_sends', 'local_chat_messages', 'local_deliveries']) {
       await sql`vacuum ${sql.table(table)}`.execute(db);
     }
   }
