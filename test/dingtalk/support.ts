@@ -1,9 +1,10 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createHmac, randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
-import { createHarness, type TestHarness } from '../support/test-app.ts';
-import { createTestDatabase } from '../support/test-database.ts';
+import { createHarness, testStart, type TestHarness } from '../support/test-app.ts';
+import { createTestDatabase, resetDatabase } from '../support/test-database.ts';
 import { FakeDingTalk } from './fake-dingtalk.ts';
 
 export const app = { clientId: 'dingkzxdapefq1ac6gk', clientSecret: 'test-client-secret-0123456789', robotCode: 'dingkzxdapefq1ac6gk' };
@@ -130,4 +131,19 @@ export async function setupDingTalk(mode: 'stream' | 'http', extraEnv: Record<st
       await fake.close();
     },
   };
+}
+
+/** One DingTalk setup per test file, clean tables, calls and clock before every test. */
+export function useDingTalk(mode: 'stream' | 'http'): { readonly current: DingTalkSetup } {
+  const holder = {} as { current: DingTalkSetup };
+  beforeAll(async () => {
+    holder.current = await setupDingTalk(mode);
+  });
+  afterAll(async () => holder.current?.close());
+  beforeEach(async () => {
+    await resetDatabase(holder.current.database);
+    holder.current.fake.reset();
+    holder.current.h.clock.set(testStart);
+  });
+  return holder;
 }

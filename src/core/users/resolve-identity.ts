@@ -59,7 +59,7 @@ export async function resolveIdentity(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await db
+  const claimed = await db
     .insertInto('identities')
     .values({
       platform: input.platform,
@@ -68,7 +68,17 @@ export async function resolveIdentity(
       user_id: user.id,
       direct_ref: input.directRef ?? null,
     })
-    .execute();
+    // A concurrent first message from the same person registered them first (PostgreSQL waited for
+    // its commit): that person it is. A failed insert would abort the whole turn's transaction.
+    .onConflict((oc) => oc.columns(['platform', 'tenant_id', 'external_id']).doNothing())
+    .returning('user_id')
+    .executeTakeFirst();
+  if (!claimed) {
+    await db.deleteFrom('users').where('id', '=', user.id).execute();
+    const winner = await findKnownIdentity(db, input);
+    if (!winner) throw new Error(`identity ${input.platform}/${input.externalId} vanished after a conflicting insert`);
+    return { org: winner.org, user: winner.user, registered: false, directRef: input.directRef ?? winner.directRef };
+  }
   await db
     .insertInto('audit_log')
     .values({ org_id: org.id, actor_user_id: user.id, action: 'user.registered', subject_id: user.id, detail: JSON.stringify({ platform: input.platform, role: user.role }) })
@@ -129,8 +139,19 @@ async function findOrCreateOrg(db: Db, defaults: OrgDefaults, platform: string, 
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await db.insertInto('org_tenants').values({ platform, tenant_id: tenantId, org_id: org.id }).execute();
-  return org;
+  const claimed = await db
+    .insertInto('org_tenants')
+    .values({ platform, tenant_id: tenantId, org_id: org.id })
+    // Another first message from this tenant created its org concurrently (PostgreSQL waited for that
+    // commit): join that org and drop ours, rather than fail the turn on the primary key.
+    .onConflict((oc) => oc.columns(['platform', 'tenant_id']).doNothing())
+    .returning('org_id')
+    .executeTakeFirst();
+  if (claimed) return org;
+  await db.deleteFrom('orgs').where('id', '=', org.id).execute();
+  const winner = await orgOfTenant(db, platform, tenantId);
+  if (!winner) throw new Error(`org of ${platform}/${tenantId} vanished after a conflicting insert`);
+  return winner;
 }
 
 async function orgOfTenant(db: Db, platform: string, tenantId: string): Promise<Org | undefined> {
