@@ -6,7 +6,7 @@ import { findViewablePerson } from '../../core/team-day/viewable-person.ts';
 import { planOfDayLines } from '../../core/plans/show-plan.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import type { User } from '../../db/schema.ts';
-import { addDays, localDateOf, weekdayOf } from '../dates/local-date.ts';
+import { addDays, isValidLocalDate, localDateOf, weekdayOf } from '../dates/local-date.ts';
 import { resolveDate } from '../dates/resolve-date.ts';
 import { spellOutWeekdays } from '../dates/spell-out-weekdays.ts';
 import { clearPendingState, type PendingState } from '../pending-state.ts';
@@ -50,8 +50,23 @@ export async function handleTeamDay(
   turn.replyPrivately(await personDay(turn, person, date, today));
 }
 
+/** `明天`, `下周一`, `tomorrow`, `next Mon`: words that mean a day ahead on purpose (a plan to look at). */
+const AHEAD = /明|后天|下|tomorrow|next|coming/iu;
+
+/**
+ * The day `when` names, looking back: this is history, so `12月1日` said in November is last
+ * December and `周五` said on a Thursday is last Friday (resolveDate looks forward, as plans need),
+ * unless the words say ahead or give the year.
+ */
 function resolveOn(when: string, now: Date, timeZone: string): string | null {
-  return resolveDate(spellOutWeekdays(when), { now, timeZone });
+  const date = resolveDate(spellOutWeekdays(when), { now, timeZone });
+  const today = localDateOf(now, timeZone);
+  if (date === null || date <= today || AHEAD.test(when) || /\d{4}/u.test(when)) return date;
+  const daysAhead = (Date.parse(date) - Date.parse(today)) / 86_400_000;
+  if (daysAhead < 7) return addDays(date, -7);
+  const lastYear = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+  // 2月29日 has no day a year earlier: the one before was four years back.
+  return isValidLocalDate(lastYear) ? lastYear : `${Number(date.slice(0, 4)) - 4}${date.slice(4)}`;
 }
 
 async function personDay(turn: Turn, person: User, date: string, today: string) {
