@@ -12,8 +12,8 @@ const WEEK_WORDS: ReadonlyMap<string, TeamWeek> = new Map([
   ...['本周', '这周', '本星期', '这星期', 'this week', 'week'].map((w) => [w, 'this'] as const),
   ...['上周', '上星期', '上个星期', 'last week', 'past week'].map((w) => [w, 'last'] as const),
 ]);
-/** At most this many words name a person (`Zhang`, `Zhang San`, `Mary Ann Lee`). */
-const NAME_WORDS = 3;
+/** At most this many words name a person (`Zhang`, `Zhang San`). */
+const NAME_WORDS = 2;
 
 export function parseTeamDay(args: string, attached: boolean): Intent | undefined {
   // `团队建设很重要` is a sentence, not a question about someone called 建设很重要.
