@@ -27,7 +27,7 @@ export const enUS = {
       '• bind East — in a group chat, post the team\'s leaderboard there',
       '• timezone America/Los_Angeles — set my time zone',
       '• leaderboard week — the team\'s standings (or day, month); "leaderboard off" hides my name',
-      '• team — (managers) the team today: visits, off-site check-ins, missing reports',
+      '• team — (managers) the team today: visits, off-site check-ins, missing reports; "team Zhang [yesterday|Dec 1|last week]" one person\'s day or week',
       '• away until Friday — pause my reminders; "back" resumes them',
       '• reminders off report — turn one reminder off (report, checkout, followup, overdue)',
       '• settings — my team\'s schedule: workdays, holidays, quiet hours, reminder and digest times',
