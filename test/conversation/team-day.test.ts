@@ -54,6 +54,12 @@ describe("团队 张三: a person's day in Chinese", () => {
         '总路程 2.2 公里（从出发点算起），输入顺序已是最短。',
       ].join('\n'),
     );
+    // Bots render the sections natively (Block Kit, cards); the text above is the plain fallback.
+    const rows = await h.current.db.selectFrom('outbox').select('message').execute();
+    type Sent = { title?: string; sections: { heading?: string }[] };
+    const messages = rows.map((row) => (typeof row.message === 'string' ? JSON.parse(row.message) : row.message) as Sent);
+    const message = messages.find((m) => m.title === '王五的一天：2026-11-27 周五')!;
+    expect(message.sections.map((section) => section.heading)).toEqual(['签到与拜访（2）', '日报（10:00 提交）', '王五 今天（11月27日 周五）的计划（按路线顺序）：']);
   });
 
   it('another date, 昨天, 上周, and the whole team yesterday; 团队 alone is still today\'s digest', async () => {
