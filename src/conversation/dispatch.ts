@@ -21,6 +21,7 @@ import { usageExample } from './handlers/usage.ts';
 import { handleScheduleIntent } from './handlers/schedules.ts';
 import { handleSettingsIntent } from './handlers/schedule-settings.ts';
 import { handlePlanIntent } from './handlers/plans.ts';
+import { handleTeamDay } from './handlers/team-day.ts';
 import { parseIntent } from './intents/parse-intent.ts';
 import type { Intent } from './intents/types.ts';
 import type { Turn } from './turn.ts';
@@ -52,7 +53,8 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     turn.answeredQuestion = false;
     if (!answersThisQuestion(quick, pending)) return turn.reply(turn.t.staleAnswer());
   }
-  if (pending && !answersPending.has(intent.kind)) await clearPendingState(turn.db, turn.user.id);
+  // `团队 …` may turn out to be free text answering the question (see handleTeamDay): it decides.
+  if (pending && !answersPending.has(intent.kind) && intent.kind !== 'teamDay') await clearPendingState(turn.db, turn.user.id);
 
   switch (intent.kind) {
     case 'help':
@@ -112,6 +114,8 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
       return handleDecideJoin(turn, intent);
     case 'setOrgAccess':
       return handleSetOrgAccess(turn, intent);
+    case 'teamDay':
+      return handleTeamDay(turn, intent, pending, text);
     case 'planAdd':
     case 'planShow':
     case 'planCancel':

@@ -3,6 +3,7 @@
  * glued fragments, so a translator can reorder freely. zh-CN.ts must provide the same keys.
  */
 import { rolesEnUS } from './roles-en-US.ts';
+import { teamDayEnUS } from './team-day-en-US.ts';
 
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
 const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} h ${n % 60} min` : `${n} min`);
@@ -26,7 +27,7 @@ export const enUS = {
       '• bind East — in a group chat, post the team\'s leaderboard there',
       '• timezone America/Los_Angeles — set my time zone',
       '• leaderboard week — the team\'s standings (or day, month); "leaderboard off" hides my name',
-      '• team — (managers) the team today: visits, off-site check-ins, missing reports',
+      '• team — (managers) the team today: visits, off-site check-ins, missing reports; "team Zhang [yesterday|Dec 1|last week]" one person\'s day or week',
       '• away until Friday — pause my reminders; "back" resumes them',
       '• reminders off report — turn one reminder off (report, checkout, followup, overdue)',
       '• settings — my team\'s schedule: workdays, holidays, quiet hours, reminder and digest times',
@@ -182,4 +183,5 @@ export const enUS = {
     ].join('\n'),
   attachmentNotKept: () => 'Note: the attachment itself is not kept; I read only the text of your message.',
   ...rolesEnUS,
+  ...teamDayEnUS,
 };

@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue.ts';
 import { rolesZhCN } from './roles-zh-CN.ts';
+import { teamDayZhCN } from './team-day-zh-CN.ts';
 
 /** 中文回复。每条都是完整的句子，用命名参数，不拼接片段。 */
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${Math.round(m)} 米`);
@@ -24,7 +25,7 @@ export const zhCN: Catalogue = {
       '• 绑定团队 华东 — 在群里发送，排行榜将发到这个群',
       '• 设置时区 Asia/Shanghai — 设置我的时区',
       '• 排行榜 周 — 团队排行（也可以 日、月）；"不参加排行" 隐藏我的名字',
-      '• 团队 — （经理）团队今天的情况：拜访、异地签到、未交日报',
+      '• 团队 — （经理）团队今天的情况：拜访、异地签到、未交日报；"团队 张三 [昨天|12月1日|上周]" 看某人的一天或一周',
       '• 请假 到 周五 — 暂停提醒；"恢复" 重新开启',
       '• 关闭提醒 日报 — 关闭某一种提醒（日报、签退、跟进、重点客户）',
       '• 设置 — 我的团队的提醒设置：工作日、节假日、免打扰、提醒和简报时间',
@@ -154,4 +155,5 @@ export const zhCN: Catalogue = {
     ].join('\n'),
   attachmentNotKept: () => '提示：附件本身不会保存，我只读取消息里的文字。',
   ...rolesZhCN,
+  ...teamDayZhCN,
 };

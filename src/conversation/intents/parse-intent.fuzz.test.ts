@@ -8,6 +8,7 @@ const KINDS = new Set<Intent['kind']>([
   'createTeam', 'joinTeam', 'bindTeam', 'setTimeZone', 'setLanguage', 'choose', 'usage', 'freeText',
   'leaderboard', 'leaderboardOptOut', 'away', 'back', 'teamOverview', 'reminderSwitch',
   'showSettings', 'setWorkdays', 'listHolidays', 'changeHolidays', 'setQuietHours', 'setScheduleTime',
+  'teamDay',
 ]);
 const COMMAND_NAMES = new Set<CommandName>([
   'checkIn', 'checkOut', 'visitNote', 'report', 'showCustomer', 'newCustomer',
@@ -24,6 +25,7 @@ function expectText(value: unknown): void {
 
 function expectValidIntent(intent: Intent): void {
   expect(KINDS.has(intent.kind)).toBe(true);
+  if (intent.kind === 'teamDay') for (const field of [intent.person, intent.when].filter((f) => f !== undefined)) expectText(field);
   switch (intent.kind) {
     case 'checkIn':
     case 'newCustomer':

@@ -13,6 +13,7 @@ import { splitTrailingCoordinates } from './coordinate-arguments.ts';
 import { parseVisitNote } from './visit-note-arguments.ts';
 import { parseAssignManagerZh, parseCreateTeam, parseDecision, parseMake, parseOrgAccess, parseRemoveEn, parseRemoveZh } from './role-arguments.ts';
 import { PLAN_COMMANDS } from './plan-arguments.ts';
+import { parseTeamDay } from './team-day-arguments.ts';
 import type { CommandName, Intent, Language, ReminderName } from './types.ts';
 
 export interface CommandContext {
@@ -139,7 +140,7 @@ const COMMANDS: readonly CommandEntry[] = [
   },
   {
     words: ['团队', 'team'],
-    build: withoutArguments({ kind: 'teamOverview' }),
+    build: (args, { attached }) => withoutArguments({ kind: 'teamOverview' })(args) ?? parseTeamDay(args, attached),
   },
   {
     words: ['关闭提醒', 'reminders off', 'reminder off'],

@@ -40,7 +40,7 @@ function dateWordsAt(words: readonly string[], from: number): number {
 }
 
 /** How many words at the end spell a date. */
-function dateWordsAtEnd(words: readonly string[]): number {
+export function dateWordsAtEnd(words: readonly string[]): number {
   if (words.length >= 2 && dateWordsAt(words, words.length - 2) === 2) return 2;
   return words.length >= 1 && dateWordsAt(words, words.length - 1) === 1 ? 1 : 0;
 }

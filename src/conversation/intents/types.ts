@@ -67,7 +67,15 @@ export type Intent =
   | { kind: 'decideJoin'; person: string; approve: boolean }
   /** `加入方式 开放|审批` / `joining open|approval`, `共享备注 开|关` / `share notes on|off` (admins). */
   | { kind: 'setOrgAccess'; setting: 'openJoining' | 'shareTeamNotes'; enabled: boolean }
+  /**
+   * `团队 张三 [日期|上周]` / `team Zhang [date|last week]`: a person's day or week; without `person`,
+   * `团队 昨天` / `team last week`: the team's digest for that day or week. Words as typed.
+   */
+  | { kind: 'teamDay'; person?: string; when?: string; week?: TeamWeek }
   | PlanIntent;
+
+/** `本周` / `this week` and `上周` / `last week` after `团队` / `team`. */
+export type TeamWeek = 'this' | 'last';
 
 /**
  * Whose schedule settings a command means: the whole org (`全公司` / `org`) or a team by name

@@ -77,7 +77,7 @@ function renderWeekly(digest: WeeklyDigest, language: Language): OutboundMessage
 }
 
 /** The plain text is the title, then each team after a blank line: its heading, then its lines. */
-function structured(title: string, sections: MessageSection[], language: Language): OutboundMessage {
+export function structured(title: string, sections: MessageSection[], language: Language): OutboundMessage {
   const text = [title, ...sections.flatMap((s) => ['', ...(s.heading ? [s.heading] : []), ...s.lines])].join('\n');
   return { title, text, sections, language };
 }

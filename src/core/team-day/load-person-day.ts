@@ -1,0 +1,92 @@
+import type { Db } from '../shared/db.ts';
+import type { CheckInStatus } from '../../db/schema.ts';
+import { addDays, localDateOf } from '../../conversation/dates/local-date.ts';
+import { localDayRange } from '../shared/local-day.ts';
+import { listPlanStops } from '../plans/plan-repository.ts';
+
+/** One visit of a person's day as a manager reads it: the check-in's result and distance, notes, next step. */
+export interface DayVisitDetail {
+  startedAt: Date;
+  customer: string;
+  /** The check-in's result, or 'note_only' for a visit logged without a check-in. */
+  status: CheckInStatus | 'note_only';
+  distanceM: number | null;
+  /** A check-in still without a check-out. */
+  open: boolean;
+  notes: string | null;
+  nextStep: string | null;
+  followUp: string | null;
+}
+
+/** A person's visits that started on their local `date`, oldest first. */
+export async function loadDayVisits(db: Db, person: { id: string; time_zone: string }, date: string): Promise<DayVisitDetail[]> {
+  const { start, end } = localDayRange(date, person.time_zone);
+  const rows = await db
+    .selectFrom('visits as v')
+    .innerJoin('customers as c', 'c.id', 'v.customer_id')
+    .leftJoin('check_ins as ci', (join) => join.onRef('ci.visit_id', '=', 'v.id').on('ci.kind', '=', 'in'))
+    .select(['v.started_at', 'v.ended_at', 'v.source', 'v.notes', 'v.next_step', 'v.follow_up_date', 'c.name', 'ci.status', 'ci.distance_m'])
+    .where('v.user_id', '=', person.id)
+    .where('v.started_at', '>=', start)
+    .where('v.started_at', '<', end)
+    .orderBy('v.started_at')
+    .execute();
+  return rows.map((r) => ({
+    startedAt: new Date(r.started_at),
+    customer: r.name,
+    status: r.source === 'note_only' ? 'note_only' : (r.status ?? 'unverified'),
+    distanceM: r.distance_m === null ? null : Math.round(r.distance_m),
+    open: r.source === 'check_in' && !r.ended_at,
+    notes: r.notes,
+    nextStep: r.next_step,
+    followUp: r.follow_up_date,
+  }));
+}
+
+/** One day of a person's week in figures. */
+export interface WeekDayFigures {
+  date: string;
+  visits: number;
+  verified: number;
+  outside: number;
+  report: 'in' | 'late' | 'missing';
+  planned: number;
+  planDone: number;
+}
+
+/**
+ * A person's local dates `from`..`to` (inclusive) day by day: visits (verified, outside), the report,
+ * planned stops and how many were done. Three queries for the whole week.
+ */
+export async function loadWeekFigures(db: Db, person: { id: string; time_zone: string }, from: string, to: string): Promise<WeekDayFigures[]> {
+  const start = localDayRange(from, person.time_zone).start;
+  const end = localDayRange(to, person.time_zone).end;
+  const [visits, reports, stops] = await Promise.all([
+    db
+      .selectFrom('visits as v')
+      .leftJoin('check_ins as ci', (join) => join.onRef('ci.visit_id', '=', 'v.id').on('ci.kind', '=', 'in'))
+      .select(['v.started_at', 'ci.status'])
+      .where('v.user_id', '=', person.id)
+      .where('v.started_at', '>=', start)
+      .where('v.started_at', '<', end)
+      .execute(),
+    db.selectFrom('daily_reports').select(['report_date', 'late']).where('user_id', '=', person.id).where('report_date', '>=', from).where('report_date', '<=', to).execute(),
+    listPlanStops(db, person.id, from, to),
+  ]);
+  const days: WeekDayFigures[] = [];
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const ofDay = visits.filter((v) => localDateOf(new Date(v.started_at), person.time_zone) === date);
+    const report = reports.find((r) => String(r.report_date) === date);
+    const planned = stops.filter((s) => s.localDate === date && s.state !== 'cancelled');
+    days.push({
+      date,
+      visits: ofDay.length,
+      verified: ofDay.filter((v) => v.status === 'verified').length,
+      outside: ofDay.filter((v) => v.status === 'outside').length,
+      report: !report ? 'missing' : report.late ? 'late' : 'in',
+      planned: planned.length,
+      planDone: planned.filter((s) => s.state === 'done').length,
+    });
+  }
+  return days;
+}
