@@ -3,6 +3,7 @@
  * glued fragments, so a translator can reorder freely. zh-CN.ts must provide the same keys.
  */
 import { rolesEnUS } from './roles-en-US.ts';
+import { settingsChatEnUS } from './settings-chat-en-US.ts';
 
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
 const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} h ${n % 60} min` : `${n} min`);
@@ -182,4 +183,5 @@ export const enUS = {
     ].join('\n'),
   attachmentNotKept: () => 'Note: the attachment itself is not kept; I read only the text of your message.',
   ...rolesEnUS,
+  ...settingsChatEnUS,
 };

@@ -67,6 +67,14 @@ export type Intent =
   | { kind: 'decideJoin'; person: string; approve: boolean }
   /** `加入方式 开放|审批` / `joining open|approval`, `共享备注 开|关` / `share notes on|off` (admins). */
   | { kind: 'setOrgAccess'; setting: 'openJoining' | 'shareTeamNotes'; enabled: boolean }
+  /** `签到范围 300米` / `radius 300m`: the org's check-in radius, as typed (admins). */
+  | { kind: 'setOrgRadius'; radius: string }
+  /** `客户 华为 级别 A` / `customer Huawei owner Zhang` / `… radius 1000m`: the value as typed. */
+  | { kind: 'changeCustomer'; customer: string; field: 'tier' | 'owner' | 'radius'; value: string }
+  /** `积分规则` / `points`: the leaderboard's points in force. */
+  | { kind: 'showPoints' }
+  /** `积分 核实拜访 3 备注 2 日报 1` / `points verified 3 notes 2 report 1`: as typed (admins). */
+  | { kind: 'setPoints'; rules: string }
   | PlanIntent;
 
 /**
@@ -110,4 +118,7 @@ export type CommandName =
   | 'planCancel'
   | 'planMove'
   | 'planStartPoint'
-  | 'assign';
+  | 'assign'
+  | 'radius'
+  | 'customerSetting'
+  | 'points';
