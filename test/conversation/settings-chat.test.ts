@@ -57,8 +57,13 @@ describe('check-in radius from chat', () => {
     expect(await h.current.ask('张三', '客户 华为 范围 20米')).toBe('签到范围须在 50 米到 5000 米之间，例如"签到范围 300米"。');
     expect(await h.current.ask('张三', '客户 华为 范围 1000米')).toBe('在 华为 签到，1000 米以内算在现场。');
     expect(await h.current.ask('王五', '签到 华为', { location: campusGate })).toContain('已在 华为 签到 ✓ 位置已核实');
-    await h.current.say('王五', '签退');
+    await h.current.say('王五', '签退 谈得不错', { location: campusGate });
     expect((await checkIns(h.current)).map((r) => r.status)).toEqual(['outside', 'verified']);
+    // The check-out at the gate is judged by the same 1 km.
+    expect((await checkIns(h.current, 'out')).map((r) => [r.status, r.radius_m])).toEqual([
+      ['unverified', 500],
+      ['verified', 1000],
+    ]);
     expect(await h.current.ask('李四', '客户 华为 范围 默认')).toMatch(/^华为 改用公司的签到范围（\d+ 米）。$/);
     expect((await customerNamed(h.current, '华为')).radius_m).toBeNull();
     expect((await audits('customer.changed')).map((d) => d.after)).toEqual([{ radius_m: 1000 }, { radius_m: null }]);

@@ -26,6 +26,8 @@ describe('parseIntent: settings from chat', () => {
     ['points', { kind: 'showPoints' }],
     ['积分 核实拜访 3 备注 2 日报 1', { kind: 'setPoints', rules: '核实拜访 3 备注 2 日报 1' }],
     ['points verified 3 notes 2 report 1', { kind: 'setPoints', rules: 'verified 3 notes 2 report 1' }],
+    ['积分核实拜访 3', { kind: 'setPoints', rules: '核实拜访 3' }],
+    ['积分榜在哪', { kind: 'freeText', text: '积分榜在哪' }],
   ])('%s', (text, intent) => {
     expect(parseIntent(text)).toStrictEqual(intent);
   });

@@ -49,8 +49,10 @@ export const SETTINGS_CHAT_COMMANDS: readonly CommandEntry[] = [
   },
   {
     words: ['积分', 'points'],
-    build: (args) => {
+    build: (args, { attached }) => {
       const rules = clean(args);
+      // `积分榜…` glued to the word is not this command; `积分核实拜访 3` is.
+      if (attached && !/^(?:核实|拜访|备注|日报|按时|范围外|场外|计划)/u.test(rules)) return undefined;
       return rules === '' ? { kind: 'showPoints' } : { kind: 'setPoints', rules };
     },
   },
