@@ -22,6 +22,7 @@ import { handleScheduleIntent } from './handlers/schedules.ts';
 import { handleSettingsIntent } from './handlers/schedule-settings.ts';
 import { handlePlanIntent } from './handlers/plans.ts';
 import { handleTeamDay } from './handlers/team-day.ts';
+import { handleChatSettingsIntent } from './handlers/chat-settings.ts';
 import { parseIntent } from './intents/parse-intent.ts';
 import type { Intent } from './intents/types.ts';
 import type { Turn } from './turn.ts';
@@ -123,5 +124,10 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     case 'planStartPoint':
     case 'planSuggest':
       return handlePlanIntent(turn, intent);
+    case 'setOrgRadius':
+    case 'changeCustomer':
+    case 'showPoints':
+    case 'setPoints':
+      return handleChatSettingsIntent(turn, intent);
   }
 }

@@ -8,6 +8,7 @@ import * as joinRequests from '../../migrations/20261202010000_join_requests.ts'
 import * as visitPlans from '../../migrations/20261202020000_visit_plans.ts';
 import * as localConversation from '../../migrations/20261202050000_local_conversation.ts';
 import * as checkInsVisitIndex from '../../migrations/20261202080000_check_ins_visit_index.ts';
+import * as customerRadius from '../../migrations/20261202110000_customer_radius.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '20261202020000_visit_plans': visitPlans,
   '20261202050000_local_conversation': localConversation,
   '20261202080000_check_ins_visit_index': checkInsVisitIndex,
+  '20261202110000_customer_radius': customerRadius,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -79,6 +79,8 @@ export interface CustomersTable {
   original_system: CoordinateSystemColumn | null;
   address: string | null;
   owner_id: string | null;
+  /** This customer's check-in radius in metres (a large campus); null: the org's `checkin_radius_m`. */
+  radius_m: ColumnType<number | null, number | null | undefined, number | null>;
   /**
    * Normalized name and aliases with their pinyin and initials (match-customer-name.ts), for the
    * indexed exact lookup; null when not computed yet or when name/aliases changed without them.

@@ -63,7 +63,7 @@ export async function completeCheckIn(turn: Turn, customer: Customer, location: 
       location,
     },
   );
-  const lines = checkInSummaryLines(t, { customerName: customer.name, result, location, radiusMeters: turn.org.checkin_radius_m });
+  const lines = checkInSummaryLines(t, { customerName: customer.name, result, location, radiusMeters: result.radiusMeters });
   lines.push(t.checkInThenNotes());
   turn.reply(lines.join('\n'));
 }

@@ -32,6 +32,9 @@ const examples: Record<Language, Record<CommandName, string>> = {
     planMove: '改期 华为 周五 14:00',
     planStartPoint: '设置出发点 22.54,113.95',
     assign: '安排 张三 明天 华为 10:00',
+    radius: '签到范围 300米',
+    customerSetting: '客户 华为 级别 A；客户 华为 负责人 张三；客户 华为 范围 1000米（或 范围 默认）',
+    points: '积分 核实拜访 3 备注 2 日报 1（还有 范围外、计划）',
   },
   'en-US': {
     checkIn: 'checkin Huawei 22.54,113.95',
@@ -63,6 +66,9 @@ const examples: Record<Language, Record<CommandName, string>> = {
     planMove: 'plan move Huawei Fri 14:00',
     planStartPoint: 'home 22.54,113.95',
     assign: 'assign Zhang tomorrow Huawei 10:00',
+    radius: 'radius 300m',
+    customerSetting: 'customer Huawei tier A; customer Huawei owner Zhang; customer Huawei radius 1000m (or radius default)',
+    points: 'points verified 3 notes 2 report 1 (also outside, planned)',
   },
 };
 

@@ -14,6 +14,7 @@ import { parseVisitNote } from './visit-note-arguments.ts';
 import { parseAssignManagerZh, parseCreateTeam, parseDecision, parseMake, parseOrgAccess, parseRemoveEn, parseRemoveZh } from './role-arguments.ts';
 import { PLAN_COMMANDS } from './plan-arguments.ts';
 import { parseTeamDay } from './team-day-arguments.ts';
+import { parseCustomerChange, SETTINGS_CHAT_COMMANDS } from './settings-chat-arguments.ts';
 import type { CommandName, Intent, Language, ReminderName } from './types.ts';
 
 export interface CommandContext {
@@ -91,7 +92,8 @@ const COMMANDS: readonly CommandEntry[] = [
   },
   {
     words: ['客户', 'customer'],
-    build: withName('showCustomer', (name) => ({ kind: 'showCustomer', name })),
+    // `客户 华为 级别 A` changes the customer; `客户 华为` alone is its card.
+    build: (args) => parseCustomerChange(args) ?? withName('showCustomer', (name) => ({ kind: 'showCustomer', name }))(args),
   },
   {
     words: ['新客户', 'new customer'],
@@ -206,6 +208,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { words: ['加入方式', 'joining'], build: parseOrgAccess('openJoining') },
   { words: ['共享备注', 'share notes'], build: parseOrgAccess('shareTeamNotes') },
   ...PLAN_COMMANDS,
+  ...SETTINGS_CHAT_COMMANDS,
 ];
 
 const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([

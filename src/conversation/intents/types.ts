@@ -72,6 +72,14 @@ export type Intent =
    * `团队 昨天` / `team last week`: the team's digest for that day or week. Words as typed.
    */
   | { kind: 'teamDay'; person?: string; when?: string; week?: TeamWeek }
+  /** `签到范围 300米` / `radius 300m`: the org's check-in radius, as typed (admins). */
+  | { kind: 'setOrgRadius'; radius: string }
+  /** `客户 华为 级别 A` / `customer Huawei owner Zhang` / `… radius 1000m`: the value as typed. */
+  | { kind: 'changeCustomer'; customer: string; field: 'tier' | 'owner' | 'radius'; value: string }
+  /** `积分规则` / `points`: the leaderboard's points in force. */
+  | { kind: 'showPoints' }
+  /** `积分 核实拜访 3 备注 2 日报 1` / `points verified 3 notes 2 report 1`: as typed (admins). */
+  | { kind: 'setPoints'; rules: string }
   | PlanIntent;
 
 /** `本周` / `this week` and `上周` / `last week` after `团队` / `team`. */
@@ -118,4 +126,7 @@ export type CommandName =
   | 'planCancel'
   | 'planMove'
   | 'planStartPoint'
-  | 'assign';
+  | 'assign'
+  | 'radius'
+  | 'customerSetting'
+  | 'points';

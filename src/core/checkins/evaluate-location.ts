@@ -17,6 +17,14 @@ export interface LocationEvaluation {
 }
 
 /**
+ * The radius a check-in at this customer is judged by: the customer's own (a large campus) when set,
+ * else the org's. Every caller (chat, the location page, check-outs) goes through this.
+ */
+export function radiusFor(customer: { radius_m: number | null }, orgRadiusMeters: number): number {
+  return customer.radius_m ?? orgRadiusMeters;
+}
+
+/**
  * The one rule for a position too coarse to prove anything: its accuracy circle is wider than the
  * check-in radius, so it would fit "inside the radius" wherever the rep really stands. Chat replies,
  * the location page, scores (through the stored status) and digests (through `accuracy_flagged`)

@@ -5,7 +5,7 @@ import type { Customer } from '../../db/schema.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { findOpenVisit } from '../visits/visit-repository.ts';
 import { closeVisit, type CheckOutResult } from './record-check-out.ts';
-import { evaluateLocation, type LocationEvaluation } from './evaluate-location.ts';
+import { evaluateLocation, radiusFor, type LocationEvaluation } from './evaluate-location.ts';
 import { checkInRow } from './check-in-row.ts';
 import type { ReportedLocation } from '../../conversation/types.ts';
 import { fulfilPlannedStop } from '../plans/plan-repository.ts';
@@ -14,6 +14,7 @@ export interface CheckInInput {
   orgId: string;
   userId: string;
   customer: Customer;
+  /** The org's radius; the customer's own replaces it when set ({@link radiusFor}). */
   radiusMeters: number;
   platform: string;
   location?: ReportedLocation;
@@ -23,6 +24,8 @@ export interface CheckInResult {
   checkInId: string;
   visitId: string;
   evaluation: LocationEvaluation;
+  /** The radius the check-in was judged by (the customer's own or the org's). */
+  radiusMeters: number;
   /** A forgotten open visit elsewhere that this check-in closed first. */
   closedPrevious?: CheckOutResult;
 }
@@ -45,7 +48,8 @@ export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, inp
     : undefined;
 
   const position = input.customer.lat !== null && input.customer.lng !== null ? { lat: input.customer.lat, lng: input.customer.lng } : null;
-  const evaluation = evaluateLocation(position, input.location, input.radiusMeters);
+  const radiusMeters = radiusFor(input.customer, input.radiusMeters);
+  const evaluation = evaluateLocation(position, input.location, radiusMeters);
 
   // The visit's id is chosen here so the visit and its check-in go in one round trip (the foreign
   // key is checked at the end of the statement, after both rows exist).
@@ -65,7 +69,7 @@ export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, inp
         at: now,
         location: input.location,
         evaluation,
-        radiusMeters: input.radiusMeters,
+        radiusMeters,
         platform: input.platform,
       }),
     )
@@ -74,5 +78,5 @@ export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, inp
   // The plan follows the work: a stop planned here for today is done by this visit.
   await fulfilPlannedStop(db, { userId: input.userId, customerId: input.customer.id, visitId, at: now });
 
-  return { checkInId: checkIn.id, visitId, evaluation, closedPrevious };
+  return { checkInId: checkIn.id, visitId, evaluation, radiusMeters, closedPrevious };
 }

@@ -2,13 +2,14 @@ import type { Db } from '../shared/db.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { findOpenVisit, minutesBetween, type OpenVisit } from '../visits/visit-repository.ts';
-import { evaluateLocation, type LocationEvaluation } from './evaluate-location.ts';
+import { evaluateLocation, radiusFor, type LocationEvaluation } from './evaluate-location.ts';
 import { checkInRow } from './check-in-row.ts';
 import type { ReportedLocation } from '../../conversation/types.ts';
 
 export interface CheckOutInput {
   orgId: string;
   userId: string;
+  /** The org's radius; the customer's own replaces it when set ({@link radiusFor}). */
   radiusMeters: number;
   platform: string;
   notes?: string;
@@ -23,6 +24,8 @@ export interface CheckOutResult {
   hasNotes: boolean;
   /** The check-out's position against the customer's. */
   evaluation: LocationEvaluation;
+  /** The radius it was judged by (the customer's own or the org's). */
+  radiusMeters: number;
 }
 
 /** Closes the rep's open visit; notes given here are appended to the visit's notes. */
@@ -40,7 +43,8 @@ export async function closeVisit(
 ): Promise<CheckOutResult> {
   const now = clock.now();
   const position = open.customer_lat !== null && open.customer_lng !== null ? { lat: open.customer_lat, lng: open.customer_lng } : null;
-  const evaluation = evaluateLocation(position, input.location, input.radiusMeters);
+  const radiusMeters = radiusFor({ radius_m: open.customer_radius_m }, input.radiusMeters);
+  const evaluation = evaluateLocation(position, input.location, radiusMeters);
   const notes = joinNotes(open.notes, input.notes);
   // One round trip: the visit's end and its check-out row belong together (this runs on every
   // check-out and on every check-in that supersedes a forgotten visit).
@@ -57,7 +61,7 @@ export async function closeVisit(
         at: now,
         location: input.location,
         evaluation,
-        radiusMeters: input.radiusMeters,
+        radiusMeters,
         platform: input.platform,
       }),
     )
@@ -67,6 +71,7 @@ export async function closeVisit(
     customerName: open.customer_name,
     customerId: open.customer_id,
     evaluation,
+    radiusMeters,
     durationMinutes: minutesBetween(new Date(open.started_at), now),
     hasNotes: Boolean(notes),
   };

@@ -6,7 +6,7 @@ export async function findOpenVisit(db: Db, userId: string) {
     .selectFrom('visits')
     .innerJoin('customers', 'customers.id', 'visits.customer_id')
     .selectAll('visits')
-    .select(['customers.name as customer_name', 'customers.lat as customer_lat', 'customers.lng as customer_lng'])
+    .select(['customers.name as customer_name', 'customers.lat as customer_lat', 'customers.lng as customer_lng', 'customers.radius_m as customer_radius_m'])
     .where('visits.user_id', '=', userId)
     .where('visits.source', '=', 'check_in')
     .where('visits.ended_at', 'is', null)

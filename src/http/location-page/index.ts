@@ -17,6 +17,7 @@ import { linkProblemFailure, problemKeys, submitLocation } from './submit-locati
 import { mountLocalChatLinks } from './local-chat-links.ts';
 import { formatValidUntil, freshLinkAdvice } from './link-validity.ts';
 import { limitBody } from '../body-limit.ts';
+import { radiusFor } from '../../core/checkins/evaluate-location.ts';
 
 /** The location page's form bodies (position, customer, a short note) are well under this. */
 const maxFormBytes = 16 * 1024;
@@ -70,7 +71,7 @@ async function showPage(deps: LocationPageDeps, c: Context): Promise<Response> {
   const problem = (title: string, body: string, status: 404 | 409) =>
     htmlPage(c, renderProblemPage({ language: link.language, title, body, nonce }), status, nonce);
 
-  let customer: PageCustomer | undefined;
+  let customer: (PageCustomer & { radius_m: number | null }) | undefined;
   if (link.payload.a === 'out') {
     const open = await findOpenVisit(deps.db, link.user.id);
     if (!open) return problem(text.noOpenVisitTitle, render(link.language, 'noOpenVisit', undefined), 409);
@@ -83,7 +84,7 @@ async function showPage(deps: LocationPageDeps, c: Context): Promise<Response> {
   const html = renderLocationPage({
     language: link.language,
     action: link.payload.a,
-    radiusMeters: link.org.checkin_radius_m,
+    radiusMeters: customer ? radiusFor(customer, link.org.checkin_radius_m) : link.org.checkin_radius_m,
     customer: customer && { id: customer.id, name: customer.name, lat: customer.lat, lng: customer.lng, address: customer.address },
     customers,
     validUntil: formatValidUntil(link.language, link.user.time_zone, new Date(link.payload.exp * 1000)),

@@ -166,13 +166,13 @@ async function checkIn(
   await trx.deleteFrom('conversation_states').where('user_id', '=', link.user.id).where('kind', '=', 'awaitLocation').execute();
 
   const { evaluation } = recorded;
-  const lines = checkInSummaryLines(t, { customerName: customer.name, result: recorded, location, radiusMeters: radius });
+  const lines = checkInSummaryLines(t, { customerName: customer.name, result: recorded, location, radiusMeters: recorded.radiusMeters });
   if (location?.mocked) lines.push(text.mockedChatNote);
   lines.push(t.checkInThenNotes());
   const message = lines.join('\n');
   const headline = { verified: text.resultVerified, outside: text.resultOutside, unverified: text.resultUnverified }[evaluation.status];
   return {
-    result: { ...positionResult('in', { id: customer.id, name: customer.name }, evaluation, radius, location), headline, message },
+    result: { ...positionResult('in', { id: customer.id, name: customer.name }, evaluation, recorded.radiusMeters, location), headline, message },
     chat: [message],
   };
 }
@@ -220,7 +220,7 @@ async function checkOut(trx: Transaction<Database>, clock: Clock, link: OpenLink
   const customer = { id: recorded.customerId, name: recorded.customerName };
   return {
     result: {
-      ...positionResult('out', customer, recorded.evaluation, radius, location),
+      ...positionResult('out', customer, recorded.evaluation, recorded.radiusMeters, location),
       durationMinutes: recorded.durationMinutes,
       headline: text.resultOut,
       message: chat.join('\n'),
