@@ -192,7 +192,9 @@ describe('planning visits in English', () => {
 describe('managers plan for their reps', () => {
   async function eastTeam(s: TestHarness): Promise<void> {
     await s.register('admin', 'boss', 'ann', 'cid');
-    await s.say('boss', '创建团队 华东');
+    // Admins create teams and name their managers; open joining spares the approval step here.
+    await s.say('admin', '创建团队 华东 经理 boss');
+    await s.say('admin', '加入方式 开放');
     await s.say('ann', '加入团队 华东');
     await registerInEnglish(s, 'cid');
     await customers(s, 'boss');
