@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { isStorableText } from '../../src/conversation/storable-text.ts';
+import { isStorableText, storableEvent } from '../../src/conversation/storable-text.ts';
 import type { ConversationEngine } from '../../src/conversation/engine.ts';
 import type { Clock } from '../../src/core/shared/clock.ts';
 import type { LocalMailbox } from './api.ts';
@@ -34,7 +34,9 @@ export function mountLocalRoutes(app: Hono, deps: { engine: ConversationEngine; 
     }
     const badLocation = invalidLocation(c, parsed.data.location);
     if (badLocation) return badLocation;
-    const event = decodeLocalMessage(parsed.data, deps.clock.now());
+    // Cleaned (or refused with 400) before anything is stored: the conversation log below keeps the
+    // text too, and PostgreSQL cannot store a NUL byte or an unpaired surrogate.
+    const event = storableEvent(decodeLocalMessage(parsed.data, deps.clock.now()));
     // Kept before the engine runs so the person's message sits before the bot's answer in the conversation.
     await deps.mailbox.recordInbound(event.conversation.ref, {
       eventId: event.eventId,
@@ -66,6 +68,7 @@ export function mountLocalRoutes(app: Hono, deps: { engine: ConversationEngine; 
     if (!after.ok) return c.json({ error: 'after must be a conversation id (an integer)' }, 400);
     if (!channelId === !userId) return c.json({ error: 'give exactly one of userId or channelId' }, 400);
     const ref = channelId ? localChannelRef(channelId) : localUserRef(userId!);
+    if (!isStorableText(ref)) return c.json({ error: 'id contains a NUL byte or an unpaired surrogate' }, 400);
     return c.json(await deps.mailbox.conversation(ref, { afterId: after.value }));
   });
 }
