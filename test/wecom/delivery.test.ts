@@ -17,8 +17,11 @@ describe('WeCom replies through the outbox', () => {
     w.current.fake.script('/cgi-bin/message/send', { errcode: 0, errmsg: 'ok', invaliduser: 'ghost' });
     await say('ghost', '帮助');
     const sent = await w.current.delivered();
-    expect(sent).toHaveLength(2); // welcome (refused) + help
+    // The welcome (refused), then the help, which WeCom gets in as many pieces as its 2,048-byte limit needs.
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    expect(await w.current.delivered()).toEqual([]); // nothing retried
     const rows = await outbox();
+    expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ status: 'failed' });
     expect(rows[0]!.last_error).toContain('invaliduser');
     expect(rows[1]).toMatchObject({ status: 'sent' });
