@@ -41,6 +41,20 @@ async function scriptCommand(kind: ProcessKind): Promise<string[]> {
  * 200; worker: its "worker running" log line). The child is killed if the suite itself exits.
  */
 export async function startProcess(kind: ProcessKind, env: Record<string, string>, options: { port?: number; readyTimeoutMs?: number } = {}): Promise<ServiceProcess> {
+  // A free port is only free when it was probed: another program (a test suite running beside this
+  // one) may take it before the child listens. Such a start is not a fault of the service: try again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(kind, env, options);
+    } catch (error) {
+      const portTaken = error instanceof Error && error.message.includes('EADDRINUSE');
+      if (!portTaken || attempt >= 3) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+async function startOnce(kind: ProcessKind, env: Record<string, string>, options: { port?: number; readyTimeoutMs?: number }): Promise<ServiceProcess> {
   const port = kind === 'web' ? (options.port ?? (await freePort())) : undefined;
   const childEnv: Record<string, string> = { ...cleanEnv(), LOG_LEVEL: 'info', ...env };
   if (port) Object.assign(childEnv, { PORT: String(port), PUBLIC_URL: `http://localhost:${port}` });
