@@ -68,3 +68,26 @@ export async function problemOf(res: Response) {
   expect(res.headers.get('content-type')).toContain('application/problem+json');
   return (await res.json()) as { status: number; code: string; detail?: string; errors?: { path: string }[] };
 }
+
+/** A second org with its own admin, team, customer and check-in, written directly: its ids must stay invisible. */
+export async function seedOtherOrg(h: TestHarness) {
+  const db = h.db;
+  const org = await db.insertInto('orgs').values({ name: 'Other Co', checkin_radius_m: 300, report_deadline: '20:00', default_time_zone: 'America/New_York', default_language: 'en-US' }).returning('id').executeTakeFirstOrThrow();
+  const admin = await db.insertInto('users').values({ org_id: org.id, display_name: 'Olga', role: 'admin', time_zone: 'America/New_York', language: 'en-US' }).returning('id').executeTakeFirstOrThrow();
+  const team = await db.insertInto('teams').values({ org_id: org.id, name: 'North', manager_id: admin.id }).returning('id').executeTakeFirstOrThrow();
+  const customer = await db.insertInto('customers').values({ org_id: org.id, name: 'Acme' }).returning('id').executeTakeFirstOrThrow();
+  const at = new Date('2026-11-27T15:00:00Z');
+  const visit = await db.insertInto('visits').values({ org_id: org.id, user_id: admin.id, customer_id: customer.id, source: 'check_in', started_at: at }).returning('id').executeTakeFirstOrThrow();
+  const checkIn = await db
+    .insertInto('check_ins')
+    .values({ org_id: org.id, user_id: admin.id, customer_id: customer.id, visit_id: visit.id, kind: 'in', at, radius_m: 300, status: 'unverified', source_platform: 'local' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const report = await db
+    .insertInto('daily_reports')
+    .values({ org_id: org.id, user_id: admin.id, report_date: '2026-11-27', summary: JSON.stringify({ visits: 1, customers: ['Acme'], verified: 0, outside: 0, unverified: 1, noteOnly: 0, notes: [], followUps: 0 }), body: 'ok', submitted_at: at, late: false })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const plan = await db.insertInto('visit_plans').values({ org_id: org.id, user_id: admin.id, customer_id: customer.id, local_date: '2026-11-28' }).returning('id').executeTakeFirstOrThrow();
+  return { orgId: org.id, userId: admin.id, teamId: team.id, customerId: customer.id, visitId: visit.id, checkInId: checkIn.id, reportId: report.id, planId: plan.id };
+}

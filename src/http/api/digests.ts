@@ -51,6 +51,6 @@ export function registerDigests(api: ApiApp, { db, clock }: { db: Db; clock: Clo
       kind === 'daily'
         ? await buildDailyDigest(db, { managerId: team.managerId, date, now: clock.now(), teams })
         : await buildWeeklyDigest(db, { managerId: team.managerId, week: periodOf('week', date), timeZone: team.timeZone, teams });
-    return c.json(digest as z.infer<typeof Digest>, 200);
+    return c.json(digest as unknown as z.infer<typeof Digest>, 200);
   });
 }

@@ -33,7 +33,7 @@ export function decodeCursor(text: string | undefined): Cursor | undefined {
   try {
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
     const parsed: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0))));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string')) return { key: parsed[0], id: parsed[1] };
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string')) return { key: String(parsed[0]), id: String(parsed[1]) };
   } catch {
     // fall through
   }
@@ -55,8 +55,12 @@ export interface Keyset {
  * Orders by the keyset, starts after `cursor`, takes one row more than `limit` (to know whether a next
  * page exists) and selects the key as text in `_key` and the id in `_id`.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function keysetPage<Q extends SelectQueryBuilder<any, any, any>>(query: Q, keyset: Keyset, cursor: Cursor | undefined, limit: number): Q {
+export function keysetPage<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  keyset: Keyset,
+  cursor: Cursor | undefined,
+  limit: number,
+): SelectQueryBuilder<DB, TB, O & { _key: string; _id: string }> {
   const key = sql.ref(keyset.key);
   const id = sql.ref(keyset.id);
   let q = query
@@ -69,7 +73,7 @@ export function keysetPage<Q extends SelectQueryBuilder<any, any, any>>(query: Q
     if (keyset.idType === 'bigint' && !/^\d{1,19}$/.test(cursor.id)) throw new ApiProblem('validation_failed', 'cursor is not one this API issued');
     q = q.where(sql<boolean>`(${key}, ${id}) > (cast(${cursor.key} as ${sql.raw(keyset.keyType)}), cast(${cursor.id} as ${sql.raw(keyset.idType)}))`);
   }
-  return q as Q;
+  return q as unknown as SelectQueryBuilder<DB, TB, O & { _key: string; _id: string }>;
 }
 
 /** Splits the extra row off and builds the next cursor. */

@@ -7,11 +7,10 @@ import { keysetPage, type Keyset } from '../pagination.ts';
  * keyset pages cost one indexed query per page and also work on PGlite, whose single connection
  * cannot hold a cursor open while other requests wait.)
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function* walk<R>(query: SelectQueryBuilder<any, any, R>, keyset: Keyset, pageSize: number): AsyncGenerator<R[]> {
+export async function* walk<DB, TB extends keyof DB, R>(query: SelectQueryBuilder<DB, TB, R>, keyset: Keyset, pageSize: number): AsyncGenerator<R[]> {
   let cursor: { key: string; id: string } | undefined;
   for (;;) {
-    const rows = (await keysetPage(query, keyset, cursor, pageSize).execute()) as (R & { _key: string; _id: string })[];
+    const rows = await keysetPage(query, keyset, cursor, pageSize).execute();
     const page = rows.length > pageSize ? rows.slice(0, pageSize) : rows;
     if (page.length > 0) yield page;
     if (rows.length <= pageSize) return;
