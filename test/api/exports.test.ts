@@ -6,7 +6,7 @@ import { useHarness } from '../support/test-app.ts';
 import { mountAdminApi } from '../../src/http/api/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ADMIN_TOKEN, client, newToken, seedOrg } from './support.ts';
-import { insertCheckIns } from './bulk-rows.ts';
+import { insertCheckIns } from '../../bench/lib/bulk-check-ins.ts';
 
 const h = useHarness({ ADMIN_TOKEN });
 

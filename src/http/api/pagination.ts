@@ -71,7 +71,12 @@ export function keysetPage<DB, TB extends keyof DB, O>(
   if (cursor) {
     if (keyset.idType === 'uuid' && !/^[0-9a-f-]{36}$/i.test(cursor.id)) throw new ApiProblem('validation_failed', 'cursor is not one this API issued');
     if (keyset.idType === 'bigint' && !/^\d{1,19}$/.test(cursor.id)) throw new ApiProblem('validation_failed', 'cursor is not one this API issued');
-    q = q.where(sql<boolean>`(${key}, ${id}) > (cast(${cursor.key} as ${sql.raw(keyset.keyType)}), cast(${cursor.id} as ${sql.raw(keyset.idType)}))`);
+    // The plain `key >=` lets an index on the key start the scan at the cursor; the row comparison
+    // then drops the rows up to and including the cursor's own.
+    const after = sql`cast(${cursor.key} as ${sql.raw(keyset.keyType)})`;
+    q = q
+      .where(sql<boolean>`${key} >= ${after}`)
+      .where(sql<boolean>`(${key}, ${id}) > (${after}, cast(${cursor.id} as ${sql.raw(keyset.idType)}))`);
   }
   return q as unknown as SelectQueryBuilder<DB, TB, O & { _key: string; _id: string }>;
 }
