@@ -97,7 +97,13 @@ function copyOnce(databaseUrl: string, orgId: string): Promise<{ bytes: number; 
   });
 }
 
-const target = embedded ? undefined : await prepareTarget({ backend: 'postgres', adminUrl, poolSize: 5 });
+// No PostgreSQL reachable (a fresh machine): export from PGlite and say the COPY baseline was skipped.
+const target = embedded
+  ? undefined
+  : await prepareTarget({ backend: 'postgres', adminUrl, poolSize: 5 }).catch((error: unknown) => {
+      process.stdout.write(`export bench: no PostgreSQL at ${new URL(adminUrl).host} (${(error as Error).message}); using PGlite\n`);
+      return undefined;
+    });
 const handle = target ? await target.openBaseline() : await connectDatabase({ dataDir: 'memory://' });
 try {
   process.stdout.write(`export bench: ${rows.toLocaleString('en-US')} check-ins on ${target ? target.label : 'PGlite (in memory)'}\n`);
