@@ -39,9 +39,9 @@ export function auditActor(principal: Principal): { actorUserId: string | null; 
 
 /**
  * Ids of the people whose records `actor` may see, as a subquery: the SQL form of
- * `can(actor, { action: 'viewPerson', ... })` for lists and exports (admins: the org; managers: the
- * members of the teams they manage and themselves; reps: themselves). Single records are checked
- * with `can()` itself.
+ * `can(actor, { action: 'viewPerson', ... })` (admins: the org; managers: the members of the teams
+ * they manage and themselves; reps: themselves), so lists, exports and single reads filter in the
+ * database. Filters naming a person, and every write, ask `can()` itself.
  */
 export function visibleUserIds(db: Db, actor: Actor) {
   const org = db.selectFrom('users').select('users.id').where('users.org_id', '=', actor.orgId);

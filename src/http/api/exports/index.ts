@@ -85,7 +85,7 @@ function csvStream(headers: string[], pages: AsyncGenerator<Cell[][]>): Readable
   });
 }
 
-export function registerExports(api: ApiApp, deps: Pick<AdminApiDeps, 'db' | 'xlsxWriter' | 'exportPageSize'>): void {
+export function registerExports(api: ApiApp, deps: Pick<AdminApiDeps, 'db' | 'clock' | 'xlsxWriter' | 'exportPageSize'>): void {
   const pageSize = deps.exportPageSize ?? 2000;
   api.openapi(route, async (c) => {
     const { file } = c.req.valid('param');
@@ -96,7 +96,7 @@ export function registerExports(api: ApiApp, deps: Pick<AdminApiDeps, 'db' | 'xl
     const lang = query.lang ?? scope.org.language;
     const { headers } = columnsFor(dataset, lang);
     const pages = cellPages(deps.db, scope, dataset, filters, lang, pageSize);
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = deps.clock.now().toISOString().slice(0, 10);
     const disposition = `attachment; filename="${dataset}-${stamp}.${format}"`;
     if (format === 'csv') {
       return c.body(csvStream(headers, pages), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': disposition, 'cache-control': 'no-store' });
