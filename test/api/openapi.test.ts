@@ -52,3 +52,24 @@ describe('the OpenAPI document', () => {
     if (script.status === 200) expect(script.headers.get('content-type')).toContain('javascript');
   });
 });
+
+describe('routes added by other parts', () => {
+  it('sit behind the same auth and appear in the same document', async () => {
+    const { Hono } = await import('hono');
+    const { createRoute, z } = await import('@hono/zod-openapi');
+    const { mountAdminApi } = await import('../../src/http/api/index.ts');
+    const { createLogger } = await import('../../src/logger.ts');
+    const app = new Hono();
+    const ping = createRoute({ method: 'get', path: '/api/v1/ping', security: [{ bearer: [] }], responses: { 200: { description: 'pong', content: { 'application/json': { schema: z.object({ org: z.string() }) } } } } });
+    mountAdminApi(app, {
+      db: h.current.db,
+      clock: h.current.clock,
+      logger: createLogger('silent'),
+      adminToken: ADMIN_TOKEN,
+      extraRoutes: [(api) => api.openapi(ping, (c) => c.json({ org: c.get('scope').org.id }, 200))],
+    });
+    expect((await app.request('/api/v1/ping')).status).toBe(401);
+    const doc = await (await app.request('/api/v1/openapi.json')).json();
+    expect(Object.keys(doc.paths)).toContain('/api/v1/ping');
+  });
+});

@@ -28,6 +28,11 @@ export interface AdminApiDeps {
    * the person's {@link ApiActor} (a manager: the teams they manage). Absent: bearer tokens only.
    */
   sessionActor?: (c: Context) => Promise<ApiActor | undefined>;
+  /**
+   * More routes on the same API (auth, problems, audit and OpenAPI document included), registered
+   * before the document is built: e.g. report and visit comments (`POST /api/v1/reports/{id}/comments`).
+   */
+  extraRoutes?: ReadonlyArray<(api: ApiApp, deps: AdminApiDeps) => void>;
   /** Rows per page when an export walks a table (default 2,000). */
   exportPageSize?: number;
 }

@@ -17,7 +17,9 @@ import { registerExports } from './exports/index.ts';
 import { mountDocs } from './docs.ts';
 import type { AdminApiDeps, ApiApp, ApiEnv } from './context.ts';
 
-export type { AdminApiDeps } from './context.ts';
+export type { AdminApiDeps, ApiApp, ApiEnv } from './context.ts';
+export { ApiProblem, notFound, problemResponses } from './problem.ts';
+export { auditWrite } from './audit.ts';
 
 export const openApiPath = '/api/v1/openapi.json';
 
@@ -55,6 +57,7 @@ export function mountAdminApi(app: Hono, deps: AdminApiDeps): ApiApp {
   registerDigests(api, deps);
   registerAuditLog(api, deps);
   registerExports(api, deps);
+  for (const register of deps.extraRoutes ?? []) register(api, deps);
 
   api.doc31(openApiPath, {
     openapi: '3.1.0',
