@@ -52,7 +52,7 @@ describe('API tokens in chat', () => {
 describe('bearer auth', () => {
   it('answers 401 without a token or with an unknown one', async () => {
     await seedOrg(h.current);
-    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer lw_unknown' }]) {
+    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer lw_unknown' }] as Record<string, string>[]) {
       const res = await h.current.app.http.request('/api/v1/check-ins', { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toContain('Bearer');
