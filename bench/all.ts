@@ -4,7 +4,9 @@
  * the scheduler (`bench:scheduler`, bench/scheduler.ts), then, when `--org-size N` is given, the
  * large org (`bench:org`, bench/org.ts; on PostgreSQL unless `--embedded`). Flags go where they belong:
  * `--postgres` and `--database-url URL` to all, `--quick` and `--runs N` to the scheduler, the org
- * bench's own flags to it, the rest to the check-ins.
+ * bench's own flags to it, the rest to the check-ins. Then the admin API's CSV export beside
+ * PostgreSQL's COPY (`bench:exports`, bench/exports.ts; `--export-rows N`, default 10,000, or 100,000
+ * when DATABASE_URL is set; `--embedded` there means PGlite).
  */
 import { spawn } from 'node:child_process';
 
@@ -33,14 +35,38 @@ function route(argv: string[]): { checkins: string[]; scheduler: string[]; org: 
   return out;
 }
 
-function run(script: string, args: string[]): Promise<number> {
+/** `--postgres` and `--database-url URL` as given, for the export bench. */
+function sharedOf(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i]!.split('=', 1)[0]!;
+    if (!shared.has(flag)) continue;
+    out.push(args[i]!);
+    if (takesValue.has(flag) && !args[i]!.includes('=')) out.push(args[++i] ?? '');
+  }
+  return out;
+}
+
+function run(script: string, args: string[], nodeFlags: string[] = []): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], { stdio: 'inherit' });
     child.once('close', (code) => resolve(code ?? 1));
   });
 }
 
-const { checkins, scheduler, org } = route(process.argv.slice(2));
+const argv = process.argv.slice(2);
+// `--export-rows N` belongs to the export bench alone (as its `--rows`).
+const exportArgs: string[] = [];
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === '--export-rows') {
+    exportArgs.push('--rows', argv[i + 1] ?? '');
+    argv.splice(i--, 2);
+  } else if (argv[i]!.startsWith('--export-rows=')) {
+    exportArgs.push('--rows', argv[i]!.slice('--export-rows='.length));
+    argv.splice(i--, 1);
+  }
+}
+const { checkins, scheduler, org } = route(argv);
 const codes = [await run('bench/run.ts', checkins)];
 process.stdout.write('\n');
 codes.push(await run('bench/scheduler.ts', scheduler));
@@ -50,4 +76,6 @@ if (org.some((word) => word.startsWith('--org-size'))) {
   process.stdout.write('\n');
   codes.push(await run('bench/org.ts', org));
 }
+process.stdout.write('\n');
+codes.push(await run('bench/exports.ts', [...exportArgs, ...sharedOf(argv), ...(org.includes('--embedded') ? ['--embedded'] : [])], ['--expose-gc']));
 process.exit(codes.find((code) => code !== 0) ?? 0);

@@ -9,8 +9,10 @@ describe('logger', () => {
     const logger = createLogger('info', sink);
     logger.info({ request: { token: 'xoxb-secret-token', headers: { authorization: 'Bearer abc' } }, config: { adminToken: 'admin-123', databaseUrl: 'postgres://u:pw@h/db' } }, 'hello');
     logger.info({ dingtalk: { accessToken: 'acs-999', clientSecret: 'cs-1' } }, 'token refreshed');
+    // Admin API bearer tokens, whichever way a header object spells the name.
+    logger.info({ req: { headers: { Authorization: 'Bearer lw_api-1' } }, api: { headers: { Authorization: 'Bearer lw_api-2' } } }, 'api request');
     const out = lines.join('');
-    for (const secret of ['xoxb-secret-token', 'Bearer abc', 'admin-123', 'u:pw', 'acs-999', 'cs-1']) {
+    for (const secret of ['xoxb-secret-token', 'Bearer abc', 'admin-123', 'u:pw', 'acs-999', 'cs-1', 'lw_api-1', 'lw_api-2']) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain('[redacted]');

@@ -16,6 +16,9 @@ export const redactedPaths = [
   '*.password',
   '*.authorization',
   '*.headers.authorization',
+  '*.headers.Authorization',
+  '*.Authorization',
+  '*.bearer',
   '*.headers["x-acs-dingtalk-access-token"]',
   '*.config.locationLinkSecret',
   '*.config.adminToken',
@@ -24,6 +27,7 @@ export const redactedPaths = [
   'config.adminToken',
   'config.databaseUrl',
   'req.headers.authorization',
+  'req.headers.Authorization',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

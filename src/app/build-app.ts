@@ -15,6 +15,8 @@ import { mountLocationPage } from '../http/location-page/index.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../observability/prometheus-metrics.ts';
 import { instrumentEngine } from '../observability/instrument-engine.ts';
 import { mountMetrics } from '../observability/metrics-route.ts';
+import { mountAdminApi } from '../http/api/index.ts';
+import { readDocsScript } from '../http/api/docs-script.ts';
 
 /** Longest message the conversation accepts; longer ones get a "too long" answer and change nothing. */
 export const maxTextLength = 4000;
@@ -88,6 +90,14 @@ export async function buildApp(
     linkSecret,
     onOutboxWritten: () => delivery.kick(),
     localChat: config.localChat ? { publicUrl: config.publicUrl, linkTtlMinutes: config.locationLinkTtlMinutes } : undefined,
+  });
+  mountAdminApi(http, {
+    db: database.db,
+    clock,
+    logger,
+    adminToken: config.adminToken,
+    docsScript: readDocsScript,
+    xlsxWriter: () => import('../http/api/exports/xlsx-writer.ts'),
   });
   let stopped = false;
   return {

@@ -290,6 +290,18 @@ export interface PlanStartPointsTable {
   updated_at: Timestamp;
 }
 
+/** A per-org admin API token (issue 15): only its SHA-256 is stored; a revoked one keeps its row. */
+export interface ApiTokensTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   org_tenants: OrgTenantsTable;
@@ -315,6 +327,7 @@ export interface Database {
   join_requests: JoinRequestsTable;
   visit_plans: VisitPlansTable;
   plan_start_points: PlanStartPointsTable;
+  api_tokens: ApiTokensTable;
 }
 
 export type User = Selectable<UsersTable>;

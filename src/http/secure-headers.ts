@@ -6,7 +6,9 @@ import type { MiddlewareHandler } from 'hono';
  * that runs only scripts and styles served by Legwork itself (no inline script, no `javascript:` URL,
  * no inline event handler), no framing, no referrer (location links carry their token in the URL).
  * A page that needs an inline block sets its own nonce-based policy, which this keeps
- * (`overwrite: false`): the location page does (src/http/location-page/index.ts).
+ * (`overwrite: false`): the location page does (src/http/location-page/index.ts), and so does the
+ * admin API's docs page alone (`GET /api/docs`: its start-up script by hash, Scalar's run-time
+ * styles; src/http/api/docs.ts).
  * Hono docs: https://hono.dev/docs/middleware/builtin/secure-headers
  */
 export function legworkSecureHeaders(): MiddlewareHandler {

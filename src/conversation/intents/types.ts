@@ -80,6 +80,9 @@ export type Intent =
   | { kind: 'showPoints' }
   /** `积分 核实拜访 3 备注 2 日报 1` / `points verified 3 notes 2 report 1`: as typed (admins). */
   | { kind: 'setPoints'; rules: string }
+  /** `API令牌 [新建|撤销 <名称>]` / `api token [new|revoke <name>]` (admins). */
+  | { kind: 'apiToken'; action: 'list' }
+  | { kind: 'apiToken'; action: 'new' | 'revoke'; name: string }
   | PlanIntent;
 
 /** `本周` / `this week` and `上周` / `last week` after `团队` / `team`. */
@@ -129,4 +132,5 @@ export type CommandName =
   | 'assign'
   | 'radius'
   | 'customerSetting'
-  | 'points';
+  | 'points'
+  | 'apiToken';

@@ -21,7 +21,7 @@ function answers(check: Check): boolean[] {
 
 describe('can', () => {
   it('lets only admins create teams, name managers and admins, and change org settings', () => {
-    for (const action of ['createTeam', 'assignRole', 'changeOrgSettings'] as const) {
+    for (const action of ['createTeam', 'assignRole', 'changeOrgSettings', 'manageApiTokens', 'viewAuditLog'] as const) {
       expect(answers({ action, orgId: org }), action).toEqual([false, false, false, false, true, false]);
     }
   });

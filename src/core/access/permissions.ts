@@ -48,7 +48,11 @@ export type Check =
   /** A customer's tier, owner or radius; `owner` is null for a customer nobody owns. */
   | { action: 'changeCustomer'; orgId: string; owner: PersonSubject | null }
   /** Give a person a task, such as a planned visit. */
-  | { action: 'assignWork'; assignee: PersonSubject };
+  | { action: 'assignWork'; assignee: PersonSubject }
+  /** Create, list or revoke the org's admin API tokens (a token acts as an admin of the org). */
+  | { action: 'manageApiTokens'; orgId: string }
+  /** Read the org's audit log (who changed what, before and after). */
+  | { action: 'viewAuditLog'; orgId: string };
 
 export type Action = Check['action'];
 
@@ -60,6 +64,8 @@ export function can(actor: Actor, check: Check): boolean {
     case 'createTeam':
     case 'assignRole':
     case 'changeOrgSettings':
+    case 'manageApiTokens':
+    case 'viewAuditLog':
       return admin;
     case 'removeFromTeam':
     case 'decideJoin':

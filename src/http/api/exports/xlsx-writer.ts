@@ -1,0 +1,27 @@
+/**
+ * .xlsx exports with exceljs's streaming WorkbookWriter: rows are committed as they come, so the
+ * sheet is never held in memory. Node-only (exceljs needs node streams); the API loads this module
+ * only when an .xlsx is asked for (AdminApiDeps.xlsxWriter).
+ */
+import { PassThrough, Readable } from 'node:stream';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import type { Cell } from './columns.ts';
+
+export function xlsxStream(sheetName: string, headers: string[], pages: AsyncIterable<Cell[][]>): ReadableStream<Uint8Array> {
+  const out = new PassThrough({ highWaterMark: 1 << 20 });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName);
+  const write = async () => {
+    sheet.addRow(headers).commit();
+    for await (const rows of pages) {
+      for (const cells of rows) sheet.addRow(cells).commit();
+      // Wait for the reader: a slow download must not pile the zipped sheet up in memory.
+      if (out.writableNeedDrain) await once(out, 'drain');
+    }
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => out.destroy(error as Error));
+  return Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>;
+}

@@ -1,0 +1,102 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
+import type { Db } from '../../core/shared/db.ts';
+import type { ApiActor } from '../../core/access/api-actor.ts';
+import { applyFilters, resolveFilters, type Filters } from './filters.ts';
+import { decodeCursor, finishPage, keysetPage, pageOf, type Keyset } from './pagination.ts';
+import { notFound, problemResponses } from './problem.ts';
+import { IdParam, ListQuery, OrgQuery, security, Timestamp } from './schemas.ts';
+import { zonedFormatter } from './zoned-time.ts';
+import type { ApiApp } from './context.ts';
+
+export const ReportSchema = z
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    userName: z.string(),
+    reportDate: z.string().openapi({ description: "The rep's local date the report is for" }),
+    body: z.string().openapi({ description: "The rep's own words" }),
+    summary: z
+      .object({ visits: z.number(), customers: z.array(z.string()), verified: z.number(), outside: z.number(), unverified: z.number(), noteOnly: z.number(), followUps: z.number() })
+      .passthrough()
+      .openapi({ description: "The day's visits, summarised when the report was filed" }),
+    submittedAt: Timestamp,
+    late: z.boolean().openapi({ description: 'Filed after the deadline' }),
+    revision: z.number().int(),
+  })
+  .openapi('DailyReport');
+
+export type ReportItem = z.infer<typeof ReportSchema>;
+
+export const reportKeyset: Keyset = { key: 'r.report_date', keyType: 'date', id: 'r.id', idType: 'uuid' };
+
+export function reportQuery(db: Db, scope: ApiActor, filters: Filters) {
+  const q = db
+    .selectFrom('daily_reports as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select(['r.id', 'r.user_id', 'u.display_name', 'r.report_date', 'r.body', 'r.summary', 'r.submitted_at', 'r.late', 'r.revision'])
+    .where('r.org_id', '=', scope.org.id);
+  return applyFilters(db, scope, q, filters, { user: 'r.user_id', date: 'r.report_date' });
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof reportQuery>['execute']>>[number];
+
+export function toReport(row: Row, time: ReturnType<typeof zonedFormatter>): ReportItem {
+  const summary = (typeof row.summary === 'string' ? JSON.parse(row.summary) : row.summary) as ReportItem['summary'];
+  return {
+    id: row.id,
+    userId: row.user_id,
+    userName: row.display_name,
+    reportDate: String(row.report_date),
+    body: row.body,
+    summary,
+    submittedAt: time(row.submitted_at)!,
+    late: row.late,
+    revision: row.revision,
+  };
+}
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/reports',
+  tags: ['Daily reports'],
+  summary: 'Daily reports with the late flag, by date',
+  description: 'With `customer`, only reports whose day included a visit to that customer.',
+  security,
+  request: { query: ListQuery },
+  responses: { 200: { description: 'A page of reports', content: { 'application/json': { schema: pageOf(ReportSchema, 'DailyReportPage') } } }, ...problemResponses(404) },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/api/v1/reports/{id}',
+  tags: ['Daily reports'],
+  summary: 'One daily report',
+  security,
+  request: { params: IdParam, query: OrgQuery },
+  responses: { 200: { description: 'The report', content: { 'application/json': { schema: ReportSchema } } }, ...problemResponses(404) },
+});
+
+/** Reports whose day had a visit to the customer (a report names its customers in its summary). */
+export function withCustomer<Q extends ReturnType<typeof reportQuery>>(query: Q, filters: Filters): Q {
+  if (!filters.customerId) return query;
+  return query.where(sql<boolean>`(r.summary -> 'customers') @> jsonb_build_array((select name from customers where id = ${filters.customerId}))`) as Q;
+}
+
+export function registerReports(api: ApiApp, { db }: { db: Db }): void {
+  api.openapi(list, async (c) => {
+    const query = c.req.valid('query');
+    const scope = c.get('scope');
+    const filters = await resolveFilters(db, scope, query);
+    const rows = await keysetPage(withCustomer(reportQuery(db, scope, filters), filters), reportKeyset, decodeCursor(query.cursor), query.limit).execute();
+    const page = finishPage(rows, query.limit);
+    const time = zonedFormatter(scope.org.timeZone);
+    return c.json({ items: page.rows.map((r) => toReport(r, time)), nextCursor: page.nextCursor }, 200);
+  });
+  api.openapi(get, async (c) => {
+    const scope = c.get('scope');
+    const row = await reportQuery(db, scope, {}).where('r.id', '=', c.req.valid('param').id).executeTakeFirst();
+    if (!row) throw notFound('report');
+    return c.json(toReport(row, zonedFormatter(scope.org.timeZone)), 200);
+  });
+}
