@@ -6,7 +6,7 @@ import { directRefOf } from '../schedules/recipients.ts';
 import { formatLocalTime } from '../../conversation/handlers/format.ts';
 import type { Language } from '../../conversation/intents/types.ts';
 import { reminderMessages } from './messages.ts';
-import { absent, prefsOf, repTeamOf, type ReminderPass, type SkipTally } from './pass-context.ts';
+import { absent, prefsOf, repTeamOf, withoutJit, type ReminderPass, type SkipTally } from './pass-context.ts';
 
 type Kind = 'report' | 'report_followup';
 
@@ -46,7 +46,7 @@ export async function dueReportReminders(pass: ReminderPass, skipped: SkipTally)
   }
   if (slots.length === 0) return [];
   const slotRows = sql.join(slots.map((s) => sql`(${s.zone}::text, ${s.date}::date, ${s.date}::text, ${s.kind}::text)`));
-  const result = await sql<Candidate>`
+  const result = await withoutJit(pass.db, (db) => sql<Candidate>`
     with slots(zone, local_date, day, kind) as (values ${slotRows})
     select u.id, u.org_id, u.language, u.time_zone, slots.kind, o.report_deadline,
       p.away_until, p.reminders_off, p.leaderboard_opt_out,
@@ -57,7 +57,7 @@ export async function dueReportReminders(pass: ReminderPass, skipped: SkipTally)
     left join user_schedule_prefs p on p.user_id = u.id
     where (u.role = 'rep' or exists (select 1 from team_memberships m where m.user_id = u.id and m.role = 'rep'))
       and ${absent(sql`select 1 from daily_reports r where r.user_id = u.id and r.report_date = slots.local_date`)}
-      and ${absent(sql`select 1 from scheduled_sends s where s.key = 'reminder:' || slots.kind || ':' || u.id || ':' || slots.day`)}`.execute(pass.db);
+      and ${absent(sql`select 1 from scheduled_sends s where s.key = 'reminder:' || slots.kind || ':' || u.id || ':' || slots.day`)}`.execute(db));
 
   const out: ScheduledSend[] = [];
   // Per zone, not per person: formatting and zone arithmetic would dominate a pass over thousands.

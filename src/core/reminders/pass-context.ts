@@ -87,3 +87,17 @@ export function anySendable(
  * `probe` must return at most one row (a unique key lookup).
  */
 export const absent = (probe: RawBuilder<unknown>) => sql<boolean>`((${probe}) is null)`;
+
+/**
+ * Runs a read of the pass with PostgreSQL's JIT compiler off. A statement over thousands of people
+ * is costed above `jit_above_cost` (its per-person probes add up), so the server compiled it anew
+ * every minute: about 130 ms of a 10,000-rep pass whose execution itself needs less. `set local`
+ * holds for one transaction only, so no pooled connection keeps the setting.
+ */
+export async function withoutJit<T>(db: Db, read: (db: Db) => Promise<T>): Promise<T> {
+  const run = async (trx: Db) => {
+    await sql`set local jit = off`.execute(trx);
+    return read(trx);
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
