@@ -13,7 +13,7 @@ import { absent, anySendable, anyTeamOf, prefsOf, type ReminderPass, type SkipTa
  * The weekly nudge to customer owners (default Monday 09:00 local, on workdays) listing their key
  * customers overdue for a visit by tier. Nothing when none is overdue: that answer is recorded under
  * the nudge's key too (`recordNothingToSend`), so the rest of the day's passes skip the owner instead
- * of reading all their customers' visits again every minute (3.5 s a minute at 10,000 reps). A
+ * of reading all their customers' visits again every minute (seconds a minute at 10,000 reps). A
  * customer who becomes overdue later that day is in next week's nudge, as it would be for an owner
  * nudged that morning about others.
  */
