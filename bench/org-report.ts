@@ -35,6 +35,7 @@ export function printOrgReport(r: OrgBenchResult): void {
       [`chat at ${c.rate}/s: p50 / p99`, `${round(c.all.p50)} / ${round(c.all.p99)} ms`, `${c.sent} of ${c.planned} sent${c.saturated ? ' (SATURATED)' : ''}, ${c.failedRequests} failed; target p99 < ${orgTargets.chatP99Ms} ms  ${verdict(j.chat)}`],
       ['  今天 / 客户 … / 团队 p99', `${round(c.byKind.today.p99)} / ${round(c.byKind.customer.p99)} / ${round(c.byKind.team.p99)} ms`, `max send lag ${round(c.maxSendLagMs)} ms, delivery tail ${Math.round(c.deliveryTailMs)} ms`],
       [`reminder pass, ${r.shape.reps} reps`, ms(r.reminders.firstPassMs), `${r.reminders.written} written at ${r.reminders.at}; the next minute's pass ${ms(r.reminders.nextPassMs)} (${r.reminders.writtenNext} written)`],
+      ['  Monday 09:00 (overdue nudge)', ms(r.reminders.monday.firstPassMs), `${r.reminders.monday.written} written at ${r.reminders.monday.at}; the next minute's pass ${ms(r.reminders.monday.nextPassMs)} (${r.reminders.monday.writtenNext} written)`],
       ['housekeeping: prune', ms(r.housekeeping.pruneMs), `deleted ${JSON.stringify(r.housekeeping.pruned)}; kept ${JSON.stringify(r.housekeeping.kept)}`],
       ['  refresh statistics', ms(r.housekeeping.statisticsMs)],
       ['run sound (results agree, no failures)', j.sound ? 'yes' : 'NO'],

@@ -10,6 +10,7 @@ import * as localConversation from '../../migrations/20261202050000_local_conver
 import * as checkInsVisitIndex from '../../migrations/20261202080000_check_ins_visit_index.ts';
 import * as customerRadius from '../../migrations/20261202110000_customer_radius.ts';
 import * as apiTokens from '../../migrations/20261203030000_api_tokens.ts';
+import * as reportsWithoutDateIndex from '../../migrations/20261203000000_reports_without_date_index.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '20261202080000_check_ins_visit_index': checkInsVisitIndex,
   '20261202110000_customer_radius': customerRadius,
   '20261203030000_api_tokens': apiTokens,
+  '20261203000000_reports_without_date_index': reportsWithoutDateIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

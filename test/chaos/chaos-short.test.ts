@@ -14,13 +14,8 @@ if (missing.length) console.warn(`chaos cases skipped: this machine lacks ${miss
 const embeddedPass = !process.env.DATABASE_URL?.trim();
 if (embeddedPass && !missing.length) console.warn('chaos cases skipped in the embedded pass: they run when DATABASE_URL is set');
 
-// many-processes reminded 29 of 30 reps in two short runs on a loaded machine (0 twice, 0 lost
-// messages): under investigation in issue #12, so it runs in `npm run chaos` and not in CI until
-// explained. Every other case gates CI.
-const notYetInCi = new Set(['many-processes']);
-
 describe.skipIf(missing.length > 0 || embeddedPass)('fault suite (short)', () => {
-  for (const chaosCase of allCases.filter((c) => !notYetInCi.has(c.name))) {
+  for (const chaosCase of allCases) {
     it(chaosCase.name, { timeout: 600_000 }, async () => {
       const [result] = await runCases([chaosCase], { short: true, log: () => undefined });
       expect(result!.failures, formatReport([result!])).toEqual([]);

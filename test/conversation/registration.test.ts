@@ -69,3 +69,19 @@ describe('registration in an org whose default language is English', () => {
     expect(await userOf(h.current, 'bob')).toMatchObject({ role: 'rep', language: 'en-US' });
   });
 });
+
+describe('registration when many people write at once', () => {
+  const h = useHarness();
+
+  it('makes exactly one of them the admin, however their first messages interleave', async () => {
+    // On PostgreSQL the turns run in parallel on the pool; the org's creation (the tenant's unique
+    // key) orders them, so whoever commits first is the admin and everyone else a rep.
+    const people = Array.from({ length: 12 }, (_, i) => `newcomer-${i}`);
+    const answers = await Promise.all(people.map((userId) => h.current.post({ userId, text: '帮助' })));
+    expect(answers.map((r) => r.status)).toEqual(people.map(() => 202));
+    const roles = await h.current.db.selectFrom('users').select('role').execute();
+    expect(roles).toHaveLength(people.length);
+    expect(roles.filter((r) => r.role === 'admin')).toHaveLength(1);
+    expect(await h.current.db.selectFrom('orgs').select('id').execute()).toHaveLength(1);
+  });
+});

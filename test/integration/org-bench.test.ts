@@ -32,6 +32,9 @@ describe('the large-org bench at a tiny size', () => {
     // 18:00 on a workday: every rep without a report is reminded.
     expect(result.reminders.written).toBeGreaterThanOrEqual(20);
     expect(result.reminders.writtenNext).toBe(0);
+    // Monday 09:00: owners with overdue key customers are nudged, once.
+    expect(result.reminders.monday.written).toBeGreaterThan(0);
+    expect(result.reminders.monday.writtenNext).toBe(0);
     expect(result.housekeeping.pruned.processedEvents).toBeGreaterThan(0);
     expect(result.housekeeping.pruned.scheduledSends).toBeGreaterThan(0);
     expect(judge(result).sound).toBe(true);

@@ -74,6 +74,18 @@ describe.each(modes)('other reminders (%s runner)', (mode) => {
       expect(await reminders('Ann')).toEqual([]);
     });
 
+    it('asks once per Monday: a customer overdue by the afternoon is in the next week\'s nudge', async () => {
+      await people();
+      const e = env.current;
+      // Tier A (7 days), added Monday 26 October 14:00 in Shanghai: overdue from 14:00 on 2 November.
+      await e.seed.customer('Xiaomi', { tier: 'A', owner: 'Ann', createdAt: new Date('2026-10-26T06:00:00Z') });
+      await e.at('2026-11-02T01:00:00Z'); // Monday 09:00: nothing overdue yet
+      await e.at('2026-11-02T07:00:00Z'); // 15:00: overdue now, but Monday's answer stands
+      expect(await reminders('Ann')).toEqual([]);
+      await e.at('2026-11-09T01:00:00Z');
+      expect(await reminders('Ann')).toEqual([expect.stringContaining('Xiaomi')]);
+    });
+
     it('"away until Friday" pauses every reminder through Friday; "back" resumes; a kind can be turned off', async () => {
       await people();
       const e = env.current;

@@ -4,7 +4,7 @@ import { dueToday, inQuietHours, localNow } from '../schedules/calendar.ts';
 import { isAway, wantsReminder } from '../schedules/prefs.ts';
 import { directRefOf } from '../schedules/recipients.ts';
 import { reminderMessages } from './messages.ts';
-import { anyAtOrBefore, anyTeamOf, prefsOf, type ReminderPass, type SkipTally } from './pass-context.ts';
+import { absent, anySendable, anyTeamOf, prefsOf, type ReminderPass, type SkipTally } from './pass-context.ts';
 
 /**
  * Follow-ups due: at 09:00 local on the follow-up date of a visit note, one message per rep listing
@@ -15,7 +15,7 @@ export async function dueFollowUpReminders(pass: ReminderPass, skipped: SkipTall
   const out: ScheduledSend[] = [];
   for (const zone of pass.zones) {
     const local = localNow(pass.now, zone);
-    if (!anyAtOrBefore(pass.book, local.minute, (s) => s.reminders.followUp)) continue;
+    if (!anySendable(pass.book, local, (s) => s.reminders.followUp, { workdaysOnly: false })) continue;
     const rows = await pass.db
       .selectFrom('visits as v')
       .innerJoin('users as u', 'u.id', 'v.user_id')
@@ -27,9 +27,7 @@ export async function dueFollowUpReminders(pass: ReminderPass, skipped: SkipTall
       .select(directRefOf('u.id').as('direct_ref'))
       .where('u.time_zone', '=', zone)
       .where('v.follow_up_date', '=', local.date)
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('scheduled_sends as s').select('s.key').where('s.key', '=', sql<string>`'reminder:followup:' || u.id || ${`:${local.date}`}`))),
-      )
+      .where(absent(sql`select 1 from scheduled_sends s where s.key = 'reminder:followup:' || u.id || ${`:${local.date}`}`))
       .orderBy('u.id')
       .orderBy('c.name')
       .orderBy('v.started_at')

@@ -5,10 +5,10 @@ import { isAway } from '../schedules/prefs.ts';
 import { directRefOf } from '../schedules/recipients.ts';
 import { planOfDayLines } from '../plans/show-plan.ts';
 import { formatMinute, planMessages } from '../plans/plan-days.ts';
-import { anyAtOrBefore, anyTeamOf, prefsOf, type ReminderPass, type SkipTally } from './pass-context.ts';
+import { absent, anySendable, anyTeamOf, prefsOf, type ReminderPass, type SkipTally } from './pass-context.ts';
 
 const notSent = (prefix: string, idColumn: string, suffix: string) =>
-  sql<boolean>`not exists (select 1 from scheduled_sends s where s.key = ${prefix} || ${sql.ref(idColumn)} || ${suffix})`;
+  absent(sql`select 1 from scheduled_sends s where s.key = ${prefix} || ${sql.ref(idColumn)} || ${suffix}`);
 
 /**
  * The day's plan, in route order, to each rep who has open stops today, at `plans.morning` (default
@@ -19,18 +19,25 @@ export async function dueMorningPlans(pass: ReminderPass, skipped: SkipTally): P
   const out: ScheduledSend[] = [];
   for (const zone of pass.zones) {
     const local = localNow(pass.now, zone);
-    if (!anyAtOrBefore(pass.book, local.minute, (s) => s.plans.morning)) continue;
+    if (!anySendable(pass.book, local, (s) => s.plans.morning, { workdaysOnly: true })) continue;
+    // Driven from today's open stops (found per org by visit_plans_org_date_idx), not from everyone
+    // in the zone: a minute costs what today's plans hold, and a join from a small derived table
+    // stays index probes even when the statistics know nothing of today's rows yet (see `absent`).
+    const planners = pass.db
+      .selectFrom('orgs as o')
+      .innerJoin('visit_plans as v', (join) => join.onRef('v.org_id', '=', 'o.id').on('v.local_date', '=', local.date).on('v.state', '=', 'planned'))
+      .select('v.user_id')
+      .distinct()
+      .as('planner');
     const rows = await pass.db
-      .selectFrom('users as u')
+      .selectFrom(planners)
+      .innerJoin('users as u', 'u.id', 'planner.user_id')
       .leftJoin('user_schedule_prefs as p', 'p.user_id', 'u.id')
       .selectAll('u')
       .select(['p.away_until', 'p.reminders_off', 'p.leaderboard_opt_out'])
       .select(anyTeamOf('u.id').as('team_id'))
       .select(directRefOf('u.id').as('direct_ref'))
       .where('u.time_zone', '=', zone)
-      .where(({ exists, selectFrom }) =>
-        exists(selectFrom('visit_plans as v').select('v.id').whereRef('v.user_id', '=', 'u.id').where('v.local_date', '=', local.date).where('v.state', '=', 'planned')),
-      )
       .where(notSent('reminder:plan:', 'u.id', `:${local.date}`))
       .orderBy('u.id')
       .execute();

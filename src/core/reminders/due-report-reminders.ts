@@ -6,7 +6,7 @@ import { directRefOf } from '../schedules/recipients.ts';
 import { formatLocalTime } from '../../conversation/handlers/format.ts';
 import type { Language } from '../../conversation/intents/types.ts';
 import { reminderMessages } from './messages.ts';
-import { prefsOf, repTeamOf, type ReminderPass, type SkipTally } from './pass-context.ts';
+import { absent, prefsOf, repTeamOf, withoutJit, type ReminderPass, type SkipTally } from './pass-context.ts';
 
 type Kind = 'report' | 'report_followup';
 
@@ -31,9 +31,10 @@ interface Candidate {
  * downtime catches up with the one still relevant. Nothing once the report is in, on holidays, in
  * quiet hours (it waits for them to end, if still due), while away or with the kind turned off.
  *
- * One statement per pass for every zone where a kind may be due: people who already got that kind
- * for their local date, or whose report is in, are left out by anti-joins on the date's slice of
- * `scheduled_sends` and `daily_reports`, so a pass costs about one scan of those zones' people.
+ * One statement per pass for every zone where some settings in force could send a kind now (none on
+ * weekends, holidays or in quiet hours: no query at all). People who already got that kind for
+ * their local date, or whose report is in, are left out by one unique-key probe each (`absent`), so
+ * a minute with nothing new to send costs two index probes per person of those zones.
  */
 export async function dueReportReminders(pass: ReminderPass, skipped: SkipTally): Promise<ScheduledSend[]> {
   const locals = new Map<string, LocalNow>();
@@ -41,20 +42,12 @@ export async function dueReportReminders(pass: ReminderPass, skipped: SkipTally)
   for (const zone of pass.zones) {
     const local = localNow(pass.now, zone);
     locals.set(zone, local);
-    for (const kind of possibleKinds(pass, local.minute)) slots.push({ zone, date: local.date, kind });
+    for (const kind of possibleKinds(pass, local)) slots.push({ zone, date: local.date, kind });
   }
   if (slots.length === 0) return [];
-  const dates = [...new Set(slots.map((s) => s.date))];
-  const slotRows = sql.join(slots.map((s) => sql`(${s.zone}::text, ${s.date}::date, ${s.kind}::text)`));
-  const result = await sql<Candidate>`
-    with slots(zone, local_date, kind) as (values ${slotRows}),
-    sent as (
-      select s.user_id, s.local_date, s.kind from scheduled_sends s
-      where s.local_date = any(${dates}::date[]) and s.kind in ('report', 'report_followup')
-    ),
-    reported as (
-      select r.user_id, r.report_date from daily_reports r where r.report_date = any(${dates}::date[])
-    )
+  const slotRows = sql.join(slots.map((s) => sql`(${s.zone}::text, ${s.date}::date, ${s.date}::text, ${s.kind}::text)`));
+  const result = await withoutJit(pass.db, (db) => sql<Candidate>`
+    with slots(zone, local_date, day, kind) as (values ${slotRows})
     select u.id, u.org_id, u.language, u.time_zone, slots.kind, o.report_deadline,
       p.away_until, p.reminders_off, p.leaderboard_opt_out,
       ${repTeamOf('u.id')} as team_id, ${directRefOf('u.id')} as direct_ref
@@ -63,8 +56,8 @@ export async function dueReportReminders(pass: ReminderPass, skipped: SkipTally)
     join orgs o on o.id = u.org_id
     left join user_schedule_prefs p on p.user_id = u.id
     where (u.role = 'rep' or exists (select 1 from team_memberships m where m.user_id = u.id and m.role = 'rep'))
-      and not exists (select 1 from reported where reported.user_id = u.id and reported.report_date = slots.local_date)
-      and not exists (select 1 from sent where sent.user_id = u.id and sent.local_date = slots.local_date and sent.kind = slots.kind)`.execute(pass.db);
+      and ${absent(sql`select 1 from daily_reports r where r.user_id = u.id and r.report_date = slots.local_date`)}
+      and ${absent(sql`select 1 from scheduled_sends s where s.key = 'reminder:' || slots.kind || ':' || u.id || ':' || slots.day`)}`.execute(db));
 
   const out: ScheduledSend[] = [];
   // Per zone, not per person: formatting and zone arithmetic would dominate a pass over thousands.
@@ -108,15 +101,18 @@ export async function dueReportReminders(pass: ReminderPass, skipped: SkipTally)
   return out;
 }
 
-/** Which report reminders some settings in force could make due at this local minute. */
-function possibleKinds(pass: ReminderPass, minute: number): Kind[] {
+/**
+ * Which report reminders some settings in force could send at this local time: due by the clock,
+ * on a workday, outside quiet hours.
+ */
+function possibleKinds(pass: ReminderPass, local: LocalNow): Kind[] {
   const kinds = new Set<Kind>();
   for (const settings of pass.book.all()) {
     const first = settings.reminders.report;
-    if (!first) continue;
+    if (!first || !isWorkday(local.date, settings) || inQuietHours(local.minute, settings.quietHours)) continue;
     const followUp = settings.reminders.reportFollowUpMinutes > 0 ? minuteOfDay(addMinutes(first, settings.reminders.reportFollowUpMinutes)) : null;
-    if (followUp !== null && minute >= followUp) kinds.add('report_followup');
-    else if (minute >= minuteOfDay(first)) kinds.add('report');
+    if (followUp !== null && local.minute >= followUp) kinds.add('report_followup');
+    else if (local.minute >= minuteOfDay(first)) kinds.add('report');
   }
   return [...kinds];
 }

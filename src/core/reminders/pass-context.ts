@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { inQuietHours, isWorkday, minuteOfDay, type LocalNow } from '../schedules/calendar.ts';
 import type { Db } from '../shared/db.ts';
 import type { SettingsBook } from '../schedules/settings-repository.ts';
 import type { ScheduleSettings } from '../schedules/settings.ts';
@@ -57,12 +58,46 @@ export function prefsOf(row: { away_until: string | null; reminders_off: string[
   return { awayUntil: row.away_until, remindersOff: row.reminders_off ?? [], leaderboardOptOut: row.leaderboard_opt_out ?? false };
 }
 
-/** True when some settings in force have `pick` at or before the local minute (else no query is needed). */
-export function anyAtOrBefore(book: SettingsBook, minute: number, pick: (s: ScheduleSettings) => string | null | undefined): boolean {
+/**
+ * True when some settings in force could send a message of this kind in a zone right now: its time
+ * (`pick`) is at or before the local minute, the local date is a workday (when `workdaysOnly`) and
+ * the minute is outside quiet hours. A zone where none could is skipped without a query: weekends,
+ * holidays and quiet evenings would otherwise read every person there each minute only to skip them.
+ */
+export function anySendable(
+  book: SettingsBook,
+  local: LocalNow,
+  pick: (s: ScheduleSettings) => string | null | undefined,
+  options: { workdaysOnly: boolean },
+): boolean {
   return book.all().some((s) => {
     const time = pick(s);
-    if (!time) return false;
-    const [h, m] = time.split(':').map(Number) as [number, number];
-    return h * 60 + m <= minute;
+    if (!time || minuteOfDay(time) > local.minute) return false;
+    if (options.workdaysOnly && !isWorkday(local.date, s)) return false;
+    return !inQuietHours(local.minute, s.quietHours);
   });
+}
+
+/**
+ * `not exists` as one probe of a unique index per candidate row. Written as a scalar subquery on
+ * purpose: PostgreSQL turns a `not exists` into an anti-join, and for today's slice of a table
+ * (today's reports, today's ledger rows) its statistics know no rows yet, so it chose a nested loop
+ * over a materialised slice: every candidate compared with every row of the slice, O(people²) each
+ * minute (over 10 s at 10,000 reps). A scalar subquery stays a per-row probe whatever the estimates.
+ * `probe` must return at most one row (a unique key lookup).
+ */
+export const absent = (probe: RawBuilder<unknown>) => sql<boolean>`((${probe}) is null)`;
+
+/**
+ * Runs a read of the pass with PostgreSQL's JIT compiler off. A statement over thousands of people
+ * is costed above `jit_above_cost` (its per-person probes add up), so the server compiled it anew
+ * every minute: about 130 ms of a 10,000-rep pass whose execution itself needs less. `set local`
+ * holds for one transaction only, so no pooled connection keeps the setting.
+ */
+export async function withoutJit<T>(db: Db, read: (db: Db) => Promise<T>): Promise<T> {
+  const run = async (trx: Db) => {
+    await sql`set local jit = off`.execute(trx);
+    return read(trx);
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }

@@ -65,6 +65,30 @@ export async function writeScheduledSends(db: Db, sends: readonly ScheduledSend[
   return written;
 }
 
+/**
+ * Records natural keys that were looked at and had nothing to send (an owner with no overdue
+ * customer on the weekly nudge's day), with no outbox row: later passes that day skip them by the
+ * same key instead of working the answer out again every minute. Returns how many were new.
+ */
+export async function recordNothingToSend(db: Db, entries: readonly Omit<ScheduledSend, 'targetRef' | 'message'>[], now: Date): Promise<number> {
+  let recorded = 0;
+  const sorted = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let i = 0; i < sorted.length; i += chunkSize) {
+    const rows = sorted.slice(i, i + chunkSize).map((s) => ({
+      key: s.key,
+      kind: s.kind,
+      org_id: s.orgId,
+      user_id: s.userId ?? null,
+      team_id: s.teamId ?? null,
+      local_date: s.localDate,
+      created_at: now,
+    }));
+    const result = await db.insertInto('scheduled_sends').values(rows).onConflict((oc) => oc.column('key').doNothing()).returning('key').execute();
+    recorded += result.length;
+  }
+  return recorded;
+}
+
 /** Which of these keys were already written. */
 export async function existingKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
