@@ -80,6 +80,10 @@ export type Intent =
   | { kind: 'showPoints' }
   /** `积分 核实拜访 3 备注 2 日报 1` / `points verified 3 notes 2 report 1`: as typed (admins). */
   | { kind: 'setPoints'; rules: string }
+  /** `点评 张三 <内容>` / `comment Zhang <text>`: answers 张三's latest report (`👍` alone is a like). */
+  | { kind: 'comment'; person: string; text: string }
+  /** `后台` / `console`: a one-time link to the web console. */
+  | { kind: 'console' }
   | PlanIntent;
 
 /** `本周` / `this week` and `上周` / `last week` after `团队` / `team`. */
@@ -129,4 +133,5 @@ export type CommandName =
   | 'assign'
   | 'radius'
   | 'customerSetting'
-  | 'points';
+  | 'points'
+  | 'comment';
