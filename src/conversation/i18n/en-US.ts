@@ -6,6 +6,7 @@ import { rolesEnUS } from './roles-en-US.ts';
 import { teamDayEnUS } from './team-day-en-US.ts';
 import { settingsChatEnUS } from './settings-chat-en-US.ts';
 import { commentsEnUS } from './comments-en-US.ts';
+import { consoleEnUS } from './console-en-US.ts';
 
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
 const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} h ${n % 60} min` : `${n} min`);
@@ -188,4 +189,5 @@ export const enUS = {
   ...teamDayEnUS,
   ...settingsChatEnUS,
   ...commentsEnUS,
+  ...consoleEnUS,
 };
