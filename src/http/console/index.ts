@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { catalogueFor } from '../../conversation/i18n/catalogue.ts';
+import { languageFromHeader } from '../location-page/page-text.ts';
+import { failureStatus } from '../failure-status.ts';
+import { messagePage } from './page-shell.ts';
 import { limitBody } from '../body-limit.ts';
 import { consoleHeaders, requireViewer, type ConsoleDeps, type ConsoleEnv } from './console-context.ts';
 import { mountAssets } from './assets.ts';
@@ -40,5 +45,17 @@ export function mountConsole(app: Hono, deps: ConsoleDeps): void {
   mountCustomers(console, deps);
   mountLeaderboard(console, deps);
   mountCharts(console, deps);
+  console.onError((error, c) => {
+    const language = languageFromHeader(c.req.header('accept-language'));
+    const t = catalogueFor(language);
+    // hono/csrf refuses a cross-origin form with a 403 HTTPException: the same page as a bad token.
+    if (error instanceof HTTPException && error.status === 403) {
+      return c.html(messagePage({ language, title: t.consoleCsrfTitle(), body: t.consoleCsrfBody() }), 403);
+    }
+    if (error instanceof HTTPException) return error.getResponse();
+    if (failureStatus(error) === 503) return c.html(messagePage({ language, title: t.internalError(), body: '' }), 503, { 'retry-after': '2' });
+    deps.logger.error({ err: error, route: `${c.req.method} ${c.req.routePath}` }, 'console request failed');
+    return c.html(messagePage({ language, title: t.internalError(), body: '' }), 500);
+  });
   app.route('/console', console);
 }
