@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { testStart } from '../support/test-app.ts';
@@ -13,6 +17,20 @@ import { haveChromium, requireChromium, startServedApp, watchPage, type ServedAp
  */
 requireChromium('console in Chromium');
 
+/**
+ * These machines have no CJK font, so Chinese would show as boxes in the screenshots: the browser
+ * gets a fontconfig that adds Noto Sans SC from the npm package (../shared/STACK.md).
+ */
+function cjkFontconfig(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  const regular = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
+  const bold = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'));
+  const dir = mkdtempSync(join(tmpdir(), 'console-fonts-'));
+  const file = join(dir, 'fonts.conf');
+  writeFileSync(file, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${regular}</dir><dir>${bold}</dir><cachedir>${dir}/cache</cachedir></fontconfig>`);
+  return { FONTCONFIG_FILE: file };
+}
+
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const desktop = { viewport: { width: 1280, height: 900 } };
 
@@ -22,7 +40,7 @@ describe.runIf(haveChromium)('console in Chromium', { timeout: 120_000 }, () => 
   const problems: string[] = [];
 
   beforeAll(async () => {
-    served = await startServedApp('test-artifacts/console');
+    served = await startServedApp('test-artifacts/console', { browserEnv: cjkFontconfig() });
   }, 180_000);
   beforeEach(async () => {
     await resetDatabase(served.database);

@@ -57,6 +57,7 @@ export const consoleEnUS = {
   consolePlanStop: (p: { time: string | null; customer: string; state: 'planned' | 'done' | 'missed' | 'cancelled' }) =>
     `${p.time ? `${p.time} ` : ''}${p.customer} — ${{ planned: 'planned', done: 'done', missed: 'missed', cancelled: 'cancelled' }[p.state]}`,
   consoleReportMissing: () => 'No daily report.',
+  consoleDailyReport: () => 'Daily report',
 
   consoleReportsTitle: (p: { date: string }) => `Daily reports, ${p.date}`,
   consoleMyReportsTitle: () => 'My daily reports',

@@ -54,6 +54,7 @@ export const consoleZhCN: typeof consoleEnUS = {
   consolePlanHeading: (p) => `计划：完成 ${p.done}/${p.planned}`,
   consolePlanStop: (p) => `${p.time ? `${p.time} ` : ''}${p.customer} — ${{ planned: '计划中', done: '已完成', missed: '未完成', cancelled: '已取消' }[p.state]}`,
   consoleReportMissing: () => '没有日报。',
+  consoleDailyReport: () => '日报',
 
   consoleReportsTitle: (p) => `日报（${p.date}）`,
   consoleMyReportsTitle: () => '我的日报',

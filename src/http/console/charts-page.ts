@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { addDays, isValidLocalDate, localDateOf } from '../../conversation/dates/local-date.ts';
 import { localDayRange } from '../../core/shared/local-day.ts';
 import { loadSettingsBook } from '../../core/schedules/settings-repository.ts';
+import { isWorkday } from '../../core/schedules/calendar.ts';
 import { forbidden, type ConsoleDeps, type ConsoleEnv } from './console-context.ts';
 import { pageShell } from './page-shell.ts';
 import { scopedTeams } from './scope.ts';
@@ -80,12 +81,21 @@ export function mountCharts(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
       }
       return { tier, within, overdue };
     });
+    // Missing counts only a rep's workdays (their team's settings) since they joined Legwork.
     const punctuality = dates.map((date) => {
       const ofDay = reports.filter((r) => String(r.report_date) === date);
       const late = ofDay.filter((r) => r.late).length;
-      return { date, in: ofDay.length - late, late, missing: Math.max(0, reps.length - ofDay.length) };
+      const expected = reps.filter((r) => localDateOf(new Date(r.created_at), r.time_zone) <= date && isWorkday(date, book.for(viewer.user.org_id, r.teamId)));
+      const missing = expected.filter((r) => !ofDay.some((x) => x.user_id === r.id)).length;
+      return { date, in: ofDay.length - late, late, missing };
     });
-    const plotted = customers.filter((cu) => cu.lat !== null && cu.lng !== null).slice(0, maxPlotCustomers);
+    // The customers the team is responsible for, and those checked in at that day (whoever owns them).
+    const plotted = new Map<string, { name: string; lat: number; lng: number }>();
+    for (const ci of checkIns) if (ci.customer_lat !== null && ci.customer_lng !== null) plotted.set(ci.customer, { name: ci.customer, lat: ci.customer_lat, lng: ci.customer_lng });
+    for (const cu of customers) {
+      if (plotted.size >= maxPlotCustomers) break;
+      if (cu.lat !== null && cu.lng !== null) plotted.set(cu.name, { name: cu.name, lat: cu.lat, lng: cu.lng });
+    }
     const data = {
       labels: {
         visits: t.consoleChartVisits(),
@@ -105,7 +115,7 @@ export function mountCharts(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
       coverage,
       punctuality,
       plot: {
-        customers: plotted.map((cu) => ({ name: cu.name, lat: cu.lat, lng: cu.lng })),
+        customers: [...plotted.values()],
         checkIns: checkIns
           .filter((ci) => ci.lat !== null && ci.lng !== null)
           .map((ci) => ({ person: ci.display_name, customer: ci.customer, lat: ci.lat, lng: ci.lng, status: ci.status, distanceM: ci.distance_m === null ? null : Math.round(ci.distance_m), customerLat: ci.customer_lat, customerLng: ci.customer_lng })),

@@ -10,6 +10,8 @@ export const chartsScript = `(function () {
   var d = JSON.parse(block.textContent);
   var L = d.labels;
   var charts = [];
+  // Tooltips are HTML: names typed by people are escaped before they reach one.
+  function esc(text) { return String(text).replace(/[&<>"']/g, function (ch) { return '&#' + ch.charCodeAt(0) + ';'; }); }
   function draw(id, option) {
     var el = document.getElementById(id);
     if (!el) return;
@@ -58,7 +60,7 @@ export const chartsScript = `(function () {
   });
   var colours = { verified: '#2e7d32', outside: '#d97706', unverified: '#6b7280' };
   draw('chart-plot', {
-    tooltip: { trigger: 'item', formatter: function (p) { var v = p.data && p.data.info; return v ? v : ''; } },
+    tooltip: { trigger: 'item', formatter: function (p) { var v = p.data && p.data.info; return v ? esc(v) : ''; } },
     legend: { top: 0 },
     grid: grid,
     xAxis: { type: 'value', scale: true, name: 'lng' },

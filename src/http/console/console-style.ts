@@ -26,7 +26,8 @@ h3 { font-size: 1rem; margin: 12px 0 6px; }
 p { margin: 6px 0; }
 .sub { color: #4a525c; font-size: 0.92rem; }
 .card { background: #fff; border: 1px solid #d0d5dc; border-radius: 12px; padding: 12px 14px; margin: 12px 0; }
-.grid { display: grid; grid-template-columns: 1fr; gap: 12px; }
+.grid { display: grid; grid-template-columns: 1fr; gap: 12px; margin: 12px 0; }
+.grid > .card { margin: 0; }
 @media (min-width: 900px) { .grid.two { grid-template-columns: 1fr 1fr; } main { padding: 16px 24px 40px; } }
 .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }

@@ -78,7 +78,7 @@ ${mayAnswer ? html`<details><summary>${t.consoleReplyLabel({ person: person.disp
       })}
 ${planned.length > 0 ? html`<h3>${t.consolePlanHeading({ done: planned.filter((s) => s.state === 'done').length, planned: planned.length })}</h3>
 <ul>${planned.map((s) => html`<li>${t.consolePlanStop({ time: s.minute === null ? null : `${pad(Math.floor(s.minute / 60))}:${pad(s.minute % 60)}`, customer: s.customerName, state: s.state })}</li>`)}</ul>` : ''}
-<h3>${t.consoleNavReports()}</h3>
+<h3>${t.consoleDailyReport()}</h3>
 ${report
         ? html`<div id="report-${report.id}"><p class="sub">${t.consoleReportMeta({ person: person.display_name, date, time: formatLocalTime(new Date(report.submitted_at), person.time_zone), late: report.late })}</p>
 <div class="report-body">${report.body}</div>
