@@ -40,6 +40,7 @@ export const enUS = {
       '• report reminder 18:30 — (managers) when the daily report reminder goes out; "report reminder off"',
       '• digest time 19:00 — (managers) when the manager\'s daily digest comes',
       '• make Zhang manager of East — (admins) name a team\'s manager; "make Li admin" names an admin',
+      '• comment Wang good work — (managers) answer Wang\'s latest daily report ("comment Wang 👍" likes it); "console" sends a link to the web console',
       '• remove Wang from East — (managers, admins) take a member out of a team',
       '• approve Wang — (managers) approve a join request; "decline Wang" declines it',
       '• joining open — (admins) join teams without approval ("joining approval" to undo); "share notes on" shares visit notes within teams',
