@@ -187,6 +187,36 @@ describe('console forms', () => {
     expect((await h.current.newMessages('/local/inbox/王五')).map((m) => m.text).at(-1)).toBe('张三回复了你 2026-11-27 的日报：\n很好');
   });
 
+  it("answers a visit from the rep's week with a 👍; the rep hears of it naming the customer and the date", async () => {
+    await org(h.current);
+    const { cookie } = await logIn(h.current, '张三');
+    const wang = await h.current.db.selectFrom('users').select('id').where('display_name', '=', '王五').executeTakeFirstOrThrow();
+    const week = await get(h.current, cookie, `/console/people/${wang.id}/week`);
+    const visit = await h.current.db.selectFrom('visits').select('id').executeTakeFirstOrThrow();
+    expect(week.text).toContain(`/console/visits/${visit.id}/comments`);
+    await h.current.newMessages('/local/inbox/王五');
+    const res = await h.current.app.http.request(`/console/visits/${visit.id}/comments`, {
+      method: 'POST',
+      headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrfOf(week.text), like: '1', text: '', back: `/console/people/${wang.id}/week` }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/console/people/${wang.id}/week?sent=delivered&to=%E7%8E%8B%E4%BA%94#visit-${visit.id}`);
+    await h.current.app.delivery.drainOnce();
+    expect((await h.current.newMessages('/local/inbox/王五')).map((m) => m.text)).toEqual(['张三给你 2026-11-27 对华为的拜访点了 👍。']);
+    // The rep's own week shows it, and opening it marks it read.
+    const rep = await logIn(h.current, '王五');
+    expect((await get(h.current, rep.cookie, `/console/people/${wang.id}/week`)).text).toContain('张三（10:00）：👍');
+    expect(await h.current.db.selectFrom('comments').select('read_at').where('read_at', 'is', null).execute()).toEqual([]);
+    // A back address outside the console is ignored.
+    const away = await h.current.app.http.request(`/console/visits/${visit.id}/comments`, {
+      method: 'POST',
+      headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrfOf(week.text), text: 'ok', back: 'https://evil.example/' }).toString(),
+    });
+    expect(away.headers.get('location')).toMatch(/^\/console\/reports\?/);
+  });
+
   it('creates and edits a customer, and imports a CSV with per-row errors (admin)', async () => {
     await org(h.current);
     const { cookie } = await logIn(h.current, '李四');
