@@ -55,6 +55,7 @@ export const chartsScript = `(function () {
       { name: L.missing, type: 'bar', stack: 'r', data: d.punctuality.map(function (p) { return p.missing; }) }
     ]
   });
+  var plotEl = document.getElementById('chart-plot');
   var lines = d.plot.checkIns.filter(function (c) { return c.customerLat !== null; }).map(function (c) {
     return { coords: [[c.lng, c.lat], [c.customerLng, c.customerLat]] };
   });
@@ -63,8 +64,8 @@ export const chartsScript = `(function () {
     tooltip: { trigger: 'item', formatter: function (p) { var v = p.data && p.data.info; return v ? esc(v) : ''; } },
     legend: { top: 0 },
     grid: grid,
-    xAxis: { type: 'value', scale: true, name: 'lng' },
-    yAxis: { type: 'value', scale: true, name: 'lat' },
+    xAxis: { type: 'value', scale: true, name: 'lng', axisLabel: { hideOverlap: true, rotate: plotEl && plotEl.clientWidth < 500 ? 45 : 0 } },
+    yAxis: { type: 'value', scale: true, name: 'lat', axisLabel: { hideOverlap: true } },
     series: [
       { name: L.customers, type: 'scatter', symbolSize: 10, itemStyle: { color: '#0b57d0' },
         data: d.plot.customers.map(function (c) { return { value: [c.lng, c.lat], info: c.name }; }) },
