@@ -133,6 +133,6 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     case 'comment':
       return handleComment(turn, intent);
     case 'console':
-      return handleConsole(turn);
+      return handleConsole(turn, intent);
   }
 }

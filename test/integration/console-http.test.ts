@@ -93,6 +93,18 @@ describe('console sessions over HTTP', () => {
     expect((await h.current.app.http.request('/console/login/not-a-token')).status).toBe(400);
   });
 
+  it('后台 退出 in chat ends every session of that person', async () => {
+    await org(h.current);
+    const phone = await logIn(h.current, '张三');
+    const laptop = await logIn(h.current, '张三');
+    const other = await logIn(h.current, '李四');
+    expect(await h.current.ask('张三', '后台 退出')).toBe('已退出所有后台登录（2 个）。');
+    expect((await get(h.current, phone.cookie, '/console')).status).toBe(401);
+    expect((await get(h.current, laptop.cookie, '/console')).status).toBe(401);
+    expect((await get(h.current, other.cookie, '/console')).status).toBe(200);
+    expect(await h.current.ask('张三', '后台 退出')).toBe('你没有已登录的后台。');
+  });
+
   it('expires a session after 12 hours', async () => {
     await org(h.current);
     const { cookie } = await logIn(h.current, '张三');

@@ -31,4 +31,6 @@ export const commentsEnUS = {
   consoleLink: (p: { url: string; minutes: number }) =>
     `Your console link (works once, for ${p.minutes} minutes; do not share it):\n${p.url}`,
   consoleLinkLabel: () => 'Open the console',
+  consoleLoggedOutEverywhere: (p: { count: number }) =>
+    p.count === 0 ? 'You had no open console sessions.' : `Signed out of the console everywhere (${p.count} ${p.count === 1 ? 'session' : 'sessions'}).`,
 };

@@ -19,4 +19,5 @@ export const commentsZhCN: typeof commentsEnUS = {
   reportCardReplyLine: (p) => `• ${p.author}：${p.text ?? '👍'}`,
   consoleLink: (p) => `你的后台链接（只能用一次，${p.minutes} 分钟内有效，请勿转发）：\n${p.url}`,
   consoleLinkLabel: () => '打开后台',
+  consoleLoggedOutEverywhere: (p) => (p.count === 0 ? '你没有已登录的后台。' : `已退出所有后台登录（${p.count} 个）。`),
 };

@@ -82,8 +82,8 @@ export type Intent =
   | { kind: 'setPoints'; rules: string }
   /** `点评 张三 <内容>` / `comment Zhang <text>`: answers 张三's latest report (`👍` alone is a like). */
   | { kind: 'comment'; person: string; text: string }
-  /** `后台` / `console`: a one-time link to the web console. */
-  | { kind: 'console' }
+  /** `后台` / `console`: a one-time link to the web console; `后台 退出` / `console logout` ends every session. */
+  | { kind: 'console'; logout?: true }
   | PlanIntent;
 
 /** `本周` / `this week` and `上周` / `last week` after `团队` / `team`. */
