@@ -12,6 +12,7 @@ import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delive
 import { createScheduler, type Scheduler } from '../../jobs/scheduler.ts';
 import { createHttpApp } from '../http/app.ts';
 import { mountLocationPage } from '../http/location-page/index.ts';
+import { mountConsole } from '../http/console/index.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../observability/prometheus-metrics.ts';
 import { instrumentEngine } from '../observability/instrument-engine.ts';
 import { mountMetrics } from '../observability/metrics-route.ts';
@@ -99,6 +100,7 @@ export async function buildApp(
     docsScript: readDocsScript,
     xlsxWriter: () => import('../http/api/exports/xlsx-writer.ts'),
   });
+  mountConsole(http, { db: database.db, clock, logger, linkSecret, publicUrl: config.publicUrl, onOutboxWritten: () => delivery.kick() });
   let stopped = false;
   return {
     config,

@@ -24,6 +24,7 @@ import { handlePlanIntent } from './handlers/plans.ts';
 import { handleTeamDay } from './handlers/team-day.ts';
 import { handleChatSettingsIntent } from './handlers/chat-settings.ts';
 import { handleApiToken } from './handlers/api-tokens.ts';
+import { handleComment, handleConsole } from './handlers/comment.ts';
 import { parseIntent } from './intents/parse-intent.ts';
 import type { Intent } from './intents/types.ts';
 import type { Turn } from './turn.ts';
@@ -132,5 +133,9 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
       return handleChatSettingsIntent(turn, intent);
     case 'apiToken':
       return handleApiToken(turn, intent);
+    case 'comment':
+      return handleComment(turn, intent);
+    case 'console':
+      return handleConsole(turn, intent);
   }
 }

@@ -11,6 +11,7 @@ import * as checkInsVisitIndex from '../../migrations/20261202080000_check_ins_v
 import * as customerRadius from '../../migrations/20261202110000_customer_radius.ts';
 import * as apiTokens from '../../migrations/20261203030000_api_tokens.ts';
 import * as reportsWithoutDateIndex from '../../migrations/20261203000000_reports_without_date_index.ts';
+import * as commentsAndConsole from '../../migrations/20261203040000_comments_and_console.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '20261202110000_customer_radius': customerRadius,
   '20261203030000_api_tokens': apiTokens,
   '20261203000000_reports_without_date_index': reportsWithoutDateIndex,
+  '20261203040000_comments_and_console': commentsAndConsole,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -302,6 +302,51 @@ export interface ApiTokensTable {
   revoked_at: Date | null;
 }
 
+/** A manager's reply or 👍 on a report or a visit (issue 15); exactly one of report_id, visit_id. */
+export interface CommentsTable {
+  id: Generated<string>;
+  org_id: string;
+  report_id: string | null;
+  visit_id: string | null;
+  /** The rep whose report or visit it is: who receives it. */
+  subject_user_id: string;
+  author_id: string | null;
+  kind: 'text' | 'like';
+  /** Null for a 👍. */
+  text: string | null;
+  created_at: Timestamp;
+  /** Order of writing (bigserial, read as a string by pg). */
+  seq: ColumnType<string, never, never>;
+  /** When the rep saw it (today, the report card, the console); null while unread. */
+  read_at: Date | null;
+}
+
+/** A manager or admin opened a report (the digest marks it read). */
+export interface ReportReadsTable {
+  report_id: string;
+  reader_id: string;
+  read_at: Timestamp;
+}
+
+/** Spent one-time console links. */
+export interface ConsoleLinkNoncesTable {
+  nonce: string;
+  user_id: string;
+  used_at: Timestamp;
+}
+
+/** A console session; the cookie value is only ever stored as its SHA-256 (`token_hash`). */
+export interface ConsoleSessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  org_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: RequiredTimestamp;
+  revoked_at: Date | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   org_tenants: OrgTenantsTable;
@@ -328,6 +373,10 @@ export interface Database {
   visit_plans: VisitPlansTable;
   plan_start_points: PlanStartPointsTable;
   api_tokens: ApiTokensTable;
+  comments: CommentsTable;
+  report_reads: ReportReadsTable;
+  console_link_nonces: ConsoleLinkNoncesTable;
+  console_sessions: ConsoleSessionsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -337,3 +386,5 @@ export type Visit = Selectable<VisitsTable>;
 export type CheckIn = Selectable<CheckInsTable>;
 export type NewCheckIn = Insertable<CheckInsTable>;
 export type VisitPlan = Selectable<VisitPlansTable>;
+export type Comment = Selectable<CommentsTable>;
+export type DailyReport = Selectable<DailyReportsTable>;

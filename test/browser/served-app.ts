@@ -36,7 +36,7 @@ export interface ServedApp {
  * The whole service served over HTTP on port 0 (PUBLIC_URL naming the real port), its delivery loop
  * running as in production, and a browser.
  */
-export async function startServedApp(artifacts: string): Promise<ServedApp> {
+export async function startServedApp(artifacts: string, options: { browserEnv?: Record<string, string> } = {}): Promise<ServedApp> {
   let harness: TestHarness | undefined;
   // Listen first so PUBLIC_URL can name the real port; requests are only made once the harness exists.
   const server: ServerType = serve({ fetch: (request) => harness!.app.http.fetch(request), port: 0, hostname: '127.0.0.1' });
@@ -45,7 +45,7 @@ export async function startServedApp(artifacts: string): Promise<ServedApp> {
   const database: DatabaseHandle = await createTestDatabase();
   harness = await createHarness({ PUBLIC_URL: baseUrl }, database);
   await harness.app.start();
-  const browser = await chromium.launch({ executablePath, args: launchArgs });
+  const browser = await chromium.launch({ executablePath, args: launchArgs, ...(options.browserEnv ? { env: { ...process.env, ...options.browserEnv } as Record<string, string> } : {}) });
   mkdirSync(artifacts, { recursive: true });
   return {
     harness,

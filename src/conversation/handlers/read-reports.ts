@@ -1,5 +1,6 @@
 import { readPersonReport, readTeamReports } from '../../core/reports/read-reports.ts';
 import { formatLocalTime } from './format.ts';
+import { listReportComments, recordReportRead } from '../../core/comments/comment-repository.ts';
 import type { Turn } from '../turn.ts';
 
 /** `日报 团队` / `report team` (and `daily report team`). */
@@ -28,16 +29,28 @@ export async function answerReportQuestion(turn: Turn, text: string): Promise<bo
   const asked = await readPersonReport(turn.db, { viewer: turn.user, text, now: turn.now });
   if (!asked) return false;
   const person = asked.person.display_name;
-  turn.reply(
-    asked.report
-      ? turn.t.personReport({
-          person,
-          date: asked.date,
-          time: formatLocalTime(new Date(asked.report.submitted_at), turn.user.time_zone),
-          late: asked.report.late,
-          body: asked.report.body,
-        })
-      : turn.t.personReportMissing({ person, date: asked.date }),
-  );
+  if (!asked.report) {
+    turn.reply(turn.t.personReportMissing({ person, date: asked.date }));
+    return true;
+  }
+  const card = turn.t.personReport({
+    person,
+    date: asked.date,
+    time: formatLocalTime(new Date(asked.report.submitted_at), turn.user.time_zone),
+    late: asked.report.late,
+    body: asked.report.body,
+  });
+  const replies = await reportRepliesBlock(turn, asked.report.id);
+  // The manager has now read it: the daily digest marks it.
+  await recordReportRead(turn.db, { readerId: turn.user.id, reportId: asked.report.id, ownerId: asked.person.id, now: turn.now });
+  turn.reply(replies ? `${card}\n\n${replies.text}` : card);
   return true;
+}
+
+/** The replies on one report as the report card's last block, or undefined when there are none. */
+export async function reportRepliesBlock(turn: Turn, reportId: string): Promise<{ text: string; ids: string[] } | undefined> {
+  const comments = await listReportComments(turn.db, [reportId]);
+  if (comments.length === 0) return undefined;
+  const lines = comments.map((c) => turn.t.reportCardReplyLine({ author: c.author, text: c.text }));
+  return { text: [turn.t.reportCardRepliesHeading(), ...lines].join('\n'), ids: comments.map((c) => c.id) };
 }

@@ -3,7 +3,8 @@ import { summarizeDay } from '../../core/reports/summarize-day.ts';
 import { localDateOf } from '../dates/local-date.ts';
 import { clearPendingState, savePendingState } from '../pending-state.ts';
 import { formatLocalTime } from './format.ts';
-import { answerReportQuestion } from './read-reports.ts';
+import { answerReportQuestion, reportRepliesBlock } from './read-reports.ts';
+import { markCommentsRead } from '../../core/comments/comment-repository.ts';
 import type { DailyReportSummary } from '../../db/schema.ts';
 import type { Intent } from '../intents/types.ts';
 import type { Turn } from '../turn.ts';
@@ -22,7 +23,15 @@ export async function handleReport(turn: Turn, intent: Extract<Intent, { kind: '
   const summary = await summarizeDay(turn.db, { userId: turn.user.id, date, timeZone: turn.user.time_zone });
   const existing = await findReport(turn.db, turn.user.id, date);
   const lines = [renderSummary(turn, date, summary)];
-  if (existing) lines.push(turn.t.reportAlreadyIn({ time: formatLocalTime(new Date(existing.submitted_at), turn.user.time_zone) }));
+  if (existing) {
+    lines.push(turn.t.reportAlreadyIn({ time: formatLocalTime(new Date(existing.submitted_at), turn.user.time_zone) }));
+    // The report card shows the manager's replies to it; the rep has now seen them.
+    const replies = await reportRepliesBlock(turn, existing.id);
+    if (replies) {
+      lines.push(replies.text);
+      await markCommentsRead(turn.db, { userId: turn.user.id, ids: replies.ids, now: turn.now });
+    }
+  }
   lines.push(turn.t.reportAskText());
   await savePendingState(turn.db, turn.user.id, { kind: 'awaitReportText' }, turn.now);
   turn.reply(lines.join('\n\n'));

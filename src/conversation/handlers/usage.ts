@@ -36,6 +36,7 @@ const examples: Record<Language, Record<CommandName, string>> = {
     customerSetting: '客户 华为 级别 A；客户 华为 负责人 张三；客户 华为 范围 1000米（或 范围 默认）',
     points: '积分 核实拜访 3 备注 2 日报 1（还有 范围外、计划）',
     apiToken: 'API令牌 新建 CRM同步；API令牌 撤销 CRM同步；API令牌（列出）',
+    comment: '点评 王五 报价跟进得好，周五前发出（或 点评 王五 👍）',
   },
   'en-US': {
     checkIn: 'checkin Huawei 22.54,113.95',
@@ -71,6 +72,7 @@ const examples: Record<Language, Record<CommandName, string>> = {
     customerSetting: 'customer Huawei tier A; customer Huawei owner Zhang; customer Huawei radius 1000m (or radius default)',
     points: 'points verified 3 notes 2 report 1 (also outside, planned)',
     apiToken: 'api token new CRM sync; api token revoke CRM sync; api token (list)',
+    comment: 'comment Wang good follow-up, send it by Friday (or comment Wang 👍)',
   },
 };
 

@@ -6,6 +6,8 @@ import { rolesEnUS } from './roles-en-US.ts';
 import { teamDayEnUS } from './team-day-en-US.ts';
 import { settingsChatEnUS } from './settings-chat-en-US.ts';
 import { apiTokensEnUS } from './api-tokens-en-US.ts';
+import { commentsEnUS } from './comments-en-US.ts';
+import { consoleEnUS } from './console-en-US.ts';
 
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
 const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} h ${n % 60} min` : `${n} min`);
@@ -39,6 +41,7 @@ export const enUS = {
       '• report reminder 18:30 — (managers) when the daily report reminder goes out; "report reminder off"',
       '• digest time 19:00 — (managers) when the manager\'s daily digest comes',
       '• make Zhang manager of East — (admins) name a team\'s manager; "make Li admin" names an admin',
+      '• comment Wang good work — (managers) answer Wang\'s latest daily report ("comment Wang 👍" likes it); "console" sends a link to the web console',
       '• remove Wang from East — (managers, admins) take a member out of a team',
       '• approve Wang — (managers) approve a join request; "decline Wang" declines it',
       '• joining open — (admins) join teams without approval ("joining approval" to undo); "share notes on" shares visit notes within teams',
@@ -188,4 +191,6 @@ export const enUS = {
   ...teamDayEnUS,
   ...settingsChatEnUS,
   ...apiTokensEnUS,
+  ...commentsEnUS,
+  ...consoleEnUS,
 };

@@ -3,6 +3,8 @@ import { rolesZhCN } from './roles-zh-CN.ts';
 import { teamDayZhCN } from './team-day-zh-CN.ts';
 import { settingsChatZhCN } from './settings-chat-zh-CN.ts';
 import { apiTokensZhCN } from './api-tokens-zh-CN.ts';
+import { commentsZhCN } from './comments-zh-CN.ts';
+import { consoleZhCN } from './console-zh-CN.ts';
 
 /** 中文回复。每条都是完整的句子，用命名参数，不拼接片段。 */
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${Math.round(m)} 米`);
@@ -37,6 +39,7 @@ export const zhCN: Catalogue = {
       '• 日报提醒 18:30 — （经理）日报提醒的时间；"日报提醒 关" 关闭',
       '• 摘要时间 19:00 — （经理）经理每日简报的时间',
       '• 设为经理 张三 华东 — （管理员）任命团队经理；"设为管理员 李四" 任命管理员',
+      '• 点评 王五 做得好 — （经理）回复王五最近的日报（"点评 王五 👍" 点赞）；"后台" 获取管理后台链接',
       '• 移出团队 王五 — （经理、管理员）把成员移出团队',
       '• 同意 王五 — （经理）同意加入申请；"拒绝 王五" 拒绝',
       '• 加入方式 开放 — （管理员）加入团队无需审批（"加入方式 审批" 恢复）；"共享备注 开" 团队内共享拜访备注',
@@ -160,4 +163,6 @@ export const zhCN: Catalogue = {
   ...teamDayZhCN,
   ...settingsChatZhCN,
   ...apiTokensZhCN,
+  ...commentsZhCN,
+  ...consoleZhCN,
 };

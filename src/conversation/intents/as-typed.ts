@@ -18,6 +18,8 @@ export function withProseAsTyped(intent: Intent, original: string): Intent {
       return intent.notes === undefined ? intent : { ...intent, notes: restore(intent.notes) };
     case 'report':
       return intent.text === undefined ? intent : { ...intent, text: restore(intent.text) };
+    case 'comment':
+      return { ...intent, text: restore(intent.text) };
     case 'visitNote':
       return { ...intent, notes: restore(intent.notes), ...(intent.nextStep !== undefined ? { nextStep: restore(intent.nextStep) } : {}) };
     default:

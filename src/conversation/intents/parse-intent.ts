@@ -16,6 +16,7 @@ import { PLAN_COMMANDS } from './plan-arguments.ts';
 import { parseTeamDay } from './team-day-arguments.ts';
 import { parseCustomerChange, SETTINGS_CHAT_COMMANDS } from './settings-chat-arguments.ts';
 import { API_TOKEN_COMMANDS } from './api-token-arguments.ts';
+import { COMMENT_COMMANDS } from './comment-arguments.ts';
 import type { CommandName, Intent, Language, ReminderName } from './types.ts';
 
 export interface CommandContext {
@@ -211,6 +212,7 @@ const COMMANDS: readonly CommandEntry[] = [
   ...PLAN_COMMANDS,
   ...SETTINGS_CHAT_COMMANDS,
   ...API_TOKEN_COMMANDS,
+  ...COMMENT_COMMANDS,
 ];
 
 const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([

@@ -83,6 +83,10 @@ export type Intent =
   /** `API令牌 [新建|撤销 <名称>]` / `api token [new|revoke <name>]` (admins). */
   | { kind: 'apiToken'; action: 'list' }
   | { kind: 'apiToken'; action: 'new' | 'revoke'; name: string }
+  /** `点评 张三 <内容>` / `comment Zhang <text>`: answers 张三's latest report (`👍` alone is a like). */
+  | { kind: 'comment'; person: string; text: string }
+  /** `后台` / `console`: a one-time link to the web console; `后台 退出` / `console logout` ends every session. */
+  | { kind: 'console'; logout?: true }
   | PlanIntent;
 
 /** `本周` / `this week` and `上周` / `last week` after `团队` / `team`. */
@@ -133,4 +137,5 @@ export type CommandName =
   | 'radius'
   | 'customerSetting'
   | 'points'
-  | 'apiToken';
+  | 'apiToken'
+  | 'comment';

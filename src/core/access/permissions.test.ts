@@ -51,4 +51,13 @@ describe('can', () => {
     expect(answers({ action: 'changeCustomer', orgId: org, owner: wang })).toEqual([false, false, false, true, true, false]);
     expect(answers({ action: 'changeCustomer', orgId: org, owner: null })).toEqual([false, false, true, true, true, false]);
   });
+
+  it("lets the person's manager and admins answer their report or visit, never the person themself", () => {
+    expect(answers({ action: 'giveFeedback', person: wang })).toEqual([false, false, false, true, true, false]);
+    expect(answers({ action: 'giveFeedback', person: { ...wang, teamIds: [] } })).toEqual([false, false, false, false, true, false]);
+  });
+
+  it('opens the manager pages of the console to managers of a team and admins', () => {
+    expect(answers({ action: 'openManagerConsole', orgId: org })).toEqual([false, false, true, true, true, false]);
+  });
 });

@@ -52,7 +52,11 @@ export type Check =
   /** Create, list or revoke the org's admin API tokens (a token acts as an admin of the org). */
   | { action: 'manageApiTokens'; orgId: string }
   /** Read the org's audit log (who changed what, before and after). */
-  | { action: 'viewAuditLog'; orgId: string };
+  | { action: 'viewAuditLog'; orgId: string }
+  /** Answer (or 👍) a person's report or visit: their manager or an admin, never the person themself. */
+  | { action: 'giveFeedback'; person: PersonSubject }
+  /** Open the manager's pages of the console (the team's today, reports, charts): managers and admins. */
+  | { action: 'openManagerConsole'; orgId: string };
 
 export type Action = Check['action'];
 
@@ -76,6 +80,11 @@ export function can(actor: Actor, check: Check): boolean {
       const person = check.action === 'viewPerson' ? check.person : check.assignee;
       return admin || person.userId === actor.userId || managesAnyOf(actor, person.teamIds);
     }
+    case 'giveFeedback':
+      if (check.person.userId === actor.userId) return false;
+      return admin || managesAnyOf(actor, check.person.teamIds);
+    case 'openManagerConsole':
+      return admin || actor.managedTeamIds.length > 0;
     case 'viewVisitNotes':
       if (admin || check.author.userId === actor.userId || managesAnyOf(actor, check.author.teamIds)) return true;
       // An org may let a team's members read each other's notes (a shared account, a hand-over).
@@ -91,6 +100,7 @@ export function can(actor: Actor, check: Check): boolean {
 function orgOf(check: Check): string {
   switch (check.action) {
     case 'viewPerson':
+    case 'giveFeedback':
       return check.person.orgId;
     case 'viewVisitNotes':
       return check.author.orgId;

@@ -39,7 +39,17 @@ export async function buildDailyDigest(
         .where('v.started_at', '<', to)
         .orderBy('v.started_at')
         .execute(),
-      db.selectFrom('daily_reports').select(['user_id', 'late']).where('user_id', 'in', ids).where('report_date', '=', input.date).execute(),
+      db
+        .selectFrom('daily_reports as r')
+        .select(['r.user_id', 'r.late'])
+        // Whether this digest's manager already answered or read the report (issue 15).
+        .select((eb) => [
+          eb.exists(eb.selectFrom('comments as cm').select('cm.id').whereRef('cm.report_id', '=', 'r.id').where('cm.author_id', '=', input.managerId)).as('answered'),
+          eb.exists(eb.selectFrom('report_reads as rr').select('rr.report_id').whereRef('rr.report_id', '=', 'r.id').where('rr.reader_id', '=', input.managerId)).as('read'),
+        ])
+        .where('r.user_id', 'in', ids)
+        .where('r.report_date', '=', input.date)
+        .execute(),
       db
         .selectFrom('visits as v')
         .innerJoin('customers as c', 'c.id', 'v.customer_id')
@@ -64,7 +74,12 @@ export async function buildDailyDigest(
       if (v.mocked) day.doubtfulLocations.push({ customer: v.name, reason: 'mocked' });
       else if (v.accuracy_flagged) day.doubtfulLocations.push({ customer: v.name, reason: 'inaccurate' });
     }
-    for (const r of reports) days.get(r.user_id)!.report = r.late ? 'late' : 'in';
+    for (const r of reports) {
+      const day = days.get(r.user_id)!;
+      day.report = r.late ? 'late' : 'in';
+      if (r.answered) day.feedback = 'answered';
+      else if (r.read) day.feedback = 'read';
+    }
     for (const f of followUps) days.get(f.user_id)!.followUpsTomorrow.push({ customer: f.name, nextStep: f.next_step });
     for (const [owner, list] of overdue) days.get(owner)!.overdueCustomers = list;
     const plans = await loadPlanTallies(db, reps, input.date);

@@ -30,4 +30,6 @@ export const digestEnUS = {
     p.admins ? `The team digest is for team managers. To manage a team, ask an admin (${p.admins}).` : 'The team digest is for team managers.',
   planLine: (p: { planned: number; done: number; missed: string; unplanned: number }) =>
     `  • plan: ${p.planned} planned, ${p.done} done${p.missed ? `, missed: ${p.missed}` : ''}; ${n(p.unplanned, 'unplanned visit', 'unplanned visits')}`,
+  reportFeedback: (p: { feedback: 'answered' | 'read' }): string =>
+    p.feedback === 'answered' ? '  • report: you answered it ✓' : '  • report: you read it (not answered yet)',
 };

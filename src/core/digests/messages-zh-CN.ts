@@ -26,4 +26,5 @@ export const digestZhCN: typeof digestEnUS = {
   trend: (p) => (p.delta > 0 ? `+${p.delta}` : p.delta < 0 ? `−${-p.delta}` : '持平'),
   notManager: (p) => (p.admins ? `团队简报只给团队经理看。要管理团队，请联系管理员（${p.admins}）。` : '团队简报只给团队经理看。'),
   planLine: (p) => `  • 计划：${p.planned} 站，完成 ${p.done}${p.missed ? `，未完成：${p.missed}` : ''}；计划外拜访 ${p.unplanned} 次`,
+  reportFeedback: (p) => (p.feedback === 'answered' ? '  • 日报：你已回复 ✓' : '  • 日报：你已阅读（尚未回复）'),
 };

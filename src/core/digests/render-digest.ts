@@ -39,6 +39,7 @@ function renderDaily(digest: DailyDigest, language: Language, timeZone: string):
     const lines: string[] = [];
     for (const rep of team.reps) {
       lines.push(t.dailyRep({ name: rep.name, visits: rep.visits.total, verified: rep.visits.verified, outside: rep.visits.outside, customers: list(rep.customers), report: rep.report }));
+      if (rep.feedback) lines.push(t.reportFeedback({ feedback: rep.feedback }));
       for (const open of rep.openCheckIns) lines.push(t.openCheckIn({ customer: open.customer, since: formatLocalTime(new Date(open.since), timeZone) }));
       for (const off of rep.offSite) lines.push(t.offSite(off));
       for (const doubt of rep.doubtfulLocations) lines.push(t.doubtfulLocation(doubt));

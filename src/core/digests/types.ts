@@ -29,6 +29,11 @@ export interface RepDay {
   overdueCustomers: OverdueCustomer[];
   /** Plan against actual (issue 14); absent or planned 0 when the rep had no plan that day. */
   plan?: PlanTally;
+  /**
+   * What the digest's manager already did with the rep's report (issue 15): answered it (a reply or
+   * 👍), or read it (chat `日报 张三`, the console). Absent: neither, or no report.
+   */
+  feedback?: 'answered' | 'read';
 }
 
 export interface DailyDigest {
