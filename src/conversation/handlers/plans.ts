@@ -21,7 +21,11 @@ export async function handlePlanIntent(turn: Turn, intent: PlanIntent): Promise<
     case 'planShow': {
       const person = intent.who ? await personFor(turn, intent.who, 'viewPerson') : turn.user;
       if (!person) return;
-      return turn.reply(await showPlan(deps, { reader: turn.user, person, ...(intent.when ? { whenText: intent.when } : {}), ...(intent.week ? { week: true } : {}) }));
+      // Check-in buttons only in the person's own direct chat: whoever opens one checks in as them.
+      const links = person.id === turn.user.id && turn.event.conversation.kind === 'direct' ? { settings: turn.settings, replyRef: turn.event.conversation.ref } : undefined;
+      return turn.reply(
+        await showPlan(deps, { reader: turn.user, person, ...(intent.when ? { whenText: intent.when } : {}), ...(intent.week ? { week: true } : {}), ...(links ? { links } : {}) }),
+      );
     }
     case 'planCancel':
     case 'planMove': {

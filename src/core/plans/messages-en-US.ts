@@ -121,6 +121,10 @@ export const planMessagesEnUS = {
   beforeStop: (p: { customer: string; time: string; minutes: number; purpose: string | null }) =>
     `Next stop in ${p.minutes} minutes: ${p.customer} at ${p.time}${p.purpose ? ` (purpose: ${p.purpose})` : ''}. Check in when you arrive.`,
   checkInButton: () => 'Check in',
+  checkInAt: (p: { customer: string }) => `Check in: ${p.customer}`,
+  stopLinkLine: (p: { url: string }) => `   Check in here: ${p.url}`,
+  beforeStopLink: (p: { url: string }) => `Check in here: ${p.url}`,
+  unplannedLine: (p: { customers: string }) => `Unplanned visits (nobody planned them): ${p.customers}`,
 };
 
 export type PlanMessages = typeof planMessagesEnUS;

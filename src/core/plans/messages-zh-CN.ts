@@ -82,4 +82,8 @@ export const planMessagesZhCN: PlanMessages = {
   morningHeading: (p) => `早上好！你${day(p.day)}的计划：`,
   beforeStop: (p) => `${p.minutes} 分钟后拜访：${p.customer} ${p.time}${p.purpose ? `（目的：${p.purpose}）` : ''}。到达后请签到。`,
   checkInButton: () => '签到',
+  checkInAt: (p) => `签到：${p.customer}`,
+  stopLinkLine: (p) => `   签到链接：${p.url}`,
+  beforeStopLink: (p) => `签到链接：${p.url}`,
+  unplannedLine: (p) => `计划外拜访：${p.customers}`,
 };

@@ -3,7 +3,7 @@ import type { ScheduledSend } from '../schedules/scheduled-sends.ts';
 import { dueToday, inQuietHours, isWorkday, localNow } from '../schedules/calendar.ts';
 import { isAway } from '../schedules/prefs.ts';
 import { directRefOf } from '../schedules/recipients.ts';
-import { planOfDayLines } from '../plans/show-plan.ts';
+import { planOfDayMessage, stopCheckInUrl } from '../plans/plan-message.ts';
 import { formatMinute, planMessages } from '../plans/plan-days.ts';
 import { anyAtOrBefore, anyTeamOf, prefsOf, type ReminderPass, type SkipTally } from './pass-context.ts';
 
@@ -43,7 +43,8 @@ export async function dueMorningPlans(pass: ReminderPass, skipped: SkipTally): P
       if (isAway(prefsOf(row), local.date)) { skipped.add('away'); continue; }
       if (!row.direct_ref) { skipped.add('unreachable'); continue; }
       const { away_until: _a, reminders_off: _r, leaderboard_opt_out: _l, team_id: teamId, direct_ref: targetRef, ...person } = row;
-      const { lines } = await planOfDayLines(pass.db, { person, date: local.date, today: local.date, reader: person, heading: 'morning' });
+      const links = pass.links ? { settings: pass.links, replyRef: targetRef, now: pass.now } : undefined;
+      const { message } = await planOfDayMessage(pass.db, { person, date: local.date, today: local.date, reader: person, heading: 'morning', ...(links ? { links } : {}) });
       out.push({
         key: `reminder:plan:${row.id}:${local.date}`,
         kind: 'plan',
@@ -52,7 +53,7 @@ export async function dueMorningPlans(pass: ReminderPass, skipped: SkipTally): P
         teamId,
         localDate: local.date,
         targetRef,
-        message: { text: lines.join('\n'), sections: [{ heading: lines[0], lines: lines.slice(1) }], language: row.language },
+        message,
       });
     }
   }
@@ -75,7 +76,7 @@ export async function dueStopReminders(pass: ReminderPass, skipped: SkipTally): 
       .innerJoin('users as u', 'u.id', 'v.user_id')
       .innerJoin('customers as c', 'c.id', 'v.customer_id')
       .leftJoin('user_schedule_prefs as p', 'p.user_id', 'u.id')
-      .select(['v.id', 'v.planned_minute', 'v.purpose', 'u.id as user_id', 'u.org_id', 'u.language', 'c.name as customer'])
+      .select(['v.id', 'v.planned_minute', 'v.purpose', 'v.customer_id', 'u.id as user_id', 'u.org_id', 'u.language', 'u.time_zone', 'c.name as customer'])
       .select(['p.away_until', 'p.reminders_off', 'p.leaderboard_opt_out'])
       .select(anyTeamOf('u.id').as('team_id'))
       .select(directRefOf('u.id').as('direct_ref'))
@@ -97,6 +98,11 @@ export async function dueStopReminders(pass: ReminderPass, skipped: SkipTally): 
       if (isAway(prefsOf(row), local.date)) { skipped.add('away'); continue; }
       if (!row.direct_ref) { skipped.add('unreachable'); continue; }
       const t = planMessages(row.language);
+      const text = t.beforeStop({ customer: row.customer, time: formatMinute(row.planned_minute)!, minutes: row.planned_minute! - local.minute, purpose: row.purpose });
+      // The stop's check-in button: the location page for this customer, confirmation back to this chat.
+      const url = pass.links
+        ? stopCheckInUrl({ settings: pass.links, replyRef: row.direct_ref, now: pass.now }, { id: row.user_id, org_id: row.org_id, time_zone: row.time_zone }, { customerId: row.customer_id, localDate: local.date })
+        : undefined;
       out.push({
         key: `reminder:plan-stop:${row.id}`,
         kind: 'plan-stop',
@@ -105,10 +111,9 @@ export async function dueStopReminders(pass: ReminderPass, skipped: SkipTally): 
         teamId: row.team_id,
         localDate: local.date,
         targetRef: row.direct_ref,
-        message: {
-          text: t.beforeStop({ customer: row.customer, time: formatMinute(row.planned_minute)!, minutes: row.planned_minute! - local.minute, purpose: row.purpose }),
-          language: row.language,
-        },
+        message: url
+          ? { text: `${text}\n${t.beforeStopLink({ url })}`, actions: [{ label: t.checkInAt({ customer: row.customer }), url }], language: row.language }
+          : { text, language: row.language },
       });
     }
   }
