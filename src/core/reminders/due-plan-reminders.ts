@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ScheduledSend } from '../schedules/scheduled-sends.ts';
 import { dueToday, inQuietHours, isWorkday, localNow } from '../schedules/calendar.ts';
-import { isAway } from '../schedules/prefs.ts';
+import { isAway, wantsReminder } from '../schedules/prefs.ts';
 import { directRefOf } from '../schedules/recipients.ts';
 import { planOfDayMessage, stopCheckInUrl } from '../plans/plan-message.ts';
 import { formatMinute, planMessages } from '../plans/plan-days.ts';
@@ -12,7 +12,8 @@ const notSent = (prefix: string, idColumn: string, suffix: string) =>
 
 /**
  * The day's plan, in route order, to each rep who has open stops today, at `plans.morning` (default
- * 08:30 local) on workdays. Held back in quiet hours, not sent on holidays or while away; due until
+ * 08:30 local) on workdays. Held back in quiet hours, not sent on holidays, while away or with plan
+ * reminders off (`关闭提醒 计划` / `reminders off plan`); due until
  * the end of the day, once (`reminder:plan:<user>:<date>`).
  */
 export async function dueMorningPlans(pass: ReminderPass, skipped: SkipTally): Promise<ScheduledSend[]> {
@@ -40,7 +41,7 @@ export async function dueMorningPlans(pass: ReminderPass, skipped: SkipTally): P
       if (!morning || !dueToday(pass.now, zone, local.date, morning)) continue;
       if (!isWorkday(local.date, settings)) { skipped.add('notWorkday'); continue; }
       if (inQuietHours(local.minute, settings.quietHours)) { skipped.add('quietHours'); continue; }
-      if (isAway(prefsOf(row), local.date)) { skipped.add('away'); continue; }
+      if (!wantsReminder(prefsOf(row), 'plan', local.date)) { skipped.add(isAway(prefsOf(row), local.date) ? 'away' : 'kindOff'); continue; }
       if (!row.direct_ref) { skipped.add('unreachable'); continue; }
       const { away_until: _a, reminders_off: _r, leaderboard_opt_out: _l, team_id: teamId, direct_ref: targetRef, ...person } = row;
       const links = pass.links ? { settings: pass.links, replyRef: targetRef, now: pass.now } : undefined;
@@ -95,7 +96,7 @@ export async function dueStopReminders(pass: ReminderPass, skipped: SkipTally): 
       if (before === 0 || row.planned_minute! - before > local.minute) continue;
       if (settings.holidays.includes(local.date)) { skipped.add('notWorkday'); continue; }
       if (inQuietHours(local.minute, settings.quietHours)) { skipped.add('quietHours'); continue; }
-      if (isAway(prefsOf(row), local.date)) { skipped.add('away'); continue; }
+      if (!wantsReminder(prefsOf(row), 'plan', local.date)) { skipped.add(isAway(prefsOf(row), local.date) ? 'away' : 'kindOff'); continue; }
       if (!row.direct_ref) { skipped.add('unreachable'); continue; }
       const t = planMessages(row.language);
       const text = t.beforeStop({ customer: row.customer, time: formatMinute(row.planned_minute)!, minutes: row.planned_minute! - local.minute, purpose: row.purpose });
