@@ -23,7 +23,7 @@ async function planned(s: TestHarness): Promise<{ name: string; local_date: unkn
     .select(['c.name', 'p.local_date'])
     .orderBy('p.typed_seq')
     .execute();
-  return rows.map((r) => ({ name: r.name, local_date: r.local_date instanceof Date ? r.local_date.toISOString().slice(0, 10) : r.local_date }));
+  return rows.map((r) => ({ name: r.name, local_date: (r.local_date as unknown) instanceof Date ? (r.local_date as unknown as Date).toISOString().slice(0, 10) : r.local_date }));
 }
 
 describe('visit plans in Chinese', () => {

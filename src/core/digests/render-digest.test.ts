@@ -50,7 +50,7 @@ describe('digest rendering', () => {
     const digest: WeeklyDigest = {
       kind: 'weekly',
       managerId: 'm',
-      week: { start: '2026-10-26', end: '2026-11-02' },
+      week: { period: 'week', start: '2026-10-26', end: '2026-11-02' },
       teams: [
         {
           teamId: 't', name: '华东', current: week, previous: week,
