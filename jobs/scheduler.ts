@@ -10,6 +10,7 @@ import { leaderboardPost, leaderboardsTick } from './definitions/leaderboards.ts
 import { digestSend, digestsTick } from './definitions/digests.ts';
 import { housekeeping } from './definitions/housekeeping.ts';
 import type { MetricsRecorder } from '../src/observability/metrics-recorder.ts';
+import type { LocationLinkSettings } from '../src/core/location-links/issue-location-link.ts';
 
 export interface SchedulerOptions {
   db: Kysely<Database>;
@@ -28,6 +29,8 @@ export interface SchedulerOptions {
   embeddedDatabase?: boolean;
   /** Times every job run (/metrics). */
   metrics?: MetricsRecorder;
+  /** For check-in links in plan reminders; without it they go out without buttons. */
+  links?: LocationLinkSettings;
 }
 
 /** Every job the scheduler runs. */
@@ -66,7 +69,7 @@ export function createScheduler(options: SchedulerOptions) {
   );
   // Hourly, off the minute passes' busiest second; not part of `runDueNow` (tests drive time by hand).
   if (!options.tickEveryMs) repeats.push({ id: housekeeping.name, job: housekeeping.name, cron: '17 * * * *', timeZone: 'UTC' });
-  const context = { db: options.db, clock: options.clock, logger: options.logger, embeddedDatabase: options.embeddedDatabase };
+  const context = { db: options.db, clock: options.clock, logger: options.logger, embeddedDatabase: options.embeddedDatabase, ...(options.links ? { links: options.links } : {}) };
   const definitions = jobDefinitions.map((definition) => timed(definition, options.metrics));
   const runner: JobRunner = options.redisUrl
     ? createBullmqRunner({

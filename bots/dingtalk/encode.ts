@@ -22,16 +22,30 @@ export interface OpenApiMessage {
 /** `groupMessages/send` accepts at most 15,000 bytes of msgParam; keep a margin for escaping. */
 const MAX_PARAM_BYTES = 14_000;
 const MAX_TITLE_CHARS = 60;
+/** OpenAPI action cards: `sampleActionCard` (one button) to `sampleActionCard5` (five stacked). */
 const MAX_BUTTONS = 5;
+/**
+ * A session-webhook `actionCard` takes a `btns` list of any length (the docs name no limit); a day's
+ * plan has at most 25 stops, so 25 is the most a message of ours needs.
+ */
+const MAX_SESSION_BUTTONS = 25;
 
 type Rendered =
   | { kind: 'text'; content: string }
   | { kind: 'markdown'; title: string; text: string }
   | { kind: 'actionCard'; title: string; text: string; buttons: { title: string; url: string }[] };
 
-function render(message: OutboundMessage): Rendered {
-  const actions = (message.actions ?? []).slice(0, MAX_BUTTONS);
-  const markdown = () => (message.sections?.length ? sectionsMarkdown(message) : toMarkdown(message.text, message.title));
+function render(message: OutboundMessage, maxButtons: number): Rendered {
+  const own = (message.actions ?? []).slice(0, maxButtons);
+  // A section's own button (a plan stop's check-in) joins the card's buttons while there is room;
+  // the rest become links under their section's lines.
+  const perSection = (message.sections ?? []).flatMap((section, i) => (section.action ? [{ i, action: section.action }] : []));
+  const asButtons = perSection.slice(0, Math.max(0, maxButtons - own.length));
+  const inline = new Set(perSection.slice(asButtons.length).map((s) => s.i));
+  const actions = [...own, ...asButtons.map((s) => s.action)];
+  // The buttons travel in the same parameter as the text: the text's budget leaves room for them.
+  const reserve = actions.reduce((n, a) => n + jsonBytes(a.label) + jsonBytes(a.url) + 40, 0);
+  const markdown = () => (message.sections?.length ? sectionsMarkdown(message, inline, reserve) : toMarkdown(message.text, message.title));
   if (actions.length > 0) {
     const title = cardTitle(message);
     return { kind: 'actionCard', title, text: markdown(), buttons: actions.map((a) => ({ title: a.label, url: a.url })) };
@@ -42,7 +56,7 @@ function render(message: OutboundMessage): Rendered {
 
 /** For `oToMessages/batchSend` and `groupMessages/send`. */
 export function encodeOpenApiMessage(message: OutboundMessage): OpenApiMessage {
-  const r = fit(render(message));
+  const r = fit(render(message, MAX_BUTTONS));
   switch (r.kind) {
     case 'text':
       return { msgKey: 'sampleText', msgParam: JSON.stringify({ content: r.content }) };
@@ -71,7 +85,7 @@ export function encodeOpenApiMessage(message: OutboundMessage): OpenApiMessage {
  * when the id appears in the text as `@id` and in `at.atUserIds` (ActionCards cannot mention).
  */
 export function encodeSessionMessage(message: OutboundMessage, mention?: string): Record<string, unknown> {
-  const r = fit(render(message));
+  const r = fit(render(message, MAX_SESSION_BUTTONS));
   const at = mention && r.kind !== 'actionCard' ? { at: { atUserIds: [mention], isAtAll: false } } : {};
   const prefix = mention ? `@${mention} ` : '';
   switch (r.kind) {
@@ -115,20 +129,21 @@ type MarkdownItem = { kind: 'heading' | 'paragraph' | 'bullet'; text: string; st
  * apart by hard breaks, list items as a `- ` list set off by blank lines. Built line by line within
  * the msgParam budget; if the budget runs out, the rest is left out and a last line says how many.
  */
-function sectionsMarkdown(message: OutboundMessage): string {
+function sectionsMarkdown(message: OutboundMessage, inlineActions: ReadonlySet<number> = new Set(), reserve = 0): string {
   const items: MarkdownItem[] = [];
-  for (const section of message.sections ?? []) {
+  for (const [index, section] of (message.sections ?? []).entries()) {
     const start = items.length;
     if (section.heading) items.push({ kind: 'heading', text: `#### ${plainStart(section.heading)}` });
     for (const line of section.lines) {
       const { text, bullet } = sectionLine(line);
       items.push(bullet ? { kind: 'bullet', text: `- ${plainStart(text)}` } : { kind: 'paragraph', text: plainStart(text) });
     }
+    if (section.action && inlineActions.has(index)) items.push({ kind: 'paragraph', text: `[${linkLabel(section.action.label)}](${section.action.url})` });
     if (items[start]) items[start].startsSection = true;
   }
   const head = message.title ? `### ${plainStart(message.title)}` : '';
   // Room for the title field, a mention and the note.
-  const budget = MAX_PARAM_BYTES - 600;
+  const budget = MAX_PARAM_BYTES - 600 - reserve;
   let out = head;
   let used = jsonBytes(head);
   let previous: MarkdownItem['kind'] | 'title' | undefined = head ? 'title' : undefined;
@@ -144,6 +159,11 @@ function sectionsMarkdown(message: OutboundMessage): string {
     previous = item.kind;
   }
   return out;
+}
+
+/** Brackets would end a markdown link's label early. */
+function linkLabel(label: string): string {
+  return label.replace(/[[\]]/g, ' ');
 }
 
 function separator(previous: MarkdownItem['kind'] | 'title' | undefined, next: MarkdownItem['kind']): string {

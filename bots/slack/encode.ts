@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../../src/conversation/types.ts';
+import type { MessageSection, OutboundMessage } from '../../src/conversation/types.ts';
 import { omittedNote } from '../message-sections.ts';
 
 /** A Block Kit block, as plain JSON (https://docs.slack.dev/reference/block-kit/blocks). */
@@ -48,11 +48,13 @@ export function encodeSlackMessage(message: OutboundMessage): RenderedSlackMessa
   const groups = message.sections?.length
     ? message.sections.map((section) => [...(section.heading ? [`*${escapeMrkdwn(section.heading)}*`] : []), ...section.lines.map(escapeMrkdwn)])
     : [escapeMrkdwn(message.text).split('\n')];
-  const packed = packSections(groups, {
+  const limits = {
     // Room for the header, the buttons and the note saying what was left out.
     maxBlocks: MAX_BLOCKS - blocks.length - (buttons.length ? 1 : 0) - 1,
     budget: BLOCKS_TEXT_BUDGET - title.length - buttons.reduce((n, b) => n + b.text.text.length + b.url.length, 0) - 200,
-  });
+  };
+  // Sections with a button of their own (a plan's stops) are one block each, the button beside the text.
+  const packed = message.sections?.some((section) => section.action) ? buttonSections(message.sections, groups, limits) : packSections(groups, limits);
   blocks.push(...packed.blocks);
   if (packed.omitted > 0) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(omittedNote(message.language, packed.omitted)) }] });
@@ -61,6 +63,49 @@ export function encodeSlackMessage(message: OutboundMessage): RenderedSlackMessa
   // Digests and boards start their text with the title already.
   const plain = message.title && !message.text.startsWith(message.title) ? `${message.title}\n\n${message.text}` : message.text;
   return { text: truncate(escapeMrkdwn(plain), TEXT_MAX), blocks };
+}
+
+/**
+ * One section block per part, its own link button as the accessory (a plan's check-in per stop);
+ * parts without lines or button are skipped. Stops at the first part that does not fit and counts
+ * the lines left out.
+ */
+function buttonSections(
+  sections: readonly MessageSection[],
+  groups: string[][],
+  limits: { maxBlocks: number; budget: number },
+): { blocks: SlackBlock[]; omitted: number } {
+  const blocks: SlackBlock[] = [];
+  let used = 0;
+  let omitted = 0;
+  sections.forEach((section, i) => {
+    const lines = groups[i]!;
+    const action = section.action && section.action.url.length <= URL_MAX ? section.action : undefined;
+    if (lines.length === 0 && !action) return;
+    const text = truncate(lines.join('\n') || ' ', SECTION_MAX);
+    const cost = text.length + (action ? action.label.length + action.url.length : 0);
+    if (omitted > 0 || blocks.length + 1 > limits.maxBlocks || used + cost > limits.budget) {
+      omitted += Math.max(lines.length, 1);
+      return;
+    }
+    used += cost;
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text },
+      ...(action
+        ? {
+            accessory: {
+              type: 'button',
+              action_id: `legwork_link_s${i}`,
+              text: { type: 'plain_text', text: truncate(action.label, BUTTON_LABEL_MAX), emoji: true },
+              url: action.url,
+            },
+          }
+        : {}),
+    });
+  });
+  if (blocks.length === 0 && omitted === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: ' ' } });
+  return { blocks, omitted };
 }
 
 /**

@@ -37,8 +37,8 @@ export const limits = {
  * - choices → `template_card` (button_interaction up to 6, vote_interaction up to 20), keyed with
  *   the text they stand for and their label (decode.ts maps the `template_card_event` back to the
  *   text; the label is what the card says once tapped, see `chosenButtonName`);
- * - sections (digests, leaderboards) → `markdown`, split between lines at 2,048 bytes (see
- *   `sectionsMarkdown`), unless `markdown: false`;
+ * - sections (digests, leaderboards, a day's plan with a check-in link per stop) → `markdown`, split
+ *   between lines at 2,048 bytes (see `sectionsMarkdown`), unless `markdown: false`;
  * - an action → `textcard` (the link as a button) when the text fits the card;
  * - otherwise `text`, split on UTF-8 boundaries at 2,048 bytes.
  * `taskId` must be unique per app and stable across retries: the outbox id is.
@@ -111,6 +111,9 @@ export function sectionsMarkdown(message: OutboundMessage, maxBytes: number): st
       const { text, bullet } = sectionLine(line);
       lines.push({ text: bullet ? `• ${text}` : text, counts: true });
     }
+    // A section's own button (a plan stop's check-in): cards carry at most 6 link buttons and too
+    // little text for a day's plan, so it is a link under the section's lines.
+    if (section.action) lines.push({ text: `[${section.action.label.replace(/[[\]]/g, ' ')}](${section.action.url})`, counts: true });
   }
   for (const action of message.actions ?? []) lines.push({ text: `[${action.label}](${action.url})`, counts: true });
   // A line longer than a message (never in practice) is cut at character boundaries.

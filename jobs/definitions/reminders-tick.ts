@@ -10,8 +10,8 @@ import type { JobDefinition } from '../queue/types.ts';
 export const remindersTick: JobDefinition<Record<string, unknown>> = {
   name: 'reminders-tick',
   schema: z.object({}),
-  async handler({ db, clock, logger }) {
-    const result = await runDueReminders({ db, clock });
+  async handler({ db, clock, logger, links }) {
+    const result = await runDueReminders({ db, clock, ...(links ? { links } : {}) });
     if (result.written > 0 || Object.keys(result.skipped).length > 0) logger.info(result, 'reminders pass');
     return result;
   },

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { LocationLinkSettings } from '../../src/core/location-links/issue-location-link.ts';
 
 /** What every job handler gets: the database, the clock, a logger, and a way to add more jobs. */
 export interface JobContext {
@@ -11,6 +12,8 @@ export interface JobContext {
   logger: Logger;
   /** True on the embedded database (PGlite: no autovacuum, one connection). */
   embeddedDatabase?: boolean;
+  /** For check-in links in plan reminders (public URL, link secret and lifetime). */
+  links?: LocationLinkSettings;
   /** Adds a job; with `jobId` (its natural key, no ':'), adding it again while it is known is a no-op. */
   enqueue(name: string, payload: unknown, options?: { jobId?: string }): Promise<void>;
 }

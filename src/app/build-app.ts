@@ -66,6 +66,7 @@ export async function buildApp(
     redisUrl: config.redisUrl,
     embeddedDatabase: database.kind === 'pglite',
     metrics: metrics.recorder,
+    links: { publicUrl: config.publicUrl, linkSecret, linkTtlMinutes: config.locationLinkTtlMinutes },
   });
   // The minute passes fire on real time; under a manual clock (tests) they would run at arbitrary
   // frozen times, so there the passes run only when a test calls `scheduler.runDueNow()`.

@@ -103,4 +103,10 @@ export interface OutboundMessage {
 export interface MessageSection {
   heading?: string;
   lines: string[];
+  /**
+   * A button that belongs to this part alone (a planned stop's check-in link): beside it where the
+   * platform can (a Slack section's accessory, a DingTalk action card button), a link after its lines
+   * otherwise. `text` names the URL too, for plain-text clients.
+   */
+  action?: MessageAction;
 }

@@ -92,7 +92,6 @@ describe('planning visits in Chinese', () => {
     expect(await s.ask('ann', '计划 明天 华为 25:00')).toBe('"25:00"不是有效的时间（可以写 10:00、14:30、下午3点）。未做任何计划。');
     expect(await s.ask('ann', '计划 今天 华为 9:00')).toBe('今天 09:00 已经过了。未做任何计划。');
     expect(await s.ask('ann', '计划 明天 华为 腾讯 9:00')).toBe('时间只能对应一个客户：带时间的拜访请逐个计划。未做任何计划。');
-    expect(await s.ask('ann', '计划 明天 诺基亚 腾讯')).toBe('诺基亚 无法唯一对应到一个客户。请单独计划它，以便选择或新建客户；未做任何计划。');
     expect(await s.ask('ann', '改期 华为 周一')).toBe('华为 没有待拜访的计划。发送「计划 本周」查看计划。');
     expect(await s.ask('ann', '设置出发点 95,200')).toBe('坐标超出范围：纬度须在 -90 到 90 之间，经度须在 -180 到 180 之间。');
     expect(await snapshot(s)).toEqual(before);
@@ -114,14 +113,15 @@ describe('planning visits in Chinese', () => {
     await customers(s, 'ann');
     await s.say('ann', '计划 今天 华为 腾讯');
     await s.say('ann', '签到 华为 22.54,113.95');
-    expect(await s.ask('ann', '计划')).toBe(
-      [
-        '今天（11月27日 周五）的计划（按路线顺序）：',
-        '1. 华为 — 距上一站 0 米 — 已完成 ✓（位置已核实）',
-        '2. 腾讯 — 距上一站 2.1 公里 — 待拜访',
-        '总路程 2.1 公里（从出发点算起），输入顺序已是最短。',
-      ].join('\n'),
-    );
+    const today = (await s.ask('ann', '计划')).split('\n');
+    expect(today).toEqual([
+      '今天（11月27日 周五）的计划（按路线顺序）：',
+      '1. 华为 — 距上一站 0 米 — 已完成 ✓（位置已核实）',
+      '2. 腾讯 — 距上一站 2.1 公里 — 待拜访',
+      // The stop still to do carries its check-in link (the local chat shows links in the text).
+      expect.stringMatching(/^ {3}签到链接：http:\/\/legwork\.test\/c\/[\w-]+\.[\w-]+$/),
+      '总路程 2.1 公里（从出发点算起），输入顺序已是最短。',
+    ]);
     const visit = await s.db.selectFrom('visits').select('id').executeTakeFirstOrThrow();
     expect(await s.db.selectFrom('visit_plans').select(['state', 'visit_id']).where('state', '=', 'done').execute()).toEqual([{ state: 'done', visit_id: visit.id }]);
     s.clock.set(new Date(s.clock.now().getTime() + day));
@@ -162,9 +162,6 @@ describe('planning visits in English', () => {
     const before = await snapshot(s);
     expect(await s.ask('bob', 'plan yesterday Huawei')).toBe('Thu Nov 26 is in the past: plans are for today or later. Nothing was planned.');
     expect(await s.ask('bob', 'plan tomorrow Huawei 25:00')).toBe('"25:00" is not a time of day (use 10:00, 14:30 or 3pm). Nothing was planned.');
-    expect(await s.ask('bob', 'plan tomorrow Nokia, Tencent')).toBe(
-      'I could not match Nokia to exactly one customer. Plan that one on its own to choose or create it; nothing was planned.',
-    );
     expect(await s.ask('bob', 'assign Zhang tomorrow Huawei')).toBe('I know nobody called "Zhang" here. To plan a visit yourself: plan tomorrow Zhang 10:00');
     expect(await snapshot(s)).toEqual(before);
     expect(await plans(s)).toEqual([]);

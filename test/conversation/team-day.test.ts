@@ -52,6 +52,8 @@ describe("团队 张三: a person's day in Chinese", () => {
         '1. 华为 — 距上一站 0 米 — 已完成 ✓（位置已核实）',
         '2. 中兴 — 距上一站 2.2 公里 — 待拜访',
         '总路程 2.2 公里（从出发点算起），输入顺序已是最短。',
+        // 腾讯 was visited but nobody planned it.
+        '计划外拜访：腾讯',
       ].join('\n'),
     );
     // Bots render the sections natively (Block Kit, cards); the text above is the plain fallback.
@@ -75,6 +77,7 @@ describe("团队 张三: a person's day in Chinese", () => {
         '1. 华为 — 距上一站 0 米 — 已完成 ✓（位置已核实）',
         '2. 中兴 — 距上一站 2.2 公里 — 未完成',
         '总路程 2.2 公里（从出发点算起），输入顺序已是最短。',
+        '计划外拜访：腾讯',
       ].join('\n'),
     );
     // History looks back: 11月27日 said on 28 Nov is this year's, 周五 is the Friday just gone.

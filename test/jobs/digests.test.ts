@@ -65,6 +65,16 @@ describe.each(modes)('manager digests (%s runner)', (mode) => {
     it('sends the weekly digest on Monday 09:00 with trends against the week before', async () => {
       await fixedDay();
       const e = env.current;
+      // Ann's plans: 1 of 2 stops done this week (one cancelled, not counted), 1 of 1 the week before.
+      const plan = (customer: string, date: string, state: 'planned' | 'done' | 'cancelled') =>
+        e.database.db
+          .insertInto('visit_plans')
+          .values({ org_id: e.seed.orgId, user_id: e.seed.id('Ann'), customer_id: e.seed.customers.get(customer)!, local_date: date, state, planned_by: e.seed.id('Ann') })
+          .execute();
+      await plan('Huawei', '2026-10-30', 'done');
+      await plan('ZTE', '2026-10-29', 'planned');
+      await plan('Baidu', '2026-10-29', 'cancelled');
+      await plan('Huawei', '2026-10-21', 'done');
       await e.at('2026-11-02T00:59:00Z');
       expect(await e.delivered('local:user:mgr')).toEqual([]);
       await e.at('2026-11-02T01:00:00Z');
@@ -75,8 +85,11 @@ describe.each(modes)('manager digests (%s runner)', (mode) => {
         '',
         'East: 2 visits (+1 on the week before), 1 verified (±0), 1 outside; reports 1 in, 1 late, 13 missing; 4 pts (+1)',
         'Ann: 2 visits (+2), 1 verified (+1), 1 outside, 2 customers; reports 1 in, 0 late, 4 missing; 4 pts (+4)',
+        '  • plan: 1 of 2 stops done (50%); the week before: 1 of 1 stops done (100%)',
         'Ben: 0 visits (−1), 0 verified (−1), 0 outside, 1 customer; reports 0 in, 1 late, 4 missing; 0 pts (−3)',
         'Cat: 0 visits (±0), 0 verified (±0), 0 outside, 0 customers; reports 0 in, 0 late, 5 missing; 0 pts (±0)',
+        // A (7 days): ZTE seen on the 30th, Alibaba last on the 20th; B (30): Huawei yes, Tencent never; C: Baidu never.
+        "Coverage (customers visited within their tier's interval): A 1/2 (50%), B 1/2 (50%), C 0/1 (0%); the week before: A 50%, B 0%, C 0%",
       ]);
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goAway } from '../../src/core/schedules/manage-prefs.ts';
+import { goAway, setReminderKind } from '../../src/core/schedules/manage-prefs.ts';
 import { redisUrl, skipRedisReason, useFileDatabase, useSchedulerEnv, type RunnerMode } from './support/scheduler-env.ts';
 
 /**
@@ -81,6 +81,26 @@ describe.each(modes)('plan reminders (%s runner)', (mode) => {
       await e.database.db.updateTable('visit_plans').set({ state: 'done' }).where('user_id', '=', e.seed.id('Ann')).execute();
       await e.at('2026-10-31T01:30:00Z');
       expect(await planTexts('Ann')).toEqual([]);
+    });
+
+    it('sends neither the morning plan nor stop reminders to a rep who turned plan reminders off', async () => {
+      await people();
+      const e = env.current;
+      await plan('Ann', 'Huawei', '2026-10-30', 600);
+      const ann = await e.database.db.selectFrom('users').selectAll().where('id', '=', e.seed.id('Ann')).executeTakeFirstOrThrow();
+      await setReminderKind({ db: e.database.db, clock: e.clock }, { user: ann, kind: 'plan', enabled: false });
+      await e.at('2026-10-30T00:30:00Z');
+      await e.at('2026-10-30T01:30:00Z');
+      expect(await planTexts('Ann')).toEqual([]);
+      // Turned back on, what is still due that day comes: the day's plan and the stop's reminder.
+      await setReminderKind({ db: e.database.db, clock: e.clock }, { user: ann, kind: 'plan', enabled: true });
+      await e.at('2026-10-30T01:45:00Z');
+      const texts = await planTexts('Ann');
+      expect(texts).toHaveLength(2);
+      expect(texts.map((t) => t.split('\n')[0]).sort()).toEqual([
+        'Good morning! Your plan for today (Fri Oct 30):',
+        'Next stop in 15 minutes: Huawei at 10:00. Check in when you arrive.',
+      ]);
     });
 
     it('the daily digest shows each rep’s plan against what they did', async () => {

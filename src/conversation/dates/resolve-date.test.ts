@@ -63,6 +63,15 @@ const ON_FRIDAY_NOV_27: Array<[string, string]> = [
   ['Dec 1', '2026-12-01'],
   ['in 3 days', '2026-11-30'],
   ['the day after tomorrow', '2026-11-29'],
+  // A weekday's short name alone (chrono leaves Mon, Wed, Sat and Sun alone as words).
+  ['Wed', '2026-12-02'],
+  ['wed.', '2026-12-02'],
+  ['Weds', '2026-12-02'],
+  ['on Mon', '2026-11-30'],
+  ['Sat', '2026-11-28'],
+  ['Sun', '2026-11-29'],
+  ['Thurs', '2026-12-03'],
+  ['周三', '2026-12-02'],
 ];
 
 describe('resolveDate', () => {

@@ -295,10 +295,23 @@ const ADJACENT_GAP = /^[\s,，、()（）\-–—/:：]*$/;
  *
  * @throws RangeError if `opts.timeZone` is not a valid time zone or `opts.now` is invalid.
  */
+const BARE_WEEKDAY = /^\s*(?:on\s+)?(mon|tues?|weds?|thur?s?|fri|sat|sun)\.?\s*$/iu;
+const WEEKDAY_NAMES: Record<string, string> = { mon: 'monday', tue: 'tuesday', wed: 'wednesday', thu: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday' };
+
+/**
+ * A weekday's short name standing alone ("Wed", "Sat.", "on Mon") can only mean that day, though
+ * chrono leaves "Mon", "Wed", "Sat" and "Sun" alone because they are also words: spelled out here,
+ * only when it is the whole text, so "I sat with them" stays no date.
+ */
+function spellOutBareWeekday(text: string): string {
+  const bare = BARE_WEEKDAY.exec(text);
+  return bare ? (WEEKDAY_NAMES[bare[1]!.slice(0, 3).toLowerCase()] ?? text) : text;
+}
+
 export function resolveDate(text: string, opts: ResolveDateOptions): string | null {
   if (!isValidTimeZone(opts.timeZone)) throw new RangeError(`Unknown time zone: ${opts.timeZone}`);
   // NFKC turns full-width digits and brackets ("３月５日（周五）") into the ASCII forms the patterns expect.
-  const normalized = text.normalize('NFKC');
+  const normalized = spellOutBareWeekday(text.normalize('NFKC'));
   if (normalized.trim() === '') return null;
 
   const local = localTimeOf(opts.now, opts.timeZone);

@@ -21,7 +21,11 @@ export async function handlePlanIntent(turn: Turn, intent: PlanIntent): Promise<
     case 'planShow': {
       const person = intent.who ? await personFor(turn, intent.who, 'viewPerson') : turn.user;
       if (!person) return;
-      return turn.reply(await showPlan(deps, { reader: turn.user, person, ...(intent.when ? { whenText: intent.when } : {}), ...(intent.week ? { week: true } : {}) }));
+      // Check-in buttons only in the person's own direct chat: whoever opens one checks in as them.
+      const links = person.id === turn.user.id && turn.event.conversation.kind === 'direct' ? { settings: turn.settings, replyRef: turn.event.conversation.ref } : undefined;
+      return turn.reply(
+        await showPlan(deps, { reader: turn.user, person, ...(intent.when ? { whenText: intent.when } : {}), ...(intent.week ? { week: true } : {}), ...(links ? { links } : {}) }),
+      );
     }
     case 'planCancel':
     case 'planMove': {
@@ -60,8 +64,8 @@ async function planAdd(turn: Turn, intent: Extract<PlanIntent, { kind: 'planAdd'
   // Day and time first: a bad one must not open a "which customer?" question first.
   const checked = checkDraft(turn.now, turn.user, person, draft, intent.customers.length);
   if (!checked.ok) return turn.reply(checked.reply);
+  const then: CustomerContinuation = { intent: 'plan', personId: person.id, draft };
   if (intent.customers.length === 1) {
-    const then: CustomerContinuation = { intent: 'plan', personId: person.id, draft };
     const customer = await resolveCustomerOrAsk(turn, intent.customers[0]!, then);
     if (customer) await continuePlanWith(turn, customer, then);
     return;
@@ -73,8 +77,14 @@ async function planAdd(turn: Turn, intent: Extract<PlanIntent, { kind: 'planAdd'
     if (matches.kind === 'one') customers.push(matches.customer);
     else unresolved.push(name);
   }
-  if (unresolved.length > 0) return turn.reply(t.unresolved({ names: unresolved.join(turn.language === 'zh-CN' ? '、' : ', ') }));
-  turn.reply(await planVisits({ db: turn.db, clock: turn.clock }, { actor: turn.user, person, customers: unique(customers), draft }));
+  // The customers that are known are planned now; the first one that is not gets the usual question
+  // (pick a number, or create it), and its answer plans it for the same day.
+  if (customers.length > 0) turn.reply(await planVisits({ db: turn.db, clock: turn.clock }, { actor: turn.user, person, customers: unique(customers), draft }));
+  const [first, ...others] = unresolved;
+  if (first === undefined) return;
+  if (others.length > 0) turn.reply(t.unresolvedOthers({ names: others.join(turn.language === 'zh-CN' ? '、' : ', ') }));
+  const customer = await resolveCustomerOrAsk(turn, first, then);
+  if (customer) await continuePlanWith(turn, customer, then);
 }
 
 function unique(customers: readonly Customer[]): Customer[] {

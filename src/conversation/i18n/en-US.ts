@@ -33,7 +33,7 @@ export const enUS = {
       '• leaderboard week — the team\'s standings (or day, month); "leaderboard off" hides my name',
       '• team — (managers) the team today: visits, off-site check-ins, missing reports; "team Zhang [yesterday|Dec 1|last week]" one person\'s day or week',
       '• away until Friday — pause my reminders; "back" resumes them',
-      '• reminders off report — turn one reminder off (report, checkout, followup, overdue)',
+      '• reminders off report — turn one reminder off (report, checkout, followup, overdue, plan)',
       '• settings — my team\'s schedule: workdays, holidays, quiet hours, reminder and digest times',
       '• workdays mon-fri — (managers, admins) the team\'s workdays; add "org" for the company default',
       '• holiday add Oct 1 to Oct 7 — (managers) no reminders on those days; "holiday remove Oct 1"; "holidays" lists them',

@@ -232,6 +232,8 @@ const REMINDER_NAMES: ReadonlyMap<string, ReminderName> = new Map([
   ...['签退', 'checkout', 'check-out', 'check out'].map((w) => [w, 'checkout'] as const),
   ...['跟进', 'followup', 'follow-up', 'follow up', 'followups'].map((w) => [w, 'followup'] as const),
   ...['重点客户', '客户', 'overdue', 'customers', 'key customers'].map((w) => [w, 'overdue'] as const),
+  // The day's plan in the morning and the reminder before each stop (issue 14).
+  ...['计划', '外勤计划', '拜访计划', 'plan', 'plans', 'visit plan', 'visit plans'].map((w) => [w, 'plan'] as const),
 ]);
 
 function parseReminderSwitch(args: string, enabled: boolean): Intent {

@@ -28,6 +28,9 @@ describe('parseIntent: leaderboards, pauses and reminder switches', () => {
     ['开启提醒 跟进', { kind: 'reminderSwitch', reminder: 'followup', enabled: true }],
     ['reminders off checkout', { kind: 'reminderSwitch', reminder: 'checkout', enabled: false }],
     ['reminders on overdue', { kind: 'reminderSwitch', reminder: 'overdue', enabled: true }],
+    ['关闭提醒 计划', { kind: 'reminderSwitch', reminder: 'plan', enabled: false }],
+    ['reminders off plan', { kind: 'reminderSwitch', reminder: 'plan', enabled: false }],
+    ['reminders on plans', { kind: 'reminderSwitch', reminder: 'plan', enabled: true }],
     ['关闭提醒 天气', { kind: 'usage', command: 'reminderSwitch' }],
   ])('%s', (text, intent) => {
     expect(parseIntent(text)).toEqual(intent);

@@ -102,7 +102,7 @@ export type SettingsScope = { level: 'org' } | { level: 'team'; name: string };
 export type ScheduleTimeName = 'reportReminder' | 'dailyDigest';
 
 /** Reminder kinds a person can switch off one by one. */
-export type ReminderName = 'report' | 'checkout' | 'followup' | 'overdue';
+export type ReminderName = 'report' | 'checkout' | 'followup' | 'overdue' | 'plan';
 
 export type CommandName =
   | 'leaderboard'

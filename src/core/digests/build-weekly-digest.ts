@@ -6,6 +6,7 @@ import { loadTallies } from '../leaderboards/load-tallies.ts';
 import { periodSpan } from '../leaderboards/build-leaderboard.ts';
 import { pointsOf } from '../leaderboards/scoring.ts';
 import type { ManagedTeam } from './managed-teams.ts';
+import { loadCoverage, loadPlanWeeks } from './weekly-plan-figures.ts';
 import type { RepWeek, WeekFigures, WeeklyDigest } from './types.ts';
 
 const zero = (): WeekFigures => ({ visits: 0, verified: 0, outside: 0, customers: 0, reportsIn: 0, reportsLate: 0, reportsMissing: 0, points: 0 });
@@ -23,9 +24,22 @@ export async function buildWeeklyDigest(
   const weeks = [input.week, previousPeriod(input.week)] as const;
   const teams = [];
   for (const team of input.teams) {
-    const [current, previous] = await figures(db, team, weeks, team.settings.timeZone ?? input.timeZone);
-    const reps: RepWeek[] = team.reps.map((r) => ({ userId: r.userId, name: r.name, current: current!.get(r.userId) ?? zero(), previous: previous!.get(r.userId) ?? zero() }));
-    teams.push({ teamId: team.teamId, name: team.name, reps, current: sum(reps.map((r) => r.current)), previous: sum(reps.map((r) => r.previous)) });
+    const zone = team.settings.timeZone ?? input.timeZone;
+    const [current, previous] = await figures(db, team, weeks, zone);
+    const [plansNow, plansBefore] = await loadPlanWeeks(db, team, weeks);
+    const none = { planned: 0, done: 0 };
+    const reps: RepWeek[] = team.reps.map((r) => {
+      const plan = { current: plansNow!.get(r.userId) ?? none, previous: plansBefore!.get(r.userId) ?? none };
+      return {
+        userId: r.userId, name: r.name, current: current!.get(r.userId) ?? zero(), previous: previous!.get(r.userId) ?? zero(),
+        ...(plan.current.planned > 0 || plan.previous.planned > 0 ? { plan } : {}),
+      };
+    });
+    const [coverageNow, coverageBefore] = await loadCoverage(db, team, [periodSpan(weeks[0], zone).to, periodSpan(weeks[1], zone).to]);
+    teams.push({
+      teamId: team.teamId, name: team.name, reps, current: sum(reps.map((r) => r.current)), previous: sum(reps.map((r) => r.previous)),
+      ...(coverageNow.length > 0 ? { coverage: { current: coverageNow, previous: coverageBefore } } : {}),
+    });
   }
   return { kind: 'weekly', managerId: input.managerId, week: input.week, teams };
 }

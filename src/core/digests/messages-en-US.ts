@@ -2,6 +2,12 @@
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
+type PlanWeek = { planned: number; done: number };
+type Coverage = readonly { tier: string; visited: number; total: number }[];
+/** A share as a whole percentage; a week without plans says so instead of 0%. */
+const share = (done: number, of: number) => `${Math.round((100 * done) / of)}%`;
+const adherence = (w: PlanWeek) => (w.planned === 0 ? 'no plan' : `${w.done} of ${w.planned} stops done (${share(w.done, w.planned)})`);
+
 export const digestEnUS = {
   dailyTitle: (p: { date: string }) => `Daily digest for ${p.date}`,
   weeklyTitle: (p: { start: string; last: string }) => `Weekly digest, ${p.start} to ${p.last}`,
@@ -28,6 +34,9 @@ export const digestEnUS = {
   trend: (p: { delta: number }) => (p.delta > 0 ? `+${p.delta}` : p.delta < 0 ? `−${-p.delta}` : '±0'),
   notManager: (p: { admins: string }): string =>
     p.admins ? `The team digest is for team managers. To manage a team, ask an admin (${p.admins}).` : 'The team digest is for team managers.',
+  weeklyPlan: (p: { current: PlanWeek; previous: PlanWeek }) => `  • plan: ${adherence(p.current)}; the week before: ${adherence(p.previous)}`,
+  coverage: (p: { current: Coverage; previous: Coverage }) =>
+    `Coverage (customers visited within their tier's interval): ${p.current.map((c) => `${c.tier} ${c.visited}/${c.total} (${share(c.visited, c.total)})`).join(', ')}; the week before: ${p.previous.map((c) => `${c.tier} ${share(c.visited, c.total)}`).join(', ')}`,
   planLine: (p: { planned: number; done: number; missed: string; unplanned: number }) =>
     `  • plan: ${p.planned} planned, ${p.done} done${p.missed ? `, missed: ${p.missed}` : ''}; ${n(p.unplanned, 'unplanned visit', 'unplanned visits')}`,
   reportFeedback: (p: { feedback: 'answered' | 'read' }): string =>

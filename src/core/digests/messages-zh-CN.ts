@@ -4,6 +4,9 @@ import type { digestEnUS } from './messages-en-US.ts';
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${Math.round(m)} 米`);
 const reportWord = (r: 'in' | 'late' | 'missing') => ({ in: '已交', late: '迟交', missing: '未交' })[r];
 
+const share = (done: number, of: number) => `${Math.round((100 * done) / of)}%`;
+const adherence = (w: { planned: number; done: number }) => (w.planned === 0 ? '无计划' : `计划 ${w.planned} 站，完成 ${w.done} 站（${share(w.done, w.planned)}）`);
+
 export const digestZhCN: typeof digestEnUS = {
   dailyTitle: (p) => `每日简报（${p.date}）`,
   weeklyTitle: (p) => `每周简报（${p.start} 至 ${p.last}）`,
@@ -25,6 +28,9 @@ export const digestZhCN: typeof digestEnUS = {
     `${p.name}：拜访 ${p.visits} 次（${p.visitsTrend}），有效 ${p.verified} 次（${p.verifiedTrend}），范围外 ${p.outside} 次，客户 ${p.customers} 家；日报已交 ${p.reportsIn}、迟交 ${p.late}、未交 ${p.missing}；积分 ${p.points}（${p.pointsTrend}）`,
   trend: (p) => (p.delta > 0 ? `+${p.delta}` : p.delta < 0 ? `−${-p.delta}` : '持平'),
   notManager: (p) => (p.admins ? `团队简报只给团队经理看。要管理团队，请联系管理员（${p.admins}）。` : '团队简报只给团队经理看。'),
+  weeklyPlan: (p) => `  • 计划执行：${adherence(p.current)}；上周：${adherence(p.previous)}`,
+  coverage: (p) =>
+    `客户覆盖（在级别周期内拜访过）：${p.current.map((c) => `${c.tier} 类 ${c.visited}/${c.total}（${share(c.visited, c.total)}）`).join('，')}；上周：${p.previous.map((c) => `${c.tier} 类 ${share(c.visited, c.total)}`).join('，')}`,
   planLine: (p) => `  • 计划：${p.planned} 站，完成 ${p.done}${p.missed ? `，未完成：${p.missed}` : ''}；计划外拜访 ${p.unplanned} 次`,
   reportFeedback: (p) => (p.feedback === 'answered' ? '  • 日报：你已回复 ✓' : '  • 日报：你已阅读（尚未回复）'),
 };

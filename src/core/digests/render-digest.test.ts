@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bigDailyDigest, smallDailyDigest } from '../../../test/support/sample-reports.ts';
-import { digestMessages } from './render-digest.ts';
+import { digestMessages, renderDigest } from './render-digest.ts';
+import type { WeekFigures, WeeklyDigest } from './types.ts';
 
 /** The plain text a structured message must equal: the title, then each section after a blank line. */
 const fromSections = (m: ReturnType<typeof smallDailyDigest>) =>
@@ -42,5 +43,31 @@ describe('digest rendering', () => {
     expect(zh.language).toBe('zh-CN');
     expect(zh.sections).toHaveLength(2);
     expect(zh.text).toBe(fromSections(zh));
+  });
+
+  it('shows plan adherence per rep beside the week before and coverage by tier per team, in both languages', () => {
+    const week: WeekFigures = { visits: 3, verified: 2, outside: 1, customers: 2, reportsIn: 4, reportsLate: 0, reportsMissing: 1, points: 5 };
+    const digest: WeeklyDigest = {
+      kind: 'weekly',
+      managerId: 'm',
+      week: { period: 'week', start: '2026-10-26', end: '2026-11-02' },
+      teams: [
+        {
+          teamId: 't', name: '华东', current: week, previous: week,
+          reps: [
+            { userId: 'a', name: '王五', current: week, previous: week, plan: { current: { planned: 4, done: 3 }, previous: { planned: 0, done: 0 } } },
+            { userId: 'b', name: '孙七', current: week, previous: week },
+          ],
+          coverage: { current: [{ tier: 'A', visited: 2, total: 3 }, { tier: 'C', visited: 0, total: 5 }], previous: [{ tier: 'A', visited: 1, total: 3 }, { tier: 'C', visited: 1, total: 5 }] },
+        },
+      ],
+    };
+    const zh = renderDigest(digest, 'zh-CN', 'Asia/Shanghai').sections![0]!.lines;
+    expect(zh[1]).toBe('  • 计划执行：计划 4 站，完成 3 站（75%）；上周：无计划');
+    expect(zh[2]).toMatch(/^孙七：/);
+    expect(zh.at(-1)).toBe('客户覆盖（在级别周期内拜访过）：A 类 2/3（67%），C 类 0/5（0%）；上周：A 类 33%，C 类 20%');
+    const en = renderDigest(digest, 'en-US', 'Asia/Shanghai').sections![0]!.lines;
+    expect(en[1]).toBe('  • plan: 3 of 4 stops done (75%); the week before: no plan');
+    expect(en.at(-1)).toBe("Coverage (customers visited within their tier's interval): A 2/3 (67%), C 0/5 (0%); the week before: A 33%, C 20%");
   });
 });

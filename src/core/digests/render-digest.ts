@@ -64,14 +64,16 @@ function renderWeekly(digest: WeeklyDigest, language: Language): OutboundMessage
       team: team.name, visits: c.visits, visitsTrend: trend(c.visits, p.visits), verified: c.verified, verifiedTrend: trend(c.verified, p.verified),
       outside: c.outside, reportsIn: c.reportsIn, late: c.reportsLate, missing: c.reportsMissing, points: c.points, pointsTrend: trend(c.points, p.points),
     });
-    const lines = team.reps.map((rep) => {
+    const lines = team.reps.flatMap((rep) => {
       const r = rep.current;
       const b = rep.previous;
-      return t.weeklyRep({
+      const line = t.weeklyRep({
         name: rep.name, visits: r.visits, visitsTrend: trend(r.visits, b.visits), verified: r.verified, verifiedTrend: trend(r.verified, b.verified),
         outside: r.outside, customers: r.customers, reportsIn: r.reportsIn, late: r.reportsLate, missing: r.reportsMissing, points: r.points, pointsTrend: trend(r.points, b.points),
       });
+      return rep.plan ? [line, t.weeklyPlan({ current: rep.plan.current, previous: rep.plan.previous })] : [line];
     });
+    if (team.coverage) lines.push(t.coverage({ current: team.coverage.current, previous: team.coverage.previous }));
     return { heading, lines };
   });
   return structured(title, sections, language);

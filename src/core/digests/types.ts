@@ -50,6 +50,20 @@ export interface RepWeek {
   name: string;
   current: WeekFigures;
   previous: WeekFigures;
+  /** Plan adherence (issue 14): stops planned (not cancelled) and done, this week and the week before. */
+  plan?: { current: PlanWeek; previous: PlanWeek };
+}
+
+export interface PlanWeek {
+  planned: number;
+  done: number;
+}
+
+/** Of a team's customers of one tier, how many had a visit within the tier's interval. */
+export interface TierCoverage {
+  tier: 'A' | 'B' | 'C';
+  visited: number;
+  total: number;
 }
 
 export interface WeekFigures {
@@ -68,7 +82,15 @@ export interface WeeklyDigest {
   kind: 'weekly';
   managerId: string;
   week: PeriodRange;
-  teams: { teamId: string; name: string; reps: RepWeek[]; current: WeekFigures; previous: WeekFigures }[];
+  teams: {
+    teamId: string;
+    name: string;
+    reps: RepWeek[];
+    current: WeekFigures;
+    previous: WeekFigures;
+    /** Customer coverage by tier at the end of the week and of the week before (tiers with customers only). */
+    coverage?: { current: TierCoverage[]; previous: TierCoverage[] };
+  }[];
 }
 
 export type Digest = DailyDigest | WeeklyDigest;

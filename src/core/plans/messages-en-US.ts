@@ -94,6 +94,7 @@ export const planMessagesEnUS = {
   timeOneCustomer: () => 'A time belongs to one stop: plan stops with a time one at a time. Nothing was planned.',
   tooMany: (p: { day: DayLabel; max: number; existing: number }) =>
     `A day holds at most ${p.max} stops; ${day(p.day)} already has ${p.existing}. Nothing was planned.`,
+  unresolvedOthers: (p: { names: string }) => `I could not match ${p.names} to exactly one customer either: plan them on their own afterwards.`,
   unresolved: (p: { names: string }) =>
     `I could not match ${p.names} to exactly one customer. Plan that one on its own to choose or create it; nothing was planned.`,
   cancelled: (p: { customer: string; day: DayLabel }) => `Cancelled the visit to ${p.customer} planned for ${day(p.day)}.`,
@@ -121,6 +122,10 @@ export const planMessagesEnUS = {
   beforeStop: (p: { customer: string; time: string; minutes: number; purpose: string | null }) =>
     `Next stop in ${p.minutes} minutes: ${p.customer} at ${p.time}${p.purpose ? ` (purpose: ${p.purpose})` : ''}. Check in when you arrive.`,
   checkInButton: () => 'Check in',
+  checkInAt: (p: { customer: string }) => `Check in: ${p.customer}`,
+  stopLinkLine: (p: { url: string }) => `   Check in here: ${p.url}`,
+  beforeStopLink: (p: { url: string }) => `Check in here: ${p.url}`,
+  unplannedLine: (p: { customers: string }) => `Unplanned visits (nobody planned them): ${p.customers}`,
 };
 
 export type PlanMessages = typeof planMessagesEnUS;

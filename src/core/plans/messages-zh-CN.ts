@@ -60,6 +60,7 @@ export const planMessagesZhCN: PlanMessages = {
   pastTime: (p) => `今天 ${p.time} 已经过了。未做任何计划。`,
   timeOneCustomer: () => '时间只能对应一个客户：带时间的拜访请逐个计划。未做任何计划。',
   tooMany: (p) => `一天最多 ${p.max} 站，${day(p.day)}已有 ${p.existing} 站。未做任何计划。`,
+  unresolvedOthers: (p) => `${p.names} 也无法唯一对应到一个客户，请之后单独计划。`,
   unresolved: (p) => `${p.names} 无法唯一对应到一个客户。请单独计划它，以便选择或新建客户；未做任何计划。`,
   cancelled: (p) => `已取消 ${day(p.day)}对 ${p.customer} 的拜访计划。`,
   notFound: (p) => `${p.customer} 没有待拜访的计划。发送「计划 本周」查看计划。`,
@@ -82,4 +83,8 @@ export const planMessagesZhCN: PlanMessages = {
   morningHeading: (p) => `早上好！你${day(p.day)}的计划：`,
   beforeStop: (p) => `${p.minutes} 分钟后拜访：${p.customer} ${p.time}${p.purpose ? `（目的：${p.purpose}）` : ''}。到达后请签到。`,
   checkInButton: () => '签到',
+  checkInAt: (p) => `签到：${p.customer}`,
+  stopLinkLine: (p) => `   签到链接：${p.url}`,
+  beforeStopLink: (p) => `签到链接：${p.url}`,
+  unplannedLine: (p) => `计划外拜访：${p.customers}`,
 };

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../shared/db.ts';
-import type { VisitPlanState } from '../../db/schema.ts';
+import type { User, VisitPlanState } from '../../db/schema.ts';
+import type { LatLng } from '../../geo/index.ts';
+import { localDayRange } from '../shared/local-day.ts';
 
 /** One stop as a plan listing needs it: the plan, its customer and, when done, the check-in's status. */
 export interface PlanStop {
@@ -161,4 +163,22 @@ export async function fulfilPlannedStop(db: Db, input: { userId: string; custome
     .where('p.local_date', '=', sql<string>`(${input.at}::timestamptz at time zone u.time_zone)::date`)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Where a day's route starts: that day's first located check-in, else the person's start point. */
+export async function originOfDay(db: Db, person: Pick<User, 'id' | 'time_zone'>, date: string): Promise<LatLng | null> {
+  const { start, end } = localDayRange(date, person.time_zone);
+  const first = await db
+    .selectFrom('check_ins')
+    .select(['lat', 'lng'])
+    .where('user_id', '=', person.id)
+    .where('kind', '=', 'in')
+    .where('at', '>=', start)
+    .where('at', '<', end)
+    .where('lat', 'is not', null)
+    .orderBy('at')
+    .executeTakeFirst();
+  if (first?.lat != null && first.lng != null) return { lat: first.lat, lng: first.lng };
+  const home = await db.selectFrom('plan_start_points').select(['lat', 'lng']).where('user_id', '=', person.id).executeTakeFirst();
+  return home ?? null;
 }

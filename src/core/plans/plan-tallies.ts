@@ -53,3 +53,22 @@ export async function loadPlanTallies(db: Db, reps: readonly { userId: string; t
   }
   return out;
 }
+
+/**
+ * The customers a person visited on their local `date` that nobody planned for that day (the plan
+ * view's "unplanned" line), in visit order, each once.
+ */
+export async function listUnplannedVisits(db: Db, person: { id: string; time_zone: string }, date: string): Promise<string[]> {
+  const { start, end } = localDayRange(date, person.time_zone);
+  const rows = await db
+    .selectFrom('visits as v')
+    .innerJoin('customers as c', 'c.id', 'v.customer_id')
+    .select(['c.id', 'c.name'])
+    .where('v.user_id', '=', person.id)
+    .where('v.started_at', '>=', start)
+    .where('v.started_at', '<', end)
+    .where(sql<boolean>`not exists (select 1 from visit_plans p where p.user_id = v.user_id and p.customer_id = v.customer_id and p.local_date = ${date} and p.state <> 'cancelled')`)
+    .orderBy('v.started_at')
+    .execute();
+  return [...new Map(rows.map((r) => [r.id, r.name])).values()];
+}

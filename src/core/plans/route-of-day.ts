@@ -52,6 +52,12 @@ export function routeOfDay(stops: readonly PlanStop[], origin: LatLng | null): D
 
 /** The lines of one day's plan: each stop in route order, then the cancelled ones and the totals. */
 export function dayLines(t: PlanMessages, route: DayRoute, opts: { today: string; origin: boolean }): string[] {
+  const parts = dayParts(t, route, opts);
+  return [...parts.stops.map((s) => s.line), ...parts.rest];
+}
+
+/** A day's plan as one line per live stop (route order, then those without a position) and the lines after them. */
+export function dayParts(t: PlanMessages, route: DayRoute, opts: { today: string; origin: boolean }): { stops: { stop: PlanStop; line: string }[]; rest: string[] } {
   const view = (stop: PlanStop, index: number, fromPrevious: number | null): StopView => ({
     index,
     time: formatMinute(stop.minute),
@@ -64,12 +70,13 @@ export function dayLines(t: PlanMessages, route: DayRoute, opts: { today: string
     // The rep sees who else planned a stop; a manager looking at someone's plan sees it too.
     plannedBy: stop.plannedBy && stop.plannedBy !== stop.userId ? stop.plannedByName : null,
   });
-  const lines = route.routed.map((stop, i) => t.stopLine(view(stop, i + 1, i === 0 && !opts.origin ? null : route.legs[i]!)));
-  route.unplaced.forEach((stop, i) => lines.push(t.stopLine(view(stop, route.routed.length + i + 1, null))));
+  const stops = route.routed.map((stop, i) => ({ stop, line: t.stopLine(view(stop, i + 1, i === 0 && !opts.origin ? null : route.legs[i]!)) }));
+  route.unplaced.forEach((stop, i) => stops.push({ stop, line: t.stopLine(view(stop, route.routed.length + i + 1, null)) }));
+  const lines: string[] = [];
   for (const stop of route.cancelled) lines.push(t.cancelledLine({ customer: stop.customerName }));
   if (route.routed.length >= 2 || (opts.origin && route.routed.length >= 1)) {
     lines.push(t.totals({ meters: route.meters, saved: route.typedMeters - route.meters, fromStart: opts.origin }));
   }
   if (route.unplaced.length > 0) lines.push(t.withoutPosition({ customers: route.unplaced.map((s) => s.customerName).join(', ') }));
-  return lines;
+  return { stops, rest: lines };
 }

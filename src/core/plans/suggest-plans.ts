@@ -3,7 +3,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { User } from '../../db/schema.ts';
 import { haversineMeters } from '../../geo/index.ts';
 import { localDayRange } from '../shared/local-day.ts';
-import { findOverdueCustomers } from '../schedules/overdue-customers.ts';
+import { findMostOverdueOf } from '../schedules/overdue-customers.ts';
 import { loadSettingsBook } from '../schedules/settings-repository.ts';
 import { teamOfUser } from '../schedules/team-context.ts';
 import { resolvePlanDate, todayOf } from './plan-days.ts';
@@ -56,8 +56,10 @@ export async function suggestPlan({ db, clock }: { db: Db; clock: Clock }, input
     .execute();
   // Due by the end of that day: a customer that falls due on the day counts.
   const { end } = localDayRange(date, input.user.time_zone);
-  const overdue = (await findOverdueCustomers(db, { ownerIds: [input.user.id], now: end, daysFor: () => settings.reminders.keyCustomerDays })).get(input.user.id) ?? [];
-  const positions = await positionsOf(db, overdue.map((c) => c.customerId));
+  // Only the most overdue few are ever looked at (groupNearby's pool): the database cuts the list,
+  // with room for those already planned or due as follow-ups, which are skipped below.
+  const pool = settings.plans.suggestStops * POOL_FACTOR + planned.size + followUps.length;
+  const overdue = await findMostOverdueOf(db, { ownerId: input.user.id, now: end, days: settings.reminders.keyCustomerDays, limit: pool });
   const seen = new Set<string>(planned);
   const due: SuggestedStop[] = [];
   for (const c of followUps) {
@@ -68,16 +70,9 @@ export async function suggestPlan({ db, clock }: { db: Db; clock: Clock }, input
   for (const c of overdue) {
     if (seen.has(c.customerId)) continue;
     seen.add(c.customerId);
-    const at = positions.get(c.customerId);
-    due.push({ customerId: c.customerId, name: c.name, tier: c.tier, reason: c.days === null ? 'never' : 'overdue', days: c.days, lat: at?.lat ?? null, lng: at?.lng ?? null });
+    due.push({ customerId: c.customerId, name: c.name, tier: c.tier, reason: c.days === null ? 'never' : 'overdue', days: c.days, lat: c.lat ?? null, lng: c.lng ?? null });
   }
   return { ok: true, date, today, stops: groupNearby(due, settings.plans.suggestStops) };
-}
-
-async function positionsOf(db: Db, ids: readonly string[]): Promise<Map<string, { lat: number | null; lng: number | null }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('customers').select(['id', 'lat', 'lng']).where('id', 'in', [...ids]).execute();
-  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** The most due stop first, then each next one the due stop nearest to any already chosen. */

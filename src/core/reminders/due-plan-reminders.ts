@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { ScheduledSend } from '../schedules/scheduled-sends.ts';
 import { dueToday, inQuietHours, isWorkday, localNow } from '../schedules/calendar.ts';
-import { isAway } from '../schedules/prefs.ts';
+import { isAway, wantsReminder } from '../schedules/prefs.ts';
 import { directRefOf } from '../schedules/recipients.ts';
-import { planOfDayLines } from '../plans/show-plan.ts';
+import { planOfDayMessage, stopCheckInUrl } from '../plans/plan-message.ts';
 import { formatMinute, planMessages } from '../plans/plan-days.ts';
 import { absent, anySendable, anyTeamOf, prefsOf, type ReminderPass, type SkipTally } from './pass-context.ts';
 
@@ -12,7 +12,8 @@ const notSent = (prefix: string, idColumn: string, suffix: string) =>
 
 /**
  * The day's plan, in route order, to each rep who has open stops today, at `plans.morning` (default
- * 08:30 local) on workdays. Held back in quiet hours, not sent on holidays or while away; due until
+ * 08:30 local) on workdays. Held back in quiet hours, not sent on holidays, while away or with plan
+ * reminders off (`关闭提醒 计划` / `reminders off plan`); due until
  * the end of the day, once (`reminder:plan:<user>:<date>`).
  */
 export async function dueMorningPlans(pass: ReminderPass, skipped: SkipTally): Promise<ScheduledSend[]> {
@@ -47,10 +48,11 @@ export async function dueMorningPlans(pass: ReminderPass, skipped: SkipTally): P
       if (!morning || !dueToday(pass.now, zone, local.date, morning)) continue;
       if (!isWorkday(local.date, settings)) { skipped.add('notWorkday'); continue; }
       if (inQuietHours(local.minute, settings.quietHours)) { skipped.add('quietHours'); continue; }
-      if (isAway(prefsOf(row), local.date)) { skipped.add('away'); continue; }
+      if (!wantsReminder(prefsOf(row), 'plan', local.date)) { skipped.add(isAway(prefsOf(row), local.date) ? 'away' : 'kindOff'); continue; }
       if (!row.direct_ref) { skipped.add('unreachable'); continue; }
       const { away_until: _a, reminders_off: _r, leaderboard_opt_out: _l, team_id: teamId, direct_ref: targetRef, ...person } = row;
-      const { lines } = await planOfDayLines(pass.db, { person, date: local.date, today: local.date, reader: person, heading: 'morning' });
+      const links = pass.links ? { settings: pass.links, replyRef: targetRef, now: pass.now } : undefined;
+      const { message } = await planOfDayMessage(pass.db, { person, date: local.date, today: local.date, reader: person, heading: 'morning', ...(links ? { links } : {}) });
       out.push({
         key: `reminder:plan:${row.id}:${local.date}`,
         kind: 'plan',
@@ -59,7 +61,7 @@ export async function dueMorningPlans(pass: ReminderPass, skipped: SkipTally): P
         teamId,
         localDate: local.date,
         targetRef,
-        message: { text: lines.join('\n'), sections: [{ heading: lines[0], lines: lines.slice(1) }], language: row.language },
+        message,
       });
     }
   }
@@ -82,7 +84,7 @@ export async function dueStopReminders(pass: ReminderPass, skipped: SkipTally): 
       .innerJoin('users as u', 'u.id', 'v.user_id')
       .innerJoin('customers as c', 'c.id', 'v.customer_id')
       .leftJoin('user_schedule_prefs as p', 'p.user_id', 'u.id')
-      .select(['v.id', 'v.planned_minute', 'v.purpose', 'u.id as user_id', 'u.org_id', 'u.language', 'c.name as customer'])
+      .select(['v.id', 'v.planned_minute', 'v.purpose', 'v.customer_id', 'u.id as user_id', 'u.org_id', 'u.language', 'u.time_zone', 'c.name as customer'])
       .select(['p.away_until', 'p.reminders_off', 'p.leaderboard_opt_out'])
       .select(anyTeamOf('u.id').as('team_id'))
       .select(directRefOf('u.id').as('direct_ref'))
@@ -101,9 +103,14 @@ export async function dueStopReminders(pass: ReminderPass, skipped: SkipTally): 
       if (before === 0 || row.planned_minute! - before > local.minute) continue;
       if (settings.holidays.includes(local.date)) { skipped.add('notWorkday'); continue; }
       if (inQuietHours(local.minute, settings.quietHours)) { skipped.add('quietHours'); continue; }
-      if (isAway(prefsOf(row), local.date)) { skipped.add('away'); continue; }
+      if (!wantsReminder(prefsOf(row), 'plan', local.date)) { skipped.add(isAway(prefsOf(row), local.date) ? 'away' : 'kindOff'); continue; }
       if (!row.direct_ref) { skipped.add('unreachable'); continue; }
       const t = planMessages(row.language);
+      const text = t.beforeStop({ customer: row.customer, time: formatMinute(row.planned_minute)!, minutes: row.planned_minute! - local.minute, purpose: row.purpose });
+      // The stop's check-in button: the location page for this customer, confirmation back to this chat.
+      const url = pass.links
+        ? stopCheckInUrl({ settings: pass.links, replyRef: row.direct_ref, now: pass.now }, { id: row.user_id, org_id: row.org_id, time_zone: row.time_zone }, { customerId: row.customer_id, localDate: local.date })
+        : undefined;
       out.push({
         key: `reminder:plan-stop:${row.id}`,
         kind: 'plan-stop',
@@ -112,10 +119,9 @@ export async function dueStopReminders(pass: ReminderPass, skipped: SkipTally): 
         teamId: row.team_id,
         localDate: local.date,
         targetRef: row.direct_ref,
-        message: {
-          text: t.beforeStop({ customer: row.customer, time: formatMinute(row.planned_minute)!, minutes: row.planned_minute! - local.minute, purpose: row.purpose }),
-          language: row.language,
-        },
+        message: url
+          ? { text: `${text}\n${t.beforeStopLink({ url })}`, actions: [{ label: t.checkInAt({ customer: row.customer }), url }], language: row.language }
+          : { text, language: row.language },
       });
     }
   }

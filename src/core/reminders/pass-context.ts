@@ -4,6 +4,7 @@ import type { Db } from '../shared/db.ts';
 import type { SettingsBook } from '../schedules/settings-repository.ts';
 import type { ScheduleSettings } from '../schedules/settings.ts';
 import type { SchedulePrefs } from '../schedules/prefs.ts';
+import type { LocationLinkSettings } from '../location-links/issue-location-link.ts';
 
 /** What one scheduler pass over reminders works with. */
 export interface ReminderPass {
@@ -12,6 +13,8 @@ export interface ReminderPass {
   book: SettingsBook;
   /** The distinct zones people are in (read once per pass). */
   zones: string[];
+  /** To mint check-in links in plan reminders; without it they go out without buttons. */
+  links?: LocationLinkSettings;
 }
 
 /** Why a due reminder was not written (counted per pass, for logs and tests). */

@@ -1,5 +1,6 @@
 import type { Db } from '../shared/db.ts';
 import type { Clock } from '../shared/clock.ts';
+import type { LocationLinkSettings } from '../location-links/issue-location-link.ts';
 import { loadSettingsBook } from '../schedules/settings-repository.ts';
 import { writeScheduledSends, type ScheduledSend } from '../schedules/scheduled-sends.ts';
 import { dueReportReminders } from './due-report-reminders.ts';
@@ -23,9 +24,9 @@ const finders: Finder[] = [dueReportReminders, dueCheckoutReminders, dueFollowUp
  * natural key. Safe to run at any minute, late, twice or in two processes at once: what was written
  * is never written again.
  */
-export async function runDueReminders({ db, clock }: { db: Db; clock: Clock }): Promise<ReminderPassResult> {
+export async function runDueReminders({ db, clock, links }: { db: Db; clock: Clock; links?: LocationLinkSettings }): Promise<ReminderPassResult> {
   const now = clock.now();
-  const pass: ReminderPass = { db, now, book: await loadSettingsBook(db), zones: await peopleZones(db) };
+  const pass: ReminderPass = { db, now, book: await loadSettingsBook(db), zones: await peopleZones(db), ...(links ? { links } : {}) };
   const skipped = new SkipTally();
   const sends: ScheduledSend[] = [];
   for (const find of finders) sends.push(...(await find(pass, skipped)));

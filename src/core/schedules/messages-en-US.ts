@@ -1,7 +1,7 @@
 /** Replies about schedule preferences, in English (zh-CN mirrors every key). */
 export const schedulePrefsEnUS = {
-  kindName: (p: { kind: 'report' | 'checkout' | 'followup' | 'overdue' }) =>
-    ({ report: 'daily report', checkout: 'check-out', followup: 'follow-up', overdue: 'overdue key customer' })[p.kind],
+  kindName: (p: { kind: 'report' | 'checkout' | 'followup' | 'overdue' | 'plan' }) =>
+    ({ report: 'daily report', checkout: 'check-out', followup: 'follow-up', overdue: 'overdue key customer', plan: 'visit plan' })[p.kind],
   awaySet: (p: { date: string; weekday: number }) =>
     `Reminders paused through ${['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][p.weekday - 1]} ${p.date}. Send "back" to turn them on earlier.`,
   awayBadDate: (p: { text: string }) => `I couldn't read "${p.text}" as a date. Try "away until Friday" or "away until Dec 5".`,

@@ -2,7 +2,7 @@ import type { schedulePrefsEnUS } from './messages-en-US.ts';
 
 /** 提醒设置的回复（中文）。 */
 export const schedulePrefsZhCN: typeof schedulePrefsEnUS = {
-  kindName: (p) => ({ report: '日报', checkout: '签退', followup: '跟进', overdue: '重点客户' })[p.kind],
+  kindName: (p) => ({ report: '日报', checkout: '签退', followup: '跟进', overdue: '重点客户', plan: '计划' })[p.kind],
   awaySet: (p) =>
     `已暂停提醒，直到 ${p.date}（${['周一', '周二', '周三', '周四', '周五', '周六', '周日'][p.weekday - 1]}）。提前回来请发送「恢复」。`,
   awayBadDate: (p) => `看不懂日期「${p.text}」。可以试试「请假 到 周五」或「请假 到 12月5日」。`,

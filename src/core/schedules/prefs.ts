@@ -1,7 +1,7 @@
 import type { Db } from '../shared/db.ts';
 
 /** Kinds of reminder a person can turn off one by one. */
-export const reminderKinds = ['report', 'checkout', 'followup', 'overdue'] as const;
+export const reminderKinds = ['report', 'checkout', 'followup', 'overdue', 'plan'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** A person's own choices about scheduled messages. */
