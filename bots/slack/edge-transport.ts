@@ -4,7 +4,7 @@ import type { Logger } from '../../src/logger.ts';
 import { failureStatus } from '../../src/http/failure-status.ts';
 import { limitBody } from '../../src/http/body-limit.ts';
 import { verifySlackSignature } from './verify.ts';
-import { parseSlackBody } from './transport.ts';
+import { parseSlackBody } from './parse-body.ts';
 import type { SlackAck, SlackHandlers } from './handlers.ts';
 
 export interface EdgeSlackTransportDeps {

@@ -11,13 +11,13 @@ import { createPlatformAdapters } from './platform-adapters.ts';
 import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delivery-loop.ts';
 import { createScheduler, type Scheduler } from '../../jobs/scheduler.ts';
 import { createHttpApp } from '../http/app.ts';
-import { mountLocationPage } from '../http/location-page/index.ts';
+import { mountHttpRoutes } from './http-routes.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../observability/prometheus-metrics.ts';
 import { instrumentEngine } from '../observability/instrument-engine.ts';
 import { mountMetrics } from '../observability/metrics-route.ts';
+import { maxTextLength } from './limits.ts';
 
-/** Longest message the conversation accepts; longer ones get a "too long" answer and change nothing. */
-export const maxTextLength = 4000;
+export { maxTextLength } from './limits.ts';
 
 export interface Legwork {
   config: AppConfig;
@@ -81,14 +81,7 @@ export async function buildApp(
 
   const http = createHttpApp({ db: database.db, logger, adapters, readinessChecks: { queue: () => scheduler.health() } });
   mountMetrics(http, { metrics, token: config.metricsToken });
-  mountLocationPage(http, {
-    db: database.db,
-    clock,
-    logger,
-    linkSecret,
-    onOutboxWritten: () => delivery.kick(),
-    localChat: config.localChat ? { publicUrl: config.publicUrl, linkTtlMinutes: config.locationLinkTtlMinutes } : undefined,
-  });
+  mountHttpRoutes(http, { config, db: database.db, clock, logger, linkSecret, onOutboxWritten: () => delivery.kick() });
   let stopped = false;
   return {
     config,
