@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
  * (@cloudflare/vitest-pool-workers, settings from wrangler.toml) against the PostgreSQL of
  * DATABASE_URL through the HYPERDRIVE binding; global-setup.ts (Node) creates and migrates the
  * database and starts the platform fakes. Without DATABASE_URL the tests skip.
- * Run by `npm run test:workers`, which .ci/run calls on the real-services pass.
+ * Run by `npm run test:workers`; .ci/run runs it after `npm test` on the real-services pass.
  */
 export default defineConfig({
   plugins: [
@@ -32,6 +32,7 @@ export default defineConfig({
     ],
   },
   test: {
+    name: 'workers',
     include: ['test/workers/**/*.workers.test.ts'],
     globalSetup: ['test/workers/global-setup.ts'],
     maxWorkers: 1,

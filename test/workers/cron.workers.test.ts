@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Seed } from '../jobs/support/seed.ts';
-import { WorkerHarness, onPostgres, resetAll, skipReason, withDb } from './support.ts';
+import { createWorkerHarness, type WorkerHarness, onPostgres, resetAll, skipReason, withDb } from './support.ts';
 
 /**
  * The Cron Trigger (every minute): the scheduler pass with the in-process runner's job code, then
@@ -12,7 +12,7 @@ describe.skipIf(!onPostgres)(onPostgres ? 'the Worker: cron' : skipReason, () =>
   let h: WorkerHarness;
   beforeEach(async () => {
     await resetAll();
-    h = new WorkerHarness();
+    h = await createWorkerHarness();
     await withDb(async (db) => {
       const seed = new Seed(db);
       await seed.org();

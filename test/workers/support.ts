@@ -7,7 +7,7 @@ import type { Database } from '../../src/db/schema.ts';
 import { openPostgres } from '../../src/db/postgres-pool.ts';
 import { ManualClock } from '../../src/core/shared/clock.ts';
 import { createConsoleLogger } from '../../src/edge/console-logger.ts';
-import { createWorker } from '../../src/edge/worker.ts';
+import type { createWorker } from '../../src/edge/worker.ts';
 import type { WorkerEnv } from '../../src/edge/edge-app.ts';
 import { dingtalkApp, ids, wecomApp } from './platform-ids.ts';
 
@@ -44,11 +44,18 @@ export function workerEnv(extra: Record<string, string> = {}): WorkerEnv {
   };
 }
 
-/** The Worker under test, on a manual clock, and a way to call it as workerd would. */
+/**
+ * The Worker under test, on a manual clock, and a way to call it as workerd would. Made by
+ * `createWorkerHarness`, which loads the Worker's code only when the tests run (not when they skip).
+ */
 export class WorkerHarness {
   readonly clock = new ManualClock(new Date('2026-11-27T02:00:00Z'));
-  readonly worker = createWorker({ clock: this.clock, logger: () => createConsoleLogger('silent') });
+  readonly worker: ReturnType<typeof createWorker>;
   readonly env = workerEnv();
+
+  constructor(create: typeof createWorker) {
+    this.worker = create({ clock: this.clock, logger: () => createConsoleLogger('silent') });
+  }
 
   /** One request; resolves once the answer is there (`answeredMs`) and the work after it (waitUntil) is done. */
   async request(path: string, init: RequestInit = {}): Promise<{ response: Response; answeredMs: number }> {
@@ -78,6 +85,11 @@ export class WorkerHarness {
       body,
     });
   }
+}
+
+export async function createWorkerHarness(): Promise<WorkerHarness> {
+  const { createWorker } = await import('../../src/edge/worker.ts');
+  return new WorkerHarness(createWorker);
 }
 
 /** A connection of the test's own to the Worker's database (opened and closed per test: workerd ties sockets to a request). */

@@ -5,7 +5,7 @@ import dingtalkFixture from '../dingtalk/fixtures/text-1to1.json' with { type: '
 import { aesKeyFrom, encrypt, signature } from '../../bots/wecom/crypto.ts';
 import { inject } from 'vitest';
 import { bob, dingtalkApp, wecomApp } from './platform-ids.ts';
-import { WorkerHarness, countRows, fakeCalls, onPostgres, resetAll, skipReason, withDb } from './support.ts';
+import { createWorkerHarness, type WorkerHarness, countRows, fakeCalls, onPostgres, resetAll, skipReason, withDb } from './support.ts';
 
 /**
  * The Worker on workerd (src/edge/worker.ts) against PostgreSQL through Hyperdrive, each platform's
@@ -15,7 +15,7 @@ describe.skipIf(!onPostgres)(onPostgres ? 'the Worker: webhooks' : skipReason, (
   let h: WorkerHarness;
   beforeEach(async () => {
     await resetAll();
-    h = new WorkerHarness();
+    h = await createWorkerHarness();
   });
 
   function slackDm(text: string, eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`): string {
