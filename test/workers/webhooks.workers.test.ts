@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import imFixture from '../slack/fixtures/event-message-im.json' with { type: 'json' };
+import slashFixture from '../slack/fixtures/slash-command.json' with { type: 'json' };
 import dingtalkFixture from '../dingtalk/fixtures/text-1to1.json' with { type: 'json' };
 import { aesKeyFrom, encrypt, signature } from '../../bots/wecom/crypto.ts';
 import { inject } from 'vitest';
@@ -53,6 +54,19 @@ describe.skipIf(!onPostgres)(onPostgres ? 'the Worker: webhooks' : skipReason, (
     expect(await countRows('users')).toBe(0);
     expect(await countRows('outbox')).toBe(0);
     expect(await fakeCalls('slack')).toEqual([]);
+  });
+
+  it('Slack: a slash command is answered with an empty ack and its reply goes to the channel privately', async () => {
+    await h.slack(slackDm('new customer Acme 34.05,-118.25'));
+    const form = new URLSearchParams({ ...slashFixture, user_id: bob.id, user_name: bob.name, command: '/checkin', text: 'Acme 34.0501,-118.2501', trigger_id: `${Date.now()}.738474920.${randomUUID().replace(/-/g, '')}` });
+    const { response, answeredMs } = await h.slack(form.toString(), 'application/x-www-form-urlencoded');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    expect(answeredMs).toBeLessThan(3000);
+    expect(await countRows('check_ins')).toBe(1);
+    const ephemeral = (await fakeCalls('slack')).filter((c) => c.method === 'chat.postEphemeral');
+    expect(ephemeral.map((c) => [c.args.channel, c.args.user])).toEqual([['C0SALES01', bob.id]]);
+    expect(String(ephemeral[0]!.args.text)).toContain('Acme');
   });
 
   it('location page: the link from a Slack check-in is submitted on the Worker and confirmed in Slack', async () => {
