@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../core/shared/clock.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { Logger } from '../logger.ts';
 import { runSchedulerPass } from '../../jobs/run-scheduler-pass.ts';
 import { createConsoleLogger } from './console-logger.ts';
@@ -42,9 +43,14 @@ export function createWorker(options: WorkerOptions = {}) {
       try {
         legwork = await createEdgeLegwork(env, { clock, logger });
       } catch (error) {
-        logger.error({ err: error }, 'Legwork could not start this request (configuration or database)');
-        const unavailable = /ECONNREFUSED|connect|timeout|terminat/i.test(error instanceof Error ? error.message : '');
-        return Response.json({ error: unavailable ? 'database unavailable, retry later' : 'service misconfigured' }, { status: unavailable ? 503 : 500 });
+        // 503 while the database is away (platforms retry); anything else is the deployment's
+        // configuration (a bad variable, Stream mode on the Worker), named in the log line.
+        if (isDatabaseUnavailable(error)) {
+          logger.warn({ err: error }, 'request refused: database unavailable');
+          return Response.json({ error: 'database unavailable, retry later' }, { status: 503, headers: { 'retry-after': '2' } });
+        }
+        logger.error({ err: error }, 'Legwork could not start this request: check the Worker configuration');
+        return Response.json({ error: 'service misconfigured' }, { status: 500 });
       }
       let response: Response;
       try {
