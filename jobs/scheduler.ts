@@ -5,10 +5,7 @@ import type { Logger } from '../src/logger.ts';
 import { createBullmqRunner } from './queue/bullmq-runner.ts';
 import { createInProcessRunner } from './queue/in-process-runner.ts';
 import type { JobDefinition, JobRunner, RepeatSpec } from './queue/types.ts';
-import { remindersTick } from './definitions/reminders-tick.ts';
-import { leaderboardPost, leaderboardsTick } from './definitions/leaderboards.ts';
-import { digestSend, digestsTick } from './definitions/digests.ts';
-import { housekeeping } from './definitions/housekeeping.ts';
+import { housekeepingCron, housekeepingJob, jobDefinitions, minutePasses } from './job-definitions.ts';
 import type { MetricsRecorder } from '../src/observability/metrics-recorder.ts';
 import type { LocationLinkSettings } from '../src/core/location-links/issue-location-link.ts';
 
@@ -33,8 +30,7 @@ export interface SchedulerOptions {
   links?: LocationLinkSettings;
 }
 
-/** Every job the scheduler runs. */
-export const jobDefinitions: readonly JobDefinition<any>[] = [remindersTick, leaderboardsTick, leaderboardPost, digestsTick, digestSend, housekeeping];
+export { jobDefinitions } from './job-definitions.ts';
 
 /** The definition with its handler timed into `metrics` (success or failure, the error still thrown). */
 function timed<P>(definition: JobDefinition<P>, metrics: MetricsRecorder | undefined): JobDefinition<P> {
@@ -55,8 +51,7 @@ function timed<P>(definition: JobDefinition<P>, metrics: MetricsRecorder | undef
   };
 }
 
-/** The passes that look for due work, each fired every minute. */
-const passes = [remindersTick.name, leaderboardsTick.name, digestsTick.name];
+const passes = minutePasses;
 
 /**
  * Reminders, leaderboards and digests on one queue abstraction. The passes run every minute in UTC
@@ -68,7 +63,7 @@ export function createScheduler(options: SchedulerOptions) {
     options.tickEveryMs ? { id: job, job, everyMs: options.tickEveryMs } : { id: job, job, cron: '* * * * *', timeZone: 'UTC' },
   );
   // Hourly, off the minute passes' busiest second; not part of `runDueNow` (tests drive time by hand).
-  if (!options.tickEveryMs) repeats.push({ id: housekeeping.name, job: housekeeping.name, cron: '17 * * * *', timeZone: 'UTC' });
+  if (!options.tickEveryMs) repeats.push({ id: housekeepingJob, job: housekeepingJob, cron: housekeepingCron, timeZone: 'UTC' });
   const context = { db: options.db, clock: options.clock, logger: options.logger, embeddedDatabase: options.embeddedDatabase, ...(options.links ? { links: options.links } : {}) };
   const definitions = jobDefinitions.map((definition) => timed(definition, options.metrics));
   const runner: JobRunner = options.redisUrl

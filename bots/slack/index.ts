@@ -5,13 +5,11 @@ import type { ConversationEngine } from '../../src/conversation/engine.ts';
 import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PersonQueries } from '../../src/conversation/ports/person-queries.ts';
-import { UnrecoverableError } from '../errors.ts';
-import { EPHEMERAL_FALLBACK_ERRORS, SlackApi, slackErrorCode, toDeliveryError } from './api.ts';
+import { SlackApi } from './api.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { encodeSlackMessage } from './encode.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners.ts';
-import { parseSlackRef } from './refs.ts';
+import { sendSlackMessage } from './send.ts';
 import { HonoSlackReceiver } from './transport.ts';
 
 export interface SlackAdapterDeps {
@@ -114,30 +112,7 @@ export async function createSlackAdapter(config: SlackConfig, deps: SlackAdapter
     capabilities: { receivesLocation: false, richMessages: true, groups: true },
     routes: receiver instanceof HonoSlackReceiver ? (http) => receiver.routes(http) : undefined,
 
-    async send(targetRef, message) {
-      const target = parseSlackRef(targetRef);
-      if (!target) throw new UnrecoverableError(`not a slack conversation ref: ${targetRef}`);
-      const rendered = encodeSlackMessage(message);
-      try {
-        if (target.kind === 'channel') {
-          await api.postMessage(target.channel, rendered);
-        } else if (target.kind === 'user') {
-          await api.postMessage(await api.openDm(target.user), rendered);
-        } else {
-          try {
-            await api.postEphemeral(target.channel, target.user, rendered);
-          } catch (error) {
-            const code = slackErrorCode(error);
-            if (!code || !EPHEMERAL_FALLBACK_ERRORS.has(code)) throw error;
-            // The app is not in that channel (or it is someone else's DM): say it in the person's DM.
-            logger.info({ code }, 'slack ephemeral message not possible there; sent as a DM');
-            await api.postMessage(await api.openDm(target.user), rendered);
-          }
-        }
-      } catch (error) {
-        throw toDeliveryError(error);
-      }
-    },
+    send: (targetRef, message) => sendSlackMessage(api, logger, targetRef, message),
 
     /**
      * Socket Mode: waits for the first connection, so a rejected app token stops start-up with a

@@ -1,189 +1,22 @@
-import type { AckFn, App, ViewResponseAction } from '@slack/bolt';
-import type { ConversationEngine } from '../../src/conversation/engine.ts';
-import type { Clock } from '../../src/core/shared/clock.ts';
-import type { Logger } from '../../src/logger.ts';
-import type { Language } from '../../src/conversation/intents/types.ts';
-import type { InboundEvent } from '../../src/conversation/types.ts';
-import type { PersonQueries } from '../../src/conversation/ports/person-queries.ts';
-import { parseIntent } from '../../src/conversation/intents/parse-intent.ts';
-import { isValidTimeZone } from '../../src/conversation/dates/local-date.ts';
-import type { SlackApi } from './api.ts';
-import {
-  decodeDirectMessage, decodeMention, decodeSlashCommand, senderOf, slashCommandSchema, slashCommandText,
-  type SenderHints, type SlashCommand,
-} from './decode.ts';
-import {
-  decodeReportSubmission, decodeSubmissionEvent, decodeVisitSubmission, readModalMetadata,
-  viewSubmissionSchema, type SubmissionResult, type ViewSubmission,
-} from './decode-modals.ts';
-import { ackAfter } from './ack-after.ts';
-import { slackEphemeralRef } from './refs.ts';
-import { languageOfLocale, uiText } from './ui-text.ts';
-import { homeView, REPORT_BLOCKS, REPORT_CALLBACK_ID, reportModal, VISIT_BLOCKS, VISIT_CALLBACK_ID, visitModal, type ModalMetadata } from './views.ts';
+import type { App } from '@slack/bolt';
+import { createSlackHandlers, type ListenerDeps } from './handlers.ts';
+import { REPORT_CALLBACK_ID, VISIT_CALLBACK_ID } from './views.ts';
 
-export interface ListenerDeps {
-  engine: ConversationEngine;
-  clock: Clock;
-  logger: Logger;
-  api: SlackApi;
-  people: PersonQueries;
-}
+export type { ListenerDeps } from './handlers.ts';
 
 /**
- * What Legwork does with each kind of Slack input. Messages, slash commands and form submissions all
- * become the core's text commands through `engine.handle`, which dedupes, registers new people and
- * queues every reply in the outbox; only modals are opened directly (a trigger_id lives 3 s).
+ * Bolt's side of the Slack handlers (`handlers.ts`): which listener runs which handler. The Workers
+ * transport (`edge-transport.ts`) routes the same payloads to the same handlers without Bolt.
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { engine, clock, logger, api, people } = deps;
-
-  /** Time zone, language and name from users.info, only for someone the engine has not met. */
-  async function hintsFor(teamId: string, user: string): Promise<SenderHints> {
-    if (await engine.knowsIdentity({ platform: 'slack', tenantId: teamId, externalId: user })) return {};
-    return profileHints(user);
-  }
-
-  /** Time zone, language and name from the person's Slack profile (users.info). */
-  async function profileHints(user: string): Promise<SenderHints> {
-    try {
-      const profile = await api.userProfile(user);
-      return {
-        displayName: profile.displayName,
-        timeZone: profile.timeZone && isValidTimeZone(profile.timeZone) ? profile.timeZone : undefined,
-        language: languageOfLocale(profile.locale),
-      };
-    } catch (error) {
-      // The person is still registered, with the org's defaults; they can change both by command.
-      logger.warn({ err: error, user }, 'slack users.info failed; registering without profile hints');
-      return {};
-    }
-  }
-
-  /**
-   * Runs a decoded event, with profile hints added for people seen for the first time. The way to
-   * reach the person alone is kept when it is their IM channel (a DM: no conversations.open before each
-   * reminder) or when they are new; a mention or slash command never replaces a known IM channel.
-   */
-  async function handle(event: InboundEvent): Promise<void> {
-    const { externalId, directRef } = event.sender;
-    const firstContact = !(await engine.knowsIdentity({ platform: 'slack', tenantId: event.tenantId, externalId }));
-    const hints = firstContact ? await profileHints(externalId) : {};
-    const keepRef = firstContact || directRef?.startsWith('slack:channel:');
-    const result = await engine.handle({ ...event, sender: senderOf(externalId, hints, keepRef ? directRef : undefined) });
-    if (result.duplicate) logger.info({ eventId: event.eventId }, 'slack redelivery ignored (already handled)');
-  }
-
-  /** Language and time zone for a form: the person's settings, else their Slack profile. */
-  async function formSettings(teamId: string, user: string): Promise<{ language: Language; timeZone: string }> {
-    const known = await people.settings({ platform: 'slack', tenantId: teamId, externalId: user });
-    if (known) return { language: known.language, timeZone: known.timeZone };
-    const hints = await hintsFor(teamId, user);
-    return { language: hints.language ?? 'en-US', timeZone: hints.timeZone ?? 'UTC' };
-  }
-
-  // https://docs.slack.dev/reference/events/message.im
-  app.event('message', async ({ body }) => {
-    const event = decodeDirectMessage(body, {}, clock.now());
-    if (event) await handle(event);
-  });
-
-  // https://docs.slack.dev/reference/events/app_mention
-  app.event('app_mention', async ({ body, context }) => {
-    const event = decodeMention(body, context.botUserId, {}, clock.now());
-    if (event) await handle(event);
-  });
-
-  // https://docs.slack.dev/interactivity/implementing-slash-commands
-  app.command(/^\/[\w-]+$/, async ({ command, ack }) => {
-    const parsed = slashCommandSchema.safeParse(command);
-    if (!parsed.success) {
-      logger.warn({ issues: parsed.error.issues.length }, 'malformed slack slash command ignored');
-      await ack();
-      return;
-    }
-    const cmd = parsed.data;
-    await ackAfter(
-      async () => {
-        if (!(await openFormFor(cmd))) await handle(decodeSlashCommand(cmd, {}, clock.now()));
-      },
-      ack,
-      async () => {
-        const { language } = await formSettings(cmd.team_id, cmd.user_id).catch(() => ({ language: 'en-US' as const }));
-        return { response_type: 'ephemeral' as const, text: uiText(language).failed };
-      },
-    );
-  });
-
-  /**
-   * `/visit` and `/report` without their text open a form. `/visit Huawei` (a customer but no notes)
-   * opens the visit form with the customer filled in. If Slack refuses the modal (the trigger
-   * expired), the command goes to the conversation instead, which asks in chat.
-   */
-  async function openFormFor(cmd: SlashCommand): Promise<boolean> {
-    const text = slashCommandText(cmd.command, cmd.text);
-    const intent = parseIntent(text);
-    const wantsVisitForm = cmd.command === '/visit' && intent.kind === 'usage';
-    const wantsReportForm = cmd.command === '/report' && intent.kind === 'report' && !intent.text;
-    if (!wantsVisitForm && !wantsReportForm) return false;
-    const settings = await formSettings(cmd.team_id, cmd.user_id);
-    const metadata: ModalMetadata = { replyRef: slackEphemeralRef(cmd.channel_id, cmd.user_id), ...settings };
-    const identity = { platform: 'slack', tenantId: cmd.team_id, externalId: cmd.user_id };
-    const view = wantsVisitForm
-      ? visitModal(metadata, cmd.text.trim().replace(/[:：]+$/, '') || undefined)
-      : reportModal(metadata, await people.reportDraft(identity));
-    try {
-      await api.openView(cmd.trigger_id, view);
-      return true;
-    } catch (error) {
-      logger.warn({ err: error }, 'slack views.open failed; answering the command in chat instead');
-      return false;
-    }
-  }
-
-  async function submit(body: unknown, ack: AckFn<ViewResponseAction> | AckFn<void>, decode: (s: ViewSubmission, m: ModalMetadata) => SubmissionResult, firstBlock: string) {
-    const parsed = viewSubmissionSchema.safeParse(body);
-    const metadata = parsed.success ? readModalMetadata(parsed.data) : undefined;
-    if (!parsed.success || !metadata) {
-      logger.warn('malformed slack view submission ignored');
-      await ack();
-      return;
-    }
-    const result = decode(parsed.data, metadata);
-    if (!result.ok) {
-      // https://docs.slack.dev/surfaces/modals#displaying_errors
-      await ack({ response_action: 'errors', errors: result.errors });
-      return;
-    }
-    await ackAfter(
-      () => handle(decodeSubmissionEvent(parsed.data, metadata, result.text, {}, clock.now())),
-      ack as AckFn<ViewResponseAction>,
-      // On failure the form stays open with what the person typed, so nothing is lost on their side.
-      () => ({ response_action: 'errors' as const, errors: { [firstBlock]: uiText(metadata.language).failed } }),
-    );
-  }
-
-  // https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
-  app.view(VISIT_CALLBACK_ID, async ({ body, ack }) =>
-    submit(body, ack, (s, m) => decodeVisitSubmission(s, m, clock.now()), VISIT_BLOCKS.notes),
-  );
-  app.view(REPORT_CALLBACK_ID, async ({ body, ack }) => submit(body, ack, decodeReportSubmission, REPORT_BLOCKS.body));
-
-  // Link buttons open their URL in the browser, but Slack still posts a block_actions payload.
-  app.action(/^legwork_link_/, async ({ ack }) => {
+  const handlers = createSlackHandlers(deps);
+  app.event('message', async ({ body }) => handlers.message(body));
+  app.event('app_mention', async ({ body, context }) => handlers.mention(body, context.botUserId));
+  app.command(handlers.commandPattern, async ({ command, ack }) => handlers.command(command, ack));
+  app.view(VISIT_CALLBACK_ID, async ({ body, ack }) => handlers.views[VISIT_CALLBACK_ID]!(body, ack));
+  app.view(REPORT_CALLBACK_ID, async ({ body, ack }) => handlers.views[REPORT_CALLBACK_ID]!(body, ack));
+  app.action(handlers.linkActionPattern, async ({ ack }) => {
     await ack();
   });
-
-  // https://docs.slack.dev/reference/events/app_home_opened
-  app.event('app_home_opened', async ({ event, body }) => {
-    if (event.tab !== 'home') return;
-    const teamId = (body as { team_id?: string }).team_id ?? '';
-    try {
-      const overview = await people.overview({ platform: 'slack', tenantId: teamId, externalId: event.user });
-      const language = overview?.language ?? (await formSettings(teamId, event.user)).language;
-      await api.publishHome(event.user, homeView(language, overview));
-    } catch (error) {
-      // The home tab is refreshed the next time it is opened; a retry by Slack would not help more.
-      logger.warn({ err: error }, 'slack App Home could not be published');
-    }
-  });
+  app.event('app_home_opened', async ({ event, body }) => handlers.appHomeOpened(event, body));
 }

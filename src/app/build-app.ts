@@ -11,16 +11,15 @@ import { createPlatformAdapters } from './platform-adapters.ts';
 import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delivery-loop.ts';
 import { createScheduler, type Scheduler } from '../../jobs/scheduler.ts';
 import { createHttpApp } from '../http/app.ts';
-import { mountLocationPage } from '../http/location-page/index.ts';
+import { mountHttpRoutes } from './http-routes.ts';
 import { mountConsole } from '../http/console/index.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../observability/prometheus-metrics.ts';
 import { instrumentEngine } from '../observability/instrument-engine.ts';
 import { mountMetrics } from '../observability/metrics-route.ts';
-import { mountAdminApi } from '../http/api/index.ts';
 import { readDocsScript } from '../http/api/docs-script.ts';
+import { maxTextLength } from './limits.ts';
 
-/** Longest message the conversation accepts; longer ones get a "too long" answer and change nothing. */
-export const maxTextLength = 4000;
+export { maxTextLength } from './limits.ts';
 
 export interface Legwork {
   config: AppConfig;
@@ -85,22 +84,17 @@ export async function buildApp(
 
   const http = createHttpApp({ db: database.db, logger, adapters, readinessChecks: { queue: () => scheduler.health() } });
   mountMetrics(http, { metrics, token: config.metricsToken });
-  mountLocationPage(http, {
+  mountHttpRoutes(http, {
+    config,
     db: database.db,
     clock,
     logger,
     linkSecret,
     onOutboxWritten: () => delivery.kick(),
-    localChat: config.localChat ? { publicUrl: config.publicUrl, linkTtlMinutes: config.locationLinkTtlMinutes } : undefined,
+    // Node-only helpers of the admin API: the docs page's script read from node_modules, exceljs.
+    apiHost: { docsScript: readDocsScript, xlsxWriter: () => import('../http/api/exports/xlsx-writer.ts') },
   });
-  mountAdminApi(http, {
-    db: database.db,
-    clock,
-    logger,
-    adminToken: config.adminToken,
-    docsScript: readDocsScript,
-    xlsxWriter: () => import('../http/api/exports/xlsx-writer.ts'),
-  });
+  // The console serves its scripts from node_modules with node:fs: Node only for now (see README).
   mountConsole(http, { db: database.db, clock, logger, linkSecret, publicUrl: config.publicUrl, onOutboxWritten: () => delivery.kick() });
   let stopped = false;
   return {

@@ -2,11 +2,9 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { createEmbeddedDatabaseIfMissing } from './create-embedded-database.ts';
+import { openPostgres, statsOf, type PoolStats } from './postgres-pool.ts';
 
-// `date` columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone.
-pg.types.setTypeParser(1082, (value: string) => value);
-// bigint (bigserial ids, counts) as number when safe: ids are compared as strings elsewhere.
-pg.types.setTypeParser(20, (value: string) => value);
+export type { PoolStats } from './postgres-pool.ts';
 
 /** PostgreSQL settings for the embedded database: small caches, same speed at our sizes. */
 const embeddedSettings = ['shared_buffers = 16MB', 'work_mem = 1MB', 'maintenance_work_mem = 8MB', 'wal_buffers = 1MB'];
@@ -18,17 +16,6 @@ export interface DatabaseHandle {
   /** The connection pool right now (for /metrics); on PGlite one client, `waiting` = queries queued behind it. */
   poolStats?(): PoolStats;
   close(): Promise<void>;
-}
-
-export interface PoolStats {
-  total: number;
-  idle: number;
-  waiting: number;
-  max: number;
-}
-
-function statsOf(pool: pg.Pool, max: number): () => PoolStats {
-  return () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
 }
 
 export interface ConnectOptions {
@@ -46,18 +33,8 @@ export interface ConnectOptions {
  */
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    // A connection attempt to an unreachable (black-holed) server gives up after 10 s instead of
-    // holding the request forever; the error maps to 503 like any other outage.
     const max = options.poolSize ?? 10;
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max, connectionTimeoutMillis: 10_000 });
-    // An idle client losing its connection (server restart, admin kill) emits 'error' on the pool;
-    // unhandled, that would crash the process. The next query opens a fresh connection instead.
-    pool.on('error', () => undefined);
-    // pg-pool listens only on idle clients: a client checked out when the server goes away (57P01 on
-    // a restart) emits 'error' on itself with no listener, which kills the process. Its query fails
-    // on its own (the request answers 503), and pg-pool drops the broken client when it is released.
-    pool.on('connect', (client) => client.on('error', () => undefined));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const { db, pool } = openPostgres(options.databaseUrl, { max });
     return { db, kind: 'postgres', poolStats: statsOf(pool, max), close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');

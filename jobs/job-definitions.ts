@@ -1,0 +1,18 @@
+import type { JobDefinition } from './queue/types.ts';
+import { remindersTick } from './definitions/reminders-tick.ts';
+import { leaderboardPost, leaderboardsTick } from './definitions/leaderboards.ts';
+import { digestSend, digestsTick } from './definitions/digests.ts';
+import { housekeeping } from './definitions/housekeeping.ts';
+
+/**
+ * Every job the scheduler runs. Kept apart from `scheduler.ts` (which also knows BullMQ) so the
+ * Cloudflare Worker's cron pass runs the same definitions without bundling bullmq or ioredis.
+ */
+export const jobDefinitions: readonly JobDefinition<any>[] = [remindersTick, leaderboardsTick, leaderboardPost, digestsTick, digestSend, housekeeping];
+
+/** The passes that look for due work, each fired every minute. */
+export const minutePasses: readonly string[] = [remindersTick.name, leaderboardsTick.name, digestsTick.name];
+
+/** Hourly bookkeeping, on the 17th minute (off the minute passes' busiest second). */
+export const housekeepingCron = '17 * * * *';
+export const housekeepingJob = housekeeping.name;

@@ -1,0 +1,124 @@
+import { createHmac } from 'node:crypto';
+import { env } from 'cloudflare:workers';
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { inject } from 'vitest';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.ts';
+import { openPostgres } from '../../src/db/postgres-pool.ts';
+import { ManualClock } from '../../src/core/shared/clock.ts';
+import { createConsoleLogger } from '../../src/edge/console-logger.ts';
+import type { createWorker } from '../../src/edge/worker.ts';
+import type { WorkerEnv } from '../../src/edge/edge-app.ts';
+import { dingtalkApp, ids, wecomApp } from './platform-ids.ts';
+
+/** True when global-setup.ts made a database (DATABASE_URL was set); the tests skip otherwise. */
+export const onPostgres = Boolean(inject('workerDatabaseUrl'));
+export const skipReason = 'Workers tests need DATABASE_URL (PostgreSQL, reached through the Hyperdrive binding)';
+
+/** The Worker's variables and secrets, as `wrangler.toml` [vars] and `wrangler secret put` would give them. */
+export function workerEnv(extra: Record<string, string> = {}): WorkerEnv {
+  return {
+    HYPERDRIVE: (env as unknown as WorkerEnv).HYPERDRIVE,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://legwork.test',
+    LOCAL_CHAT: 'on',
+    LOCATION_LINK_SECRET: 'workers-test-location-link-secret',
+    SLACK_BOT_TOKEN: ids.botToken,
+    SLACK_SIGNING_SECRET: ids.signingSecret,
+    SLACK_API_URL: inject('slackApiUrl'),
+    SLACK_BOT_ID: ids.botId,
+    SLACK_BOT_USER_ID: ids.botUser,
+    WECOM_CORP_ID: wecomApp.corpId,
+    WECOM_AGENT_ID: wecomApp.agentId,
+    WECOM_SECRET: wecomApp.secret,
+    WECOM_TOKEN: wecomApp.token,
+    WECOM_ENCODING_AES_KEY: wecomApp.encodingAesKey,
+    WECOM_API_URL: inject('qyapiUrl'),
+    DINGTALK_CLIENT_ID: dingtalkApp.clientId,
+    DINGTALK_CLIENT_SECRET: dingtalkApp.clientSecret,
+    DINGTALK_ROBOT_CODE: dingtalkApp.robotCode,
+    DINGTALK_MODE: 'http',
+    DINGTALK_API_URL: inject('dingtalkUrl'),
+    ...extra,
+  };
+}
+
+/**
+ * The Worker under test, on a manual clock, and a way to call it as workerd would. Made by
+ * `createWorkerHarness`, which loads the Worker's code only when the tests run (not when they skip).
+ */
+export class WorkerHarness {
+  readonly clock = new ManualClock(new Date('2026-11-27T02:00:00Z'));
+  readonly worker: ReturnType<typeof createWorker>;
+  readonly env = workerEnv();
+
+  constructor(create: typeof createWorker) {
+    this.worker = create({ clock: this.clock, logger: () => createConsoleLogger('silent') });
+  }
+
+  /** One request; resolves once the answer is there (`answeredMs`) and the work after it (waitUntil) is done. */
+  async request(path: string, init: RequestInit = {}): Promise<{ response: Response; answeredMs: number }> {
+    const ctx = createExecutionContext();
+    const started = Date.now();
+    const response = await this.worker.fetch(new Request(`http://legwork.test${path}`, init), this.env, ctx);
+    const answeredMs = Date.now() - started;
+    await waitOnExecutionContext(ctx);
+    return { response, answeredMs };
+  }
+
+  /** One Cron Trigger run at the clock's current minute. */
+  async cron(): Promise<void> {
+    const controller = createScheduledController({ scheduledTime: this.clock.now(), cron: '* * * * *' });
+    const ctx = createExecutionContext();
+    await this.worker.scheduled(controller, this.env, ctx);
+    await waitOnExecutionContext(ctx);
+  }
+
+  /** A Slack request signed with the app's signing secret at the clock's time (or forged with another secret). */
+  slack(body: string, contentType = 'application/json', secret: string = ids.signingSecret) {
+    const timestamp = String(Math.floor(this.clock.now().getTime() / 1000));
+    const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+    return this.request('/slack/events', {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature },
+      body,
+    });
+  }
+}
+
+export async function createWorkerHarness(): Promise<WorkerHarness> {
+  const { createWorker } = await import('../../src/edge/worker.ts');
+  return new WorkerHarness(createWorker);
+}
+
+/** A connection of the test's own to the Worker's database (opened and closed per test: workerd ties sockets to a request). */
+export async function withDb<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  const { db } = openPostgres((env as unknown as WorkerEnv).HYPERDRIVE.connectionString, { max: 1 });
+  try {
+    return await work(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Empties every table but the migration bookkeeping and settings (as test/support/test-database.ts), and the fakes' records. */
+export async function resetAll(): Promise<void> {
+  await withDb(async (db) => {
+    const tables = await sql<{ tablename: string }>`
+      select tablename from pg_tables
+      where schemaname = 'public' and tablename not like 'kysely_%' and tablename <> 'settings'`.execute(db);
+    const list = tables.rows.map((r) => `"${r.tablename}"`).join(', ');
+    if (list) await sql.raw(`truncate ${list} restart identity cascade`).execute(db);
+  });
+  await fetch(`${inject('probeUrl')}/reset`, { method: 'POST' });
+}
+
+export async function countRows(table: keyof Database & string): Promise<number> {
+  return withDb(async (db) => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n));
+}
+
+/** What a fake received: Slack Web API calls, WeCom (qyapi) calls or DingTalk calls. */
+export async function fakeCalls(which: 'slack' | 'wecom' | 'dingtalk'): Promise<any[]> {
+  return (await fetch(`${inject('probeUrl')}/calls/${which}`)).json();
+}
