@@ -3,7 +3,7 @@
  * `loca`, which keep only the outlines of the characters asked for (and the parts of composite
  * glyphs). Why: resvg reads a font file from disk again for every text run it shapes; with the 10 MB
  * Noto Sans SC a 30-bar chart (70 text runs) took seconds, with a ~0.6 MB subset it takes
- * milliseconds. Only TrueType outlines (`glyf`) are handled; other fonts are used whole.
+ * milliseconds. GSUB is dropped (see below). Only TrueType outlines (`glyf`) are handled; other fonts are used whole.
  */
 export interface ParsedFont {
   data: Buffer;
@@ -141,7 +141,9 @@ export function subsetFont(font: ParsedFont, text: string): Buffer {
     ['glyf', Buffer.concat(pieces, size)],
     ['loca', newLoca],
   ]);
-  const tags = [...tables.keys()].sort();
+  // GSUB is left out: its substitutions lead to glyphs outside the subset (digits next to Latin
+  // letters become a variant glyph and vanish). Charts need no ligatures or vertical forms.
+  const tags = [...tables.keys()].filter((tag) => tag !== 'GSUB').sort();
   const bodies = tags.map((tag) => {
     if (replaced.has(tag)) return replaced.get(tag)!;
     const t = tables.get(tag)!;
