@@ -5,7 +5,10 @@ import type { ConversationEngine } from '../../src/conversation/engine.ts';
 import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PersonQueries } from '../../src/conversation/ports/person-queries.ts';
-import { UnrecoverableError } from '../errors.ts';
+import { PictureNotSentError, UnrecoverableError } from '../errors.ts';
+import { sendWithPicture } from '../picture.ts';
+import type { OutboundMessage } from '../../src/conversation/types.ts';
+import type { ChartImages } from '../../src/charts/chart-store.ts';
 import { EPHEMERAL_FALLBACK_ERRORS, SlackApi, slackErrorCode, toDeliveryError } from './api.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { encodeSlackMessage } from './encode.ts';
@@ -20,6 +23,8 @@ export interface SlackAdapterDeps {
   logger: Logger;
   /** Read-only queries for the report form and App Home. */
   people: PersonQueries;
+  /** Stored charts (issue 18), uploaded with files.getUploadURLExternal / completeUploadExternal. */
+  charts?: ChartImages;
 }
 
 /** The Slack adapter, plus a way to wait for work that continues after Slack got its ack. */
@@ -109,6 +114,26 @@ export async function createSlackAdapter(config: SlackConfig, deps: SlackAdapter
   });
   registerListeners(app, { engine: deps.engine, clock: deps.clock, logger, api, people: deps.people });
 
+  /** A message without a picture (or a picture's fallback): blocks in the channel, DM or ephemeral. */
+  async function sendText(target: NonNullable<ReturnType<typeof parseSlackRef>>, message: OutboundMessage): Promise<void> {
+    const rendered = encodeSlackMessage(message);
+    if (target.kind === 'channel') {
+      await api.postMessage(target.channel, rendered);
+    } else if (target.kind === 'user') {
+      await api.postMessage(await api.openDm(target.user), rendered);
+    } else {
+      try {
+        await api.postEphemeral(target.channel, target.user, rendered);
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (!code || !EPHEMERAL_FALLBACK_ERRORS.has(code)) throw error;
+        // The app is not in that channel (or it is someone else's DM): say it in the person's DM.
+        logger.info({ code }, 'slack ephemeral message not possible there; sent as a DM');
+        await api.postMessage(await api.openDm(target.user), rendered);
+      }
+    }
+  }
+
   return {
     platform: 'slack',
     capabilities: { receivesLocation: false, richMessages: true, groups: true },
@@ -117,25 +142,23 @@ export async function createSlackAdapter(config: SlackConfig, deps: SlackAdapter
     async send(targetRef, message) {
       const target = parseSlackRef(targetRef);
       if (!target) throw new UnrecoverableError(`not a slack conversation ref: ${targetRef}`);
-      const rendered = encodeSlackMessage(message);
+      const delivery = (error: unknown) => (error instanceof PictureNotSentError ? error : toDeliveryError(error));
       try {
-        if (target.kind === 'channel') {
-          await api.postMessage(target.channel, rendered);
-        } else if (target.kind === 'user') {
-          await api.postMessage(await api.openDm(target.user), rendered);
-        } else {
-          try {
-            await api.postEphemeral(target.channel, target.user, rendered);
-          } catch (error) {
-            const code = slackErrorCode(error);
-            if (!code || !EPHEMERAL_FALLBACK_ERRORS.has(code)) throw error;
-            // The app is not in that channel (or it is someone else's DM): say it in the person's DM.
-            logger.info({ code }, 'slack ephemeral message not possible there; sent as a DM');
-            await api.postMessage(await api.openDm(target.user), rendered);
-          }
-        }
+        // Charts (issue 18): uploaded, then shared into the conversation with the text as the initial
+        // comment, one message; a picture for an ephemeral target goes to the person's DM (files cannot be ephemeral).
+        await sendWithPicture({
+          message,
+          charts: deps.charts,
+          sendText: (m) => sendText(target, m),
+          upload: (image) => api.uploadFile(image.png, 'chart.png', image.alt).catch((error: unknown) => Promise.reject(toDeliveryError(error))),
+          sendPicture: async (fileId, image, withText) => {
+            const channel = target.kind === 'channel' ? target.channel : await api.openDm(target.user);
+            await api.completeUpload(fileId, image.alt, channel, withText?.text).catch((error: unknown) => Promise.reject(toDeliveryError(error)));
+          },
+          pictureCarriesText: true,
+        });
       } catch (error) {
-        throw toDeliveryError(error);
+        throw delivery(error);
       }
     },
 

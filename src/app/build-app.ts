@@ -15,6 +15,8 @@ import { mountLocationPage } from '../http/location-page/index.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../observability/prometheus-metrics.ts';
 import { instrumentEngine } from '../observability/instrument-engine.ts';
 import { mountMetrics } from '../observability/metrics-route.ts';
+import { createChartImages } from '../charts/chart-store.ts';
+import { mountChartImageRoute } from '../charts/chart-image-route.ts';
 
 /** Longest message the conversation accepts; longer ones get a "too long" answer and change nothing. */
 export const maxTextLength = 4000;
@@ -76,11 +78,14 @@ export async function buildApp(
     onOutboxWritten: () => delivery.kick(),
   }), metrics.recorder);
 
-  const adapters = await createPlatformAdapters(config, { engine, clock, logger, publicUrl: config.publicUrl, db: database.db });
+  // Charts (issue 18) are signed with the link secret: one secret per deployment, already shared by every process.
+  const charts = createChartImages({ db: database.db, clock, secret: linkSecret, publicUrl: config.publicUrl });
+  const adapters = await createPlatformAdapters(config, { engine, clock, logger, publicUrl: config.publicUrl, db: database.db, charts });
   for (const adapter of adapters) adapterMap.set(adapter.platform, adapter);
 
   const http = createHttpApp({ db: database.db, logger, adapters, readinessChecks: { queue: () => scheduler.health() } });
   mountMetrics(http, { metrics, token: config.metricsToken });
+  mountChartImageRoute(http, { db: database.db, clock, secret: linkSecret });
   mountLocationPage(http, {
     db: database.db,
     clock,
