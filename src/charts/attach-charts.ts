@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../core/shared/db.ts';
+import type { Language } from '../conversation/intents/types.ts';
+import type { OutboundMessage } from '../conversation/types.ts';
+import type { Leaderboard } from '../core/leaderboards/build-leaderboard.ts';
+import { chartsEnabled, storeChart } from './chart-store.ts';
+import { renderLeaderboardChart } from './leaderboard-chart.ts';
+
+/**
+ * A leaderboard post with its chart beside the text (issue 18), unless the org turned charts off or
+ * the board is empty. Keyed by what it shows (team, period, language and the board's content): a
+ * post and any retry of its job draw it once, and a board asked for again unchanged reuses it.
+ */
+export async function attachLeaderboardChart(
+  db: Db,
+  now: Date,
+  input: { board: Leaderboard; orgId: string; language: Language; message: OutboundMessage },
+): Promise<OutboundMessage> {
+  const { board } = input;
+  if (board.entries.length === 0 || !(await chartsEnabled(db, input.orgId))) return input.message;
+  const key = `leaderboard:${board.teamId}:${board.period.period}:${board.period.start}:${input.language}:${digest({ board, language: input.language })}`;
+  const chart = await storeChart(db, { key, orgId: input.orgId, kind: 'leaderboard', now, render: () => renderLeaderboardChart(board, input.language) });
+  return { ...input.message, image: chart };
+}
+
+/** A short fingerprint of what a chart shows. */
+export function digest(content: unknown): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 16);
+}
