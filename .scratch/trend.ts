@@ -1,0 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { renderTrendChart } from '../src/charts/trend-chart.ts';
+import { periodOf } from '../src/core/schedules/calendar.ts';
+import { addDays } from '../src/conversation/dates/local-date.ts';
+const weeks = Array.from({ length: 8 }, (_, i) => periodOf('week', addDays('2026-10-05', 7 * i)));
+const names = ['张伟', '李娜', 'Anna Lee', '王芳', '刘洋', 'Bob', '陈静', '赵强', 'Mia'];
+const reps = names.map((name, r) => ({ userId: `u${r}`, name, verified: weeks.map((_, n) => (r * 3 + n * 2) % 11), punctuality: weeks.map((_, n) => 50 + ((r * 13 + n * 7) % 50)) }));
+const data = { teamName: '华东', weeks, reps, planAdherence: weeks.map((_, n) => 60 + n * 4), coverage: { A: weeks.map((_, n) => 70 + n), B: weeks.map((_, n) => 40 + n * 3), C: weeks.map((_, n) => 20 + n * 2) } };
+let t = performance.now();
+writeFileSync('/tmp/trend.png', renderTrendChart(data, 'zh-CN').png);
+console.log(performance.now() - t);
+writeFileSync('/tmp/trend-me.png', renderTrendChart(data, 'en-US', { userId: 'u1', name: '李娜' }).png);
