@@ -5,6 +5,9 @@ import type { OutboundMessage } from '../conversation/types.ts';
 import type { Leaderboard } from '../core/leaderboards/build-leaderboard.ts';
 import { chartsEnabled, storeChart } from './chart-store.ts';
 import { renderLeaderboardChart } from './leaderboard-chart.ts';
+import { renderTrendChart } from './trend-chart.ts';
+import { loadTrend, type TrendData } from './trend-data.ts';
+import type { ScheduleSettings } from '../core/schedules/settings.ts';
 
 /**
  * A leaderboard post with its chart beside the text (issue 18), unless the org turned charts off or
@@ -26,4 +29,30 @@ export async function attachLeaderboardChart(
 /** A short fingerprint of what a chart shows. */
 export function digest(content: unknown): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 16);
+}
+
+/**
+ * A message with the trend chart of a team (issue 18): the weekly digest's (the manager's first team
+ * with reps) and `趋势` / `trend` on demand (`focus`: a rep against the team median). Unless charts
+ * are off; keyed by team, last week, language, focus and content.
+ */
+export async function attachTrendChart(
+  db: Db,
+  now: Date,
+  input: {
+    team: { orgId: string; teamId: string; name: string; timeZone: string; settings: ScheduleSettings };
+    lastWeekDate: string;
+    language: Language;
+    message: OutboundMessage;
+    focus?: { userId: string; name: string };
+    /** Already loaded by the caller (the on-demand reply writes its text from it). */
+    data?: TrendData;
+  },
+): Promise<OutboundMessage> {
+  if (!(await chartsEnabled(db, input.team.orgId))) return input.message;
+  const data = input.data ?? (await loadTrend(db, input.team, input.lastWeekDate));
+  if (data.reps.length === 0) return input.message;
+  const key = `trend:${input.team.teamId}:${data.weeks.at(-1)!.start}:${input.language}:${input.focus?.userId ?? 'team'}:${digest(data)}`;
+  const chart = await storeChart(db, { key, orgId: input.team.orgId, kind: 'trend', now, render: () => renderTrendChart(data, input.language, input.focus) });
+  return { ...input.message, image: chart };
 }
