@@ -89,11 +89,11 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     case 'leaderboardOptOut':
     case 'away':
     case 'back':
-    case 'trend':
-      return turn.reply(await showTrend({ db: turn.db, clock: turn.clock }, { user: turn.user }));
     case 'teamOverview':
     case 'reminderSwitch':
       return handleScheduleIntent(turn, intent);
+    case 'trend':
+      return turn.reply(await showTrend({ db: turn.db, clock: turn.clock }, { user: turn.user }));
     case 'showSettings':
     case 'setWorkdays':
     case 'listHolidays':
