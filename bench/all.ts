@@ -46,6 +46,8 @@ process.stdout.write('\n');
 codes.push(await run('bench/scheduler.ts', scheduler));
 process.stdout.write('\n');
 await run('bench/route.ts', []); // route order for 25 stops (issue 14); a missed target is reported, not fatal
+process.stdout.write('\n');
+await run('bench/charts.ts', []); // a 30-person chart and the renderer's memory (issue 18); reported, not fatal
 if (org.some((word) => word.startsWith('--org-size'))) {
   process.stdout.write('\n');
   codes.push(await run('bench/org.ts', org));

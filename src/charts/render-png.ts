@@ -2,10 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as echarts from 'echarts';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { Resvg } from '@resvg/resvg-js';
 import { chartFont, type ChartFont } from './chart-font.ts';
 import { parseFont, subsetFont, type ParsedFont } from './font-subset.ts';
+
+// Only what the charts use: the full `echarts` bundle costs far more memory to load.
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer, LegacyGridContainLabel]);
 
 /**
  * Charts are laid out for a phone: 500 logical pixels wide, rasterised at 2× density (a 1000 px wide
