@@ -4,12 +4,12 @@ import type { Language } from '../conversation/intents/types.ts';
 import type { OutboundMessage } from '../conversation/types.ts';
 import type { Leaderboard } from '../core/leaderboards/build-leaderboard.ts';
 import { chartsEnabled, storeChart } from './chart-store.ts';
-import { renderLeaderboardChart } from './leaderboard-chart.ts';
-import { renderTrendChart } from './trend-chart.ts';
 import { loadTrend, type TrendData } from './trend-data.ts';
 import type { ScheduleSettings } from '../core/schedules/settings.ts';
 
 /**
+ * The renderer (ECharts, resvg, a 10 MB font) is imported on the first chart, not at start-up.
+ *
  * A leaderboard post with its chart beside the text (issue 18), unless the org turned charts off or
  * the board is empty. Keyed by what it shows (team, period, language and the board's content): a
  * post and any retry of its job draw it once, and a board asked for again unchanged reuses it.
@@ -22,7 +22,7 @@ export async function attachLeaderboardChart(
   const { board } = input;
   if (board.entries.length === 0 || !(await chartsEnabled(db, input.orgId))) return input.message;
   const key = `leaderboard:${board.teamId}:${board.period.period}:${board.period.start}:${input.language}:${digest({ board, language: input.language })}`;
-  const chart = await storeChart(db, { key, orgId: input.orgId, kind: 'leaderboard', now, render: () => renderLeaderboardChart(board, input.language) });
+  const chart = await storeChart(db, { key, orgId: input.orgId, kind: 'leaderboard', now, render: async () => (await import('./leaderboard-chart.ts')).renderLeaderboardChart(board, input.language) });
   return { ...input.message, image: chart };
 }
 
@@ -53,6 +53,6 @@ export async function attachTrendChart(
   const data = input.data ?? (await loadTrend(db, input.team, input.lastWeekDate));
   if (data.reps.length === 0) return input.message;
   const key = `trend:${input.team.teamId}:${data.weeks.at(-1)!.start}:${input.language}:${input.focus?.userId ?? 'team'}:${digest(data)}`;
-  const chart = await storeChart(db, { key, orgId: input.team.orgId, kind: 'trend', now, render: () => renderTrendChart(data, input.language, input.focus) });
+  const chart = await storeChart(db, { key, orgId: input.team.orgId, kind: 'trend', now, render: async () => (await import('./trend-chart.ts')).renderTrendChart(data, input.language, input.focus) });
   return { ...input.message, image: chart };
 }

@@ -19,11 +19,11 @@ export interface ChartRef {
  */
 export async function storeChart(
   db: Db,
-  input: { key: string; orgId: string; kind: string; now: Date; render: () => { png: Buffer; alt: string } },
+  input: { key: string; orgId: string; kind: string; now: Date; render: () => Promise<{ png: Buffer; alt: string }> | { png: Buffer; alt: string } },
 ): Promise<ChartRef> {
   const existing = await db.selectFrom('chart_images').select(['id', 'alt']).where('key', '=', input.key).executeTakeFirst();
   if (existing) return { chartId: existing.id, alt: existing.alt };
-  const { png, alt } = input.render();
+  const { png, alt } = await input.render();
   await db
     .insertInto('chart_images')
     .values({ key: input.key, org_id: input.orgId, kind: input.kind, png, alt, created_at: input.now })
