@@ -65,6 +65,11 @@ describe('leaderboard chart', () => {
     expect(bothPixels[0]!.equals(bothPixels[1]!)).toBe(false);
   });
 
+  it('draws digits next to Latin letters (the subset leaves out GSUB, whose substitutions made them vanish)', () => {
+    const text = (s: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="500" height="60"><rect width="500" height="60" fill="#fff"/><text x="10" y="45" font-size="40" font-family="Noto Sans SC" fill="#000">${s}</text></svg>`;
+    expect(ink(rasterise(text('6. Bob'), chartFont())).dark).toBeGreaterThan(ink(rasterise(text('. Bob'), chartFont())).dark + 200);
+  });
+
   it('renders a PNG 1000 px wide for a board of 1, 30 and 200, at most 30 bars', () => {
     for (const size of [1, 30, 200]) {
       const { png, alt } = renderLeaderboardChart(board(size), 'zh-CN');
