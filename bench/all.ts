@@ -78,6 +78,8 @@ process.stdout.write('\n');
 // 建议计划 for a rep owning 2,000 customers beside the bare due-set query (issue 14): 10,000 customers
 // on the embedded database, 100,000 with --postgres / --database-url / DATABASE_URL; reported, not fatal.
 await run('bench/plan-suggest.ts', plans);
+process.stdout.write('\n');
+await run('bench/charts.ts', []); // a 30-person chart and the renderer's memory (issue 18); reported, not fatal
 if (org.some((word) => word.startsWith('--org-size'))) {
   process.stdout.write('\n');
   codes.push(await run('bench/org.ts', org));

@@ -24,3 +24,15 @@ export class UnrecoverableError extends Error {
     this.name = 'UnrecoverableError';
   }
 }
+
+/**
+ * The message's text went out but its picture did not (upload refused: quota, size, permissions, a
+ * platform error). The delivery loop marks the message sent, logs `platformError` and queues the
+ * picture alone as a new outbox message, retried like any other (issue 18: a picture never costs the text).
+ */
+export class PictureNotSentError extends Error {
+  constructor(readonly platformError: string) {
+    super(`picture not sent: ${platformError}`);
+    this.name = 'PictureNotSentError';
+  }
+}

@@ -9,6 +9,7 @@ import { mountDingTalkCallback } from './http-transport.ts';
 import { createInboundHandler } from './inbound.ts';
 import { DINGTALK_PLATFORM, isStaffId, parseDingTalkRef } from './refs.ts';
 import { UnrecoverableError } from '../errors.ts';
+import type { ChartImages } from '../../src/charts/chart-store.ts';
 import { createDingTalkSender, type BatchSendResult } from './sender.ts';
 import { SessionWebhooks, trustedWebhookHosts } from './session-webhooks.ts';
 import type { ReconnectPolicy, StreamTransport } from './stream-transport.ts';
@@ -18,6 +19,8 @@ export interface DingTalkAdapterDeps {
   engine: Pick<ConversationEngine, 'handle'>;
   clock: Clock;
   logger: Logger;
+  /** Stored charts (issue 18): uploaded with media/upload and sent as robot image messages. */
+  charts?: ChartImages;
 }
 
 /** Tuning for tests and unusual deployments; the defaults suit production. */
@@ -56,7 +59,7 @@ export function buildDingTalkAdapter(
   });
   const sessions = new SessionWebhooks(clock, trustedWebhookHosts(config.apiUrl));
   const inbound = createInboundHandler({ engine: deps.engine, clock, logger, sessions }, { retryDelaysMs: options.inboundRetryDelaysMs });
-  const sender = createDingTalkSender({ api, sessions, logger });
+  const sender = createDingTalkSender({ api, sessions, logger, charts: deps.charts });
 
   const stream = config.mode === 'stream' ? openStream?.(inbound) : undefined;
   if (config.mode === 'stream' && !stream) throw new Error('DINGTALK_MODE=stream needs the Node service (a long-lived WebSocket): use DINGTALK_MODE=http here');

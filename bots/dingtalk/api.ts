@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
-import { AuthFailedError } from '../errors.ts';
+import { AuthFailedError, RateLimitedError } from '../errors.ts';
 import { AccessTokenCache, type IssuedToken } from './access-token.ts';
 import { DingTalkApiError, QuotaExhaustedError, TokenRejectedError, openApiFailure, sessionWebhookFailure } from './api-errors.ts';
 import type { OpenApiMessage } from './encode.ts';
@@ -106,8 +107,52 @@ export function createDingTalkApi(options: DingTalkApiOptions) {
     }
   }
 
+  /** The old-style server API (media upload): oapi.dingtalk.com, or the same origin when DINGTALK_API_URL points at a fake. */
+  const oapiUrl = apiUrl.replace(/\/+$/, '') === 'https://api.dingtalk.com' ? 'https://oapi.dingtalk.com' : apiUrl.replace(/\/+$/, '');
+
   return {
     quota,
+
+    /**
+     * A picture for a robot image message (issue 18). 上传媒体文件 https://open.dingtalk.com/document/orgapp/upload-media-files:
+     * `POST https://oapi.dingtalk.com/media/upload?access_token=…&type=image`, multipart/form-data with
+     * the file in the field `media`; answers `{ errcode: 0, type, media_id, created_at }` (errors as a
+     * non-zero errcode with HTTP 200). The internal app's token from /v1.0/oauth2/accessToken is the
+     * same access_token the old API takes. A rejected token is refreshed once, as for the OpenAPI.
+     */
+    async uploadImage(png: Buffer, filename: string): Promise<string> {
+      quota.check();
+      for (let attempt = 0; ; attempt++) {
+        const token = await tokens.get();
+        const boundary = `----legwork${randomBytes(12).toString('hex')}`;
+        const head = `--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`;
+        const body = Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+        let res: Response;
+        try {
+          res = await fetch(`${oapiUrl}/media/upload?${new URLSearchParams({ access_token: token, type: 'image' })}`, {
+            method: 'POST',
+            headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+            body: new Uint8Array(body),
+            signal: AbortSignal.timeout(timeoutMs),
+          });
+        } catch (error) {
+          throw new DingTalkApiError(0, undefined, `DingTalk unreachable (${error instanceof Error ? error.name : 'error'})`);
+        }
+        if (res.status === 429) throw new RateLimitedError(60_000, 'DingTalk media/upload: HTTP 429');
+        const answer = (await res.json().catch(() => undefined)) as { errcode?: number; errmsg?: string; media_id?: string } | undefined;
+        const errcode = answer?.errcode ?? (res.ok ? 0 : res.status);
+        if (errcode === 0 && typeof answer?.media_id === 'string' && answer.media_id) {
+          quota.succeeded();
+          return answer.media_id;
+        }
+        // 40014 invalid access_token, 42001 expired, 88 / 40001 token problems: fetch a new one once.
+        if ([40014, 42001, 40001, 88].includes(errcode) && attempt === 0) {
+          tokens.invalidate(token);
+          continue;
+        }
+        throw new DingTalkApiError(res.status, String(errcode), `DingTalk media/upload refused the picture: errcode ${errcode} ${answer?.errmsg ?? ''}`.trim());
+      }
+    },
 
     /**
      * Sends one message to up to 20 people 1:1 ("批量发送人与机器人会话中机器人消息"):

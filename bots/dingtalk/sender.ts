@@ -2,6 +2,8 @@ import type { OutboundMessage } from '../../src/conversation/types.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { SendContext } from '../types.ts';
 import { RateLimitedError, UnrecoverableError } from '../errors.ts';
+import { sendWithPicture } from '../picture.ts';
+import type { ChartImages } from '../../src/charts/chart-store.ts';
 import { FLOW_CONTROLLED_RETRY_MS, SessionWebhookRejectedError } from './api-errors.ts';
 import { BATCH_SEND_MAX_USERS, type DingTalkApi } from './api.ts';
 import { encodeOpenApiMessage, encodeSessionMessage } from './encode.ts';
@@ -22,11 +24,10 @@ export interface BatchSendResult {
  * (mentioning the asker in a group), otherwise through the OpenAPI. Errors come out as the delivery
  * loop's classes, so rate limits and quota back off through the outbox and nothing is lost.
  */
-export function createDingTalkSender(deps: { api: DingTalkApi; sessions: SessionWebhooks; logger: Logger }) {
+export function createDingTalkSender(deps: { api: DingTalkApi; sessions: SessionWebhooks; logger: Logger; charts?: ChartImages }) {
   const { api, sessions, logger } = deps;
 
-  async function sendViaOpenApi(target: DingTalkTarget, message: OutboundMessage): Promise<void> {
-    const encoded = encodeOpenApiMessage(message);
+  async function sendViaOpenApi(target: DingTalkTarget, message: OutboundMessage, encoded = encodeOpenApiMessage(message)): Promise<void> {
     if (target.kind === 'group') {
       await api.groupSend(target.openConversationId, encoded);
       return;
@@ -46,6 +47,26 @@ export function createDingTalkSender(deps: { api: DingTalkApi; sessions: Session
   async function send(targetRef: string, message: OutboundMessage, _context: SendContext): Promise<void> {
     const target = parseDingTalkRef(targetRef);
     if (!target) throw new UnrecoverableError(`not a DingTalk conversation ref: ${targetRef}`);
+    // A chart (issue 18): session webhooks take no images, so the picture always goes through the
+    // OpenAPI, which needs a group or a staff id; a person reachable only by webhook gets the text.
+    const picturesReach = target.kind === 'group' || isStaffId(target.userId);
+    if (message.image && picturesReach) {
+      return sendWithPicture({
+        message,
+        charts: deps.charts,
+        sendText: (m) => sendText(targetRef, target, m),
+        upload: (image) => api.uploadImage(image.png, 'chart.png'),
+        // 机器人发送消息的类型 https://open.dingtalk.com/document/orgapp/robot-message-types: msgKey
+        // `sampleImageMsg`, msgParam `{ photoURL }`, where photoURL is an image URL or the media id
+        // from the upload; sent 1:1 with oToMessages/batchSend or to a group with groupMessages/send.
+        sendPicture: (mediaId) => sendViaOpenApi(target, message, { msgKey: 'sampleImageMsg', msgParam: JSON.stringify({ photoURL: mediaId }) }),
+      });
+    }
+    if (message.imageOnly) return;
+    return sendText(targetRef, target, message);
+  }
+
+  async function sendText(targetRef: string, target: DingTalkTarget, message: OutboundMessage): Promise<void> {
     const found = sessions.find(targetRef, message.replyToEventId);
     if (found) {
       const { session, isReply } = found;

@@ -34,6 +34,8 @@ export interface LocalChatEntry {
   /** A bot message's quick answers, as delivered (see LocalRenderedMessage): a client shows them as buttons. */
   choices?: LocalRenderedMessage['choices'];
   questionId?: string;
+  /** A bot message's chart (issue 18), as delivered. */
+  image?: LocalRenderedMessage['image'];
   /** A person's tap (`from: 'user'` only): the `questionId` of the list it answered. */
   answers?: string;
   location?: LocalInbound['location'];

@@ -11,11 +11,14 @@ export interface LocalRenderedMessage {
    */
   choices?: { label: string; reply: string }[];
   questionId?: string;
+  /** A chart beside the text (issue 18): a signed link under PUBLIC_URL and its text alternative. */
+  image?: { url: string; alt: string };
 }
 
-export function encodeLocalMessage(message: OutboundMessage): LocalRenderedMessage {
+export function encodeLocalMessage(message: OutboundMessage, image?: { url: string; alt: string }): LocalRenderedMessage {
   return {
     text: message.text,
+    ...(image ? { image: { url: image.url, alt: image.alt } } : {}),
     ...(message.title ? { title: message.title } : {}),
     ...(message.actions?.length ? { actions: message.actions } : {}),
     ...(message.choices?.length ? { choices: message.choices.map(({ label, reply }) => ({ label, reply })) } : {}),

@@ -89,10 +89,23 @@ export const webChatScript = String.raw`
       div.appendChild(document.createTextNode('\n'));
       div.appendChild(link(action.url, action.label));
     });
+    if (entry.from === 'bot' && entry.image && entry.image.url) div.appendChild(chartImage(entry.image));
     if (entry.from === 'bot' && entry.choices && entry.choices.length) div.appendChild(choiceButtons(entry));
     if (entry.pending) div.appendChild(el('span', 'state', t.sending));
     if (entry.failed) div.appendChild(el('span', 'state', fill(t.notSent, { reason: entry.failed })));
     return div;
+  }
+  // A chart beside the text (issue 18). Its signed link points under PUBLIC_URL; the page loads it by
+  // path from its own origin, which the Content-Security-Policy allows (img-src 'self').
+  function chartImage(image) {
+    var img = el('img', 'chart');
+    var path;
+    try { path = new URL(image.url, location.href).pathname; } catch (e) { path = ''; }
+    if (!/^\/i\/[\w.-]+\.png$/.test(path)) return document.createTextNode('');
+    img.src = path;
+    img.alt = image.alt || '';
+    img.loading = 'lazy';
+    return img;
   }
   // A message's quick answers. A tap says which question it answers (questionId): a button of an older
   // list stays tappable, and the server answers that the list is no longer current instead of

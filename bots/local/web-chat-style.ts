@@ -17,6 +17,7 @@ header input { width: 110px; min-height: 44px; box-sizing: border-box; padding: 
 .bot { align-self: flex-start; background: #fff; border: 1px solid #d8dce2; }
 .note { align-self: center; background: #fff4e5; border: 1px solid #f0c36d; font-size: 14px; }
 .who { display: block; font-size: 12px; font-weight: 600; color: #57606a; margin-bottom: 2px; }
+.msg img.chart { display: block; width: 100%; max-width: 500px; height: auto; margin-top: 6px; border-radius: 6px; border: 1px solid #e5e6eb; background: #fff; }
 .msg .title { display: block; font-weight: 600; margin-bottom: 2px; }
 .msg a { color: #0b57d0; }
 .msg a.linkbutton { display: inline-block; margin: 4px 0; padding: 12px 14px; border-radius: 6px; background: #1f6feb; color: #fff; text-decoration: none; white-space: nowrap; }

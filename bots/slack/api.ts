@@ -104,6 +104,34 @@ export class SlackApi {
     return channel;
   }
 
+  /**
+   * A picture, step 1 and 2 of Slack's upload (https://docs.slack.dev/messaging/working-with-files#upload):
+   * https://docs.slack.dev/reference/methods/files.getUploadURLExternal (Tier 4, scope `files:write`)
+   * takes `filename`, `length` (bytes) and `alt_txt` (screen-reader text) and returns `upload_url` and
+   * `file_id`; then the bytes are POSTed to `upload_url` (raw bytes or multipart; no token, the URL is
+   * signed), which answers HTTP 200. The file is private until step 3 shares it. Returns the file id.
+   */
+  async uploadFile(png: Buffer, filename: string, alt: string): Promise<string> {
+    const started = await this.client.files.getUploadURLExternal({ filename, length: png.length, alt_txt: alt } as never);
+    if (!started.upload_url || !started.file_id) throw new Error('slack: files.getUploadURLExternal returned no upload_url');
+    const response = await fetch(started.upload_url, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(png) });
+    if (!response.ok) throw new Error(`slack: file upload answered HTTP ${response.status}`);
+    return started.file_id;
+  }
+
+  /**
+   * Step 3: https://docs.slack.dev/reference/methods/files.completeUploadExternal (Tier 4) with `files`
+   * `[{ id, title }]`, `channel_id` (shared there; without it the file stays private) and
+   * `initial_comment`, "the message text introducing the file" (when given, `blocks` is ignored).
+   */
+  async completeUpload(fileId: string, title: string, channel: string, initialComment?: string): Promise<void> {
+    await this.client.files.completeUploadExternal({
+      files: [{ id: fileId, title }],
+      channel_id: channel,
+      ...(initialComment ? { initial_comment: initialComment } : {}),
+    } as never);
+  }
+
   /** https://docs.slack.dev/reference/methods/views.open — needs a trigger_id under 3 s old. */
   async openView(triggerId: string, view: SlackView): Promise<void> {
     await this.client.views.open({ trigger_id: triggerId, view: view as never });

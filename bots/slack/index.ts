@@ -10,6 +10,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners.ts';
 import { sendSlackMessage } from './send.ts';
+import type { ChartImages } from '../../src/charts/chart-store.ts';
 import { HonoSlackReceiver } from './transport.ts';
 
 export interface SlackAdapterDeps {
@@ -18,6 +19,8 @@ export interface SlackAdapterDeps {
   logger: Logger;
   /** Read-only queries for the report form and App Home. */
   people: PersonQueries;
+  /** Stored charts (issue 18), uploaded with files.getUploadURLExternal / completeUploadExternal. */
+  charts?: ChartImages;
 }
 
 /** The Slack adapter, plus a way to wait for work that continues after Slack got its ack. */
@@ -112,7 +115,7 @@ export async function createSlackAdapter(config: SlackConfig, deps: SlackAdapter
     capabilities: { receivesLocation: false, richMessages: true, groups: true },
     routes: receiver instanceof HonoSlackReceiver ? (http) => receiver.routes(http) : undefined,
 
-    send: (targetRef, message) => sendSlackMessage(api, logger, targetRef, message),
+    send: (targetRef, message) => sendSlackMessage(api, logger, targetRef, message, deps.charts),
 
     /**
      * Socket Mode: waits for the first connection, so a rejected app token stops start-up with a

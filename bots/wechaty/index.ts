@@ -4,7 +4,9 @@ import type { ConversationEngine } from '../../src/conversation/engine.ts';
 import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { ChatAdapter } from '../types.ts';
-import { sayTo } from './api.ts';
+import { sayImageTo, sayTo } from './api.ts';
+import { sendWithPicture } from '../picture.ts';
+import type { ChartImages } from '../../src/charts/chart-store.ts';
 import { encodeWechatyText } from './encode.ts';
 import { attachWechatyListeners } from './transport.ts';
 
@@ -15,6 +17,8 @@ export interface WechatyAdapterDeps {
   engine: Pick<ConversationEngine, 'handle' | 'knowsIdentity'>;
   clock: Clock;
   logger: Logger;
+  /** Stored charts (issue 18), sent as FileBox images. */
+  charts?: ChartImages;
 }
 
 export interface WechatyAdapter extends ChatAdapter {
@@ -70,7 +74,14 @@ export async function createWechatyAdapter(
     capabilities: { receivesLocation: true, richMessages: false, groups: true },
     bot,
     async send(targetRef, message) {
-      await sayTo(bot, targetRef, encodeWechatyText(message));
+      // A puppet has no separate upload: the picture goes with the FileBox it is said with.
+      await sendWithPicture({
+        message,
+        charts: deps.charts,
+        sendText: (m) => sayTo(bot, targetRef, encodeWechatyText(m)),
+        upload: async (image) => image.png,
+        sendPicture: (png) => sayImageTo(bot, targetRef, png, 'chart.png'),
+      });
     },
     async start() {
       // start() resolves once the puppet is started; logging in (QR scan / token) happens after.

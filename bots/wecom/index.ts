@@ -5,6 +5,9 @@ import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { ChatAdapter } from '../types.ts';
 import { UnrecoverableError } from '../errors.ts';
+import { sendWithPicture } from '../picture.ts';
+import type { ChartImages } from '../../src/charts/chart-store.ts';
+import { robotImageBody } from './picture.ts';
 import { createWeComApi, type WeComApi } from './api.ts';
 import { aesKeyFrom } from './crypto.ts';
 import { chosenButtonName, encodeAppMessage, encodeRobotMessage, type WeComMessageBody, type WeComOutbound } from './encode.ts';
@@ -17,6 +20,8 @@ export interface WeComAdapterDeps {
   engine: Pick<ConversationEngine, 'handle'>;
   clock: Clock;
   logger: Logger;
+  /** Stored charts (issue 18): uploaded as media for app messages, sent inline to group robots. */
+  charts?: ChartImages;
 }
 
 /** The WeCom adapter plus what tests and the scheduler use beyond the ChatAdapter contract. */
@@ -68,6 +73,25 @@ export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, 
     progress.delete(outboxId);
   }
 
+  /** A message's text (and sections, cards) to one conversation: app message, app chat or group robot. */
+  async function sendTextTo(target: NonNullable<ReturnType<typeof parseWeComRef>>, message: WeComOutbound, outboxId: string): Promise<void> {
+    // Task ids may hold letters, digits and _-@ only, and must be unique per app: the outbox id is.
+    const taskId = `legwork-${outboxId}`;
+    if (target.kind === 'user') {
+      await sendParts(outboxId, encodeAppMessage(message, taskId, { markdown: config.markdown }), async (body) => {
+        const { invalidUsers } = await api.sendMessage([target.userId], body);
+        if (invalidUsers.includes(target.userId.toLowerCase())) {
+          throw new UnrecoverableError('WeCom refused the recipient (invaliduser): not a member, or outside the app’s visible range');
+        }
+      });
+    } else if (target.kind === 'appchat') {
+      // appchat/send has no template cards: choices stay in the text.
+      await sendParts(outboxId, encodeAppMessage(message, taskId, { cards: false, markdown: config.markdown }), (body) => api.sendAppChat(target.chatId, body));
+    } else {
+      await sendParts(outboxId, encodeRobotMessage(message), (body) => api.sendRobot(target.key, body));
+    }
+  }
+
   /**
    * After a committed tap: the person's card loses its buttons for one disabled "已选择：华为终端". A
    * failure is only logged (never the response code): the answer was taken, and the code is spent
@@ -114,24 +138,38 @@ export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, 
         cardTapped: updateTappedCard,
       }),
 
-    async send(targetRef, message: WeComOutbound, { outboxId }) {
+    async send(targetRef, message: WeComOutbound, context) {
       const target = parseWeComRef(targetRef);
       if (!target) throw new UnrecoverableError(`not a WeCom conversation: ${targetRef.split(':', 2).join(':')}`);
-      // Task ids may hold letters, digits and _-@ only, and must be unique per app: the outbox id is.
-      const taskId = `legwork-${outboxId}`;
-      if (target.kind === 'user') {
-        await sendParts(outboxId, encodeAppMessage(message, taskId, { markdown: config.markdown }), async (body) => {
-          const { invalidUsers } = await api.sendMessage([target.userId], body);
-          if (invalidUsers.includes(target.userId.toLowerCase())) {
-            throw new UnrecoverableError('WeCom refused the recipient (invaliduser): not a member, or outside the app’s visible range');
-          }
+      const sendText = (m: WeComOutbound) => sendTextTo(target, m, context.outboxId);
+      if (target.kind === 'webhook') {
+        // Group robots take the picture itself: `image` with base64 and md5 (no upload step).
+        return sendWithPicture({
+          message,
+          charts: deps.charts,
+          sendText,
+          upload: async (image) => robotImageBody(image.png),
+          sendPicture: (body) => api.sendRobot(target.key, body),
         });
-      } else if (target.kind === 'appchat') {
-        // appchat/send has no template cards: choices stay in the text.
-        await sendParts(outboxId, encodeAppMessage(message, taskId, { cards: false, markdown: config.markdown }), (body) => api.sendAppChat(target.chatId, body));
-      } else {
-        await sendParts(outboxId, encodeRobotMessage(message), (body) => api.sendRobot(target.key, body));
       }
+      // App messages (a member, an app group chat): media/upload (type image), then an `image` message
+      // with its media_id. 发送应用消息 图片消息 https://developer.work.weixin.qq.com/document/path/90236,
+      // 应用推送消息 https://developer.work.weixin.qq.com/document/path/90248: `{ msgtype: 'image', image: { media_id } }`.
+      return sendWithPicture({
+        message,
+        charts: deps.charts,
+        sendText,
+        upload: (image) => api.uploadImage(image.png, 'chart.png'),
+        sendPicture: async (mediaId) => {
+          const body = { msgtype: 'image', image: { media_id: mediaId } };
+          if (target.kind === 'user') {
+            const { invalidUsers } = await api.sendMessage([target.userId], body);
+            if (invalidUsers.includes(target.userId.toLowerCase())) throw new UnrecoverableError('WeCom refused the recipient (invaliduser)');
+          } else {
+            await api.sendAppChat(target.chatId, body);
+          }
+        },
+      });
     },
 
     async sendToMany(targetRefs, message: WeComOutbound, { batchId }) {

@@ -5,7 +5,9 @@ import type { Logger } from '../../src/logger.ts';
 import type { OutboundMessage } from '../../src/conversation/types.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
 import { platformOfRef } from '../../bots/types.ts';
-import { AuthFailedError, RateLimitedError, UnrecoverableError } from '../../bots/errors.ts';
+import { AuthFailedError, PictureNotSentError, RateLimitedError, UnrecoverableError } from '../../bots/errors.ts';
+import { pictureOnly } from '../../bots/picture.ts';
+import { enqueueMessages } from '../../src/conversation/outbox.ts';
 import { claimDueMessages, markFailed, markSent, renewLeases, reschedule, type ClaimedMessage } from './outbox-repository.ts';
 import { createOutageGate } from './outage-gate.ts';
 import { markManySent, paceTargets, planFanOut, type FanOutGroup } from './fan-out.ts';
@@ -81,8 +83,25 @@ export function createDeliveryLoop(options: DeliveryOptions) {
       metrics.delivery(adapter.platform, 'sent');
       await pace(adapter, [item.targetRef]);
     } catch (error) {
-      await settleFailure(item, error, totals);
+      if (error instanceof PictureNotSentError) await pictureFailed(adapter, item, error, totals);
+      else await settleFailure(item, error, totals);
     }
+  }
+
+  /**
+   * The text went out, the picture did not (issue 18): the message counts as sent, the platform's
+   * error is logged, and the picture alone is queued to the same conversation, retried like any message.
+   */
+  async function pictureFailed(adapter: ChatAdapter, item: ClaimedMessage, error: PictureNotSentError, totals: DrainResult): Promise<void> {
+    const message = item.message as OutboundMessage;
+    await db.transaction().execute(async (trx) => {
+      await markSent(trx, item.id, clock.now());
+      await enqueueMessages(trx, [{ orgId: null, targetRef: item.targetRef, message: pictureOnly(message) }], clock.now());
+    });
+    logger.warn({ outboxId: item.id, target: loggableRef(item.targetRef), platform: adapter.platform, error: error.platformError }, 'picture not sent with its text; retrying the picture alone');
+    totals.sent++;
+    metrics.delivery(adapter.platform, 'sent');
+    await pace(adapter, [item.targetRef]);
   }
 
   /** Spaces sends to one conversation by the adapter's minimum interval (when it declares one). */

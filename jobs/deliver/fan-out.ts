@@ -30,7 +30,8 @@ export async function planFanOut(
   const byContent = new Map<string, FanOutGroup>();
   for (const item of claimed) {
     const adapter = adapters.get(platformOfRef(item.targetRef));
-    if (!adapter?.sendBatch) {
+    // A message with a picture goes alone: its upload and its fallback are per conversation.
+    if (!adapter?.sendBatch || (item.message as OutboundMessage).image) {
       singles.push(item);
       continue;
     }

@@ -18,6 +18,7 @@ import { instrumentEngine } from '../observability/instrument-engine.ts';
 import { mountMetrics } from '../observability/metrics-route.ts';
 import { readDocsScript } from '../http/api/docs-script.ts';
 import { maxTextLength } from './limits.ts';
+import { createChartImages } from '../charts/chart-store.ts';
 
 export { maxTextLength } from './limits.ts';
 
@@ -79,7 +80,9 @@ export async function buildApp(
     onOutboxWritten: () => delivery.kick(),
   }), metrics.recorder);
 
-  const adapters = await createPlatformAdapters(config, { engine, clock, logger, publicUrl: config.publicUrl, db: database.db });
+  // Charts (issue 18) are signed with the link secret: one secret per deployment, already shared by every process.
+  const charts = createChartImages({ db: database.db, clock, secret: linkSecret, publicUrl: config.publicUrl });
+  const adapters = await createPlatformAdapters(config, { engine, clock, logger, publicUrl: config.publicUrl, db: database.db, charts });
   for (const adapter of adapters) adapterMap.set(adapter.platform, adapter);
 
   const http = createHttpApp({ db: database.db, logger, adapters, readinessChecks: { queue: () => scheduler.health() } });

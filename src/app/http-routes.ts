@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { Clock } from '../core/shared/clock.ts';
 import { mountLocationPage } from '../http/location-page/index.ts';
 import { mountAdminApi, type AdminApiDeps } from '../http/api/index.ts';
+import { mountChartImageRoute } from '../charts/chart-image-route.ts';
 
 export interface HttpRouteDeps {
   config: AppConfig;
@@ -26,6 +27,7 @@ export interface HttpRouteDeps {
  */
 export function mountHttpRoutes(http: Hono, deps: HttpRouteDeps): void {
   const { config } = deps;
+  mountChartImageRoute(http, { db: deps.db, clock: deps.clock, secret: deps.linkSecret });
   mountLocationPage(http, {
     db: deps.db,
     clock: deps.clock,

@@ -10,6 +10,7 @@ import { createDingTalkAdapter } from '../../bots/dingtalk/index.ts';
 import { createDatabaseMailbox } from '../db/local-mailbox.ts';
 import { createSlackAdapter } from '../../bots/slack/index.ts';
 import { createPersonQueries } from '../conversation/ports/person-queries.ts';
+import type { ChartImages } from '../charts/chart-store.ts';
 
 /** What every adapter factory may use. Adapters reach the database only through the engine's ports. */
 export interface AdapterDeps {
@@ -17,6 +18,8 @@ export interface AdapterDeps {
   clock: Clock;
   logger: Logger;
   publicUrl: string;
+  /** Stored charts (issue 18): adapters upload them or link to them; absent in tests that need none. */
+  charts?: ChartImages;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { clearPendingState, loadPendingState, type PendingState } from './pending-state.ts';
+import { showTrend } from '../charts/show-trend.ts';
 import { handleCheckIn } from './handlers/check-in.ts';
 import { handleCheckOut } from './handlers/check-out.ts';
 import { handleVisitNote } from './handlers/visit-note.ts';
@@ -93,6 +94,8 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     case 'teamOverview':
     case 'reminderSwitch':
       return handleScheduleIntent(turn, intent);
+    case 'trend':
+      return turn.reply(await showTrend({ db: turn.db, clock: turn.clock }, { user: turn.user }));
     case 'showSettings':
     case 'setWorkdays':
     case 'listHolidays':

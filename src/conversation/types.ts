@@ -94,6 +94,16 @@ export interface OutboundMessage {
   sections?: MessageSection[];
   /** The language `text` is in, for the few words an adapter adds itself (a note that lines were left out). */
   language?: Language;
+  /**
+   * A chart beside the text, never instead of it (issue 18): a stored PNG adapters upload natively or
+   * link to (`src/charts/chart-store.ts`). `alt` describes it for screen readers and text-only places.
+   */
+  image?: { chartId: string; alt: string };
+  /**
+   * Only the picture: the text already went out in an earlier message whose upload failed, and this
+   * message (enqueued by the delivery loop) retries the picture alone.
+   */
+  imageOnly?: boolean;
 }
 
 /**

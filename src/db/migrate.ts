@@ -12,6 +12,7 @@ import * as customerRadius from '../../migrations/20261202110000_customer_radius
 import * as apiTokens from '../../migrations/20261203030000_api_tokens.ts';
 import * as reportsWithoutDateIndex from '../../migrations/20261203000000_reports_without_date_index.ts';
 import * as commentsAndConsole from '../../migrations/20261203040000_comments_and_console.ts';
+import * as chartImages from '../../migrations/20261203060000_chart_images.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '20261203030000_api_tokens': apiTokens,
   '20261203000000_reports_without_date_index': reportsWithoutDateIndex,
   '20261203040000_comments_and_console': commentsAndConsole,
+  '20261203060000_chart_images': chartImages,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

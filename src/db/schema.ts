@@ -23,6 +23,8 @@ export interface OrgsTable {
   open_joining: ColumnType<boolean, boolean | undefined, boolean>;
   /** A team's members read each other's visit notes on customer cards. */
   share_team_notes: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Leaderboards and digests carry a chart beside their text (issue 18); false: text only. */
+  charts: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface OrgTenantsTable {
@@ -249,6 +251,18 @@ export interface ScheduledSendsTable {
   created_at: RequiredTimestamp;
 }
 
+/** A rendered chart (issue 18): PNG bytes kept 7 days, served at `/i/<token>.png`. */
+export interface ChartImagesTable {
+  id: Generated<string>;
+  /** What it shows: one picture per post (see src/charts/chart-store.ts). */
+  key: string;
+  org_id: string;
+  kind: string;
+  png: Buffer;
+  alt: string;
+  created_at: RequiredTimestamp;
+}
+
 /** A request to join a team, waiting for (or decided by) its manager or an admin. */
 export interface JoinRequestsTable {
   id: Generated<string>;
@@ -364,6 +378,7 @@ export interface Database {
   location_tokens: LocationTokensTable;
   local_deliveries: LocalDeliveriesTable;
   local_chat_messages: LocalChatMessagesTable;
+  chart_images: ChartImagesTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
   schedule_settings: ScheduleSettingsTable;

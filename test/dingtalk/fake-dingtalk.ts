@@ -9,6 +9,8 @@ export interface RecordedCall {
   query: Record<string, string>;
   headers: IncomingMessage['headers'];
   body: any;
+  /** The request body as bytes (multipart uploads). */
+  raw?: Buffer;
 }
 
 /** A frame the client sent on the Stream socket (acks, ping answers). */
@@ -171,7 +173,7 @@ export class FakeDingTalk {
     } catch {
       body = undefined;
     }
-    this.calls.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
+    this.calls.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, raw: Buffer.concat(chunks) });
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
       res.end(JSON.stringify(payload));
@@ -214,6 +216,15 @@ export class FakeDingTalk {
         if (url.pathname.endsWith('groupMessages/send')) return send(200, { processQueryKey: randomUUID() });
         const invalid = body.userIds.filter((id: string) => this.invalidUsers.has(id));
         return send(200, { processQueryKey: randomUUID(), invalidStaffIdList: invalid, flowControlledStaffIdList: [] });
+      }
+      case '/media/upload': {
+        // 上传媒体文件 (https://open.dingtalk.com/document/orgapp/upload-media-files): old API, access_token
+        // in the query, multipart field "media"; errors are a non-zero errcode with HTTP 200.
+        if (!this.validTokens.has(url.searchParams.get('access_token') ?? '')) return send(200, { errcode: 40014, errmsg: '不合法的access_token' });
+        if (!['image', 'voice', 'video', 'file'].includes(url.searchParams.get('type') ?? '')) return send(200, { errcode: 40004, errmsg: '不合法的媒体文件类型' });
+        if (!String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) return send(200, { errcode: 43008, errmsg: '参数需要multipart类型' });
+        if (!/name="media"/.test(Buffer.concat(chunks).subarray(0, 400).toString('utf8'))) return send(200, { errcode: 41001, errmsg: '缺少media参数' });
+        return send(200, { errcode: 0, errmsg: 'ok', type: url.searchParams.get('type'), media_id: `@lA${randomUUID().slice(0, 8)}`, created_at: 1764208800000 });
       }
       case '/robot/sendBySession':
         return send(200, { errcode: 0, errmsg: 'ok' });

@@ -7,7 +7,7 @@ import { createLogger } from '../../src/logger.ts';
 
 const h = useHarness();
 const DAY = 86_400_000;
-const nothingPruned = { processedEvents: 0, outbox: 0, conversationStates: 0, linkNonces: 0, scheduledSends: 0, localChatMessages: 0, localDeliveries: 0 };
+const nothingPruned = { processedEvents: 0, outbox: 0, conversationStates: 0, linkNonces: 0, scheduledSends: 0, localChatMessages: 0, localDeliveries: 0, chartImages: 0 };
 
 describe('housekeeping', () => {
   it('deletes bookkeeping past its retention, keeps the rest and everything pending, and a second run deletes nothing', async () => {

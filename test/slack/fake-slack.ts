@@ -55,6 +55,11 @@ export class FakeSlack extends EventEmitter {
   readonly foreignChannels = new Set<string>();
   /** Frames the app sent over Socket Mode (acks), parsed. */
   readonly frames: any[] = [];
+  /** Files received at the upload URLs files.getUploadURLExternal handed out, by file id. */
+  readonly uploads = new Map<string, { bytes: Buffer; contentType: string; filename: string; length: number; alt?: string }>();
+  /** The order of picture steps as the fake saw them ('getUploadURLExternal', 'upload', 'completeUploadExternal'). */
+  readonly fileSteps: string[] = [];
+  private readonly pendingUploads = new Map<string, { filename: string; length: number; alt?: string }>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly sockets = new Set<WebSocket>();
   private server!: Server;
@@ -98,6 +103,9 @@ export class FakeSlack extends EventEmitter {
   reset(): void {
     this.calls.length = 0;
     this.frames.length = 0;
+    this.uploads.clear();
+    this.fileSteps.length = 0;
+    this.pendingUploads.clear();
     this.failures.clear();
     this.foreignChannels.clear();
   }
@@ -188,6 +196,20 @@ export class FakeSlack extends EventEmitter {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    // The signed upload URL of files.getUploadURLExternal: raw bytes (or multipart), no token, HTTP 200.
+    const upload = /^\/upload\/v1\/(F\w+)$/.exec(req.url ?? '');
+    if (upload && req.method === 'POST') {
+      const pending = this.pendingUploads.get(upload[1]!);
+      const failure = this.failures.get('upload')?.shift();
+      if (!pending || failure) {
+        res.writeHead(pending ? 500 : 404).end();
+        return;
+      }
+      this.fileSteps.push('upload');
+      this.uploads.set(upload[1]!, { ...pending, bytes: Buffer.concat(chunks), contentType: String(req.headers['content-type'] ?? '') });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${Buffer.concat(chunks).length}`);
+      return;
+    }
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = parseArgs(req.headers['content-type'] ?? '', Buffer.concat(chunks).toString('utf8'));
     const token = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '') || (args.token as string | undefined);
@@ -241,6 +263,27 @@ export class FakeSlack extends EventEmitter {
         if (!args.trigger_id) return { ok: false, error: 'invalid_arguments' };
         if (String(args.trigger_id).startsWith('expired')) return { ok: false, error: 'expired_trigger_id' };
         return { ok: true, view: { id: `V${++this.counter}`, team_id: o.teamId, ...args.view } };
+      case 'files.getUploadURLExternal': {
+        // https://docs.slack.dev/reference/methods/files.getUploadURLExternal — filename and length required.
+        if (!args.filename || !args.length) return { ok: false, error: 'invalid_arguments' };
+        const fileId = `F${String(++this.counter).padStart(9, '0')}`;
+        this.pendingUploads.set(fileId, { filename: String(args.filename), length: Number(args.length), alt: args.alt_txt });
+        this.fileSteps.push('getUploadURLExternal');
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/v1/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        // https://docs.slack.dev/reference/methods/files.completeUploadExternal — every file must have been uploaded.
+        const files = Array.isArray(args.files) ? (args.files as { id: string; title?: string }[]) : [];
+        if (files.length === 0) return { ok: false, error: 'invalid_arguments' };
+        for (const f of files) {
+          const uploaded = this.uploads.get(f.id);
+          if (!uploaded) return { ok: false, error: 'file_not_found' };
+          if (uploaded.bytes.length !== uploaded.length) return { ok: false, error: 'file_upload_size_mismatch' };
+        }
+        if (args.channel_id && this.foreignChannels.has(args.channel_id)) return { ok: false, error: 'not_in_channel' };
+        this.fileSteps.push('completeUploadExternal');
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
+      }
       case 'views.publish':
         return { ok: true, view: { id: `V${++this.counter}`, team_id: o.teamId, ...args.view } };
       default:

@@ -13,7 +13,7 @@ describe('Slack app manifests', () => {
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.features.app_home.home_tab_enabled).toBe(true);
     expect(m.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['chat:write', 'commands', 'im:history', 'im:read', 'im:write', 'users:read', 'app_mentions:read', 'channels:history', 'groups:history']),
+      expect.arrayContaining(['chat:write', 'commands', 'im:history', 'im:read', 'im:write', 'users:read', 'app_mentions:read', 'channels:history', 'groups:history', 'files:write']),
     );
     const urls = [m.settings.event_subscriptions.request_url, m.settings.interactivity.request_url, ...m.features.slash_commands.map((c: any) => c.url)];
     if (socket) expect(urls.every((u) => u === undefined)).toBe(true);

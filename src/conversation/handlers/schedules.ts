@@ -15,7 +15,7 @@ export async function handleScheduleIntent(turn: Turn, intent: ScheduleIntent): 
   const user = turn.user;
   switch (intent.kind) {
     case 'leaderboard':
-      return turn.reply(await showLeaderboard(deps, { user, period: intent.period }));
+      return turn.reply(await showLeaderboard(deps, { user, period: intent.period, chart: intent.chart }));
     case 'leaderboardOptOut':
       return turn.reply(await setLeaderboardOptOut(deps, { user, optOut: intent.optOut }));
     case 'away':

@@ -65,7 +65,13 @@ export async function handleRemoveFromTeam(turn: Turn, intent: Extract<Intent, {
 /** `加入方式 开放` / `joining open`, `共享备注 开` / `share notes on` (admins). */
 export async function handleSetOrgAccess(turn: Turn, intent: Extract<Intent, { kind: 'setOrgAccess' }>): Promise<void> {
   await setOrgAccess({ db: turn.db }, { user: turn.user, setting: intent.setting, enabled: intent.enabled });
-  turn.reply(intent.setting === 'openJoining' ? turn.t.joiningSet({ open: intent.enabled }) : turn.t.noteSharingSet({ shared: intent.enabled }));
+  turn.reply(
+    intent.setting === 'openJoining'
+      ? turn.t.joiningSet({ open: intent.enabled })
+      : intent.setting === 'charts'
+        ? turn.t.chartsSet({ on: intent.enabled })
+        : turn.t.noteSharingSet({ shared: intent.enabled }),
+  );
 }
 
 /** `绑定团队 <名称>` in a group: leaderboards for the team go to this group from now on. */

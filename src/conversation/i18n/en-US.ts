@@ -4,6 +4,7 @@
  */
 import { rolesEnUS } from './roles-en-US.ts';
 import { teamDayEnUS } from './team-day-en-US.ts';
+import { chartsEnUS } from './charts-en-US.ts';
 import { settingsChatEnUS } from './settings-chat-en-US.ts';
 import { apiTokensEnUS } from './api-tokens-en-US.ts';
 import { commentsEnUS } from './comments-en-US.ts';
@@ -189,6 +190,7 @@ export const enUS = {
   attachmentNotKept: () => 'Note: the attachment itself is not kept; I read only the text of your message.',
   ...rolesEnUS,
   ...teamDayEnUS,
+  ...chartsEnUS,
   ...settingsChatEnUS,
   ...apiTokensEnUS,
   ...commentsEnUS,

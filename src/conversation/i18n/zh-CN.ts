@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue.ts';
 import { rolesZhCN } from './roles-zh-CN.ts';
 import { teamDayZhCN } from './team-day-zh-CN.ts';
+import { chartsZhCN } from './charts-zh-CN.ts';
 import { settingsChatZhCN } from './settings-chat-zh-CN.ts';
 import { apiTokensZhCN } from './api-tokens-zh-CN.ts';
 import { commentsZhCN } from './comments-zh-CN.ts';
@@ -161,6 +162,7 @@ export const zhCN: Catalogue = {
   attachmentNotKept: () => '提示：附件本身不会保存，我只读取消息里的文字。',
   ...rolesZhCN,
   ...teamDayZhCN,
+  ...chartsZhCN,
   ...settingsChatZhCN,
   ...apiTokensZhCN,
   ...commentsZhCN,

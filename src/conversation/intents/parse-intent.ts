@@ -209,6 +209,9 @@ const COMMANDS: readonly CommandEntry[] = [
   { words: ['拒绝', 'decline', 'reject'], build: parseDecision(false) },
   { words: ['加入方式', 'joining'], build: parseOrgAccess('openJoining') },
   { words: ['共享备注', 'share notes'], build: parseOrgAccess('shareTeamNotes') },
+  // Charts beside leaderboards and digests (issue 18): `图表 关` / `charts off`, and the trend on demand.
+  { words: ['图表', 'charts'], build: parseOrgAccess('charts') },
+  { words: ['趋势', 'trend', 'trends'], build: withoutArguments({ kind: 'trend' }) },
   ...PLAN_COMMANDS,
   ...SETTINGS_CHAT_COMMANDS,
   ...API_TOKEN_COMMANDS,
@@ -219,6 +222,12 @@ const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([
   ...['', '本周', '周', 'week', 'weekly', 'this week'].map((w) => [w, { kind: 'leaderboard', ...(w ? { period: 'week' } : {}) }] as const),
   ...['日', '今天', '今日', 'day', 'daily', 'today'].map((w) => [w, { kind: 'leaderboard', period: 'day' }] as const),
   ...['月', '本月', 'month', 'monthly', 'this month'].map((w) => [w, { kind: 'leaderboard', period: 'month' }] as const),
+  // `排行榜 图` / `leaderboard chart` (and `排行榜 月 图`, `leaderboard month chart`): the board with its chart.
+  ...(['week', 'day', 'month'] as const).flatMap((period) =>
+    ({ week: ['', '本周', '周', 'week', 'this week'], day: ['日', '今天', 'day', 'today'], month: ['月', '本月', 'month', 'this month'] })[period].flatMap((w) =>
+      ['图', '图表', 'chart', 'graph'].map((c) => [[w, c].filter(Boolean).join(' '), { kind: 'leaderboard', ...(w ? { period } : {}), chart: true }] as const),
+    ),
+  ),
   ...['off', '关闭', '不参加'].map((w) => [w, { kind: 'leaderboardOptOut', optOut: true }] as const),
   ...['on', '开启', '参加'].map((w) => [w, { kind: 'leaderboardOptOut', optOut: false }] as const),
 ] as [string, Intent][]);

@@ -71,7 +71,7 @@ const SWITCH_WORDS: ReadonlyMap<string, boolean> = new Map([
 ]);
 
 /** `加入方式 开放|审批` / `joining open|approval`, `共享备注 开|关` / `share notes on|off`. */
-export function parseOrgAccess(setting: 'openJoining' | 'shareTeamNotes') {
+export function parseOrgAccess(setting: 'openJoining' | 'shareTeamNotes' | 'charts') {
   return (args: string): Intent => {
     const enabled = SWITCH_WORDS.get(clean(args).toLowerCase());
     return enabled === undefined ? usage('setOrgAccess') : { kind: 'setOrgAccess', setting, enabled };

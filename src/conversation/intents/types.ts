@@ -28,7 +28,9 @@ export type Intent =
   | { kind: 'setTimeZone'; zone: string }
   | { kind: 'setLanguage'; language: Language }
   /** `排行榜 [日|周|月]` / `leaderboard [day|week|month]`: the team's standings on demand. */
-  | { kind: 'leaderboard'; period?: 'day' | 'week' | 'month' }
+  | { kind: 'leaderboard'; period?: 'day' | 'week' | 'month'; chart?: boolean }
+  /** `趋势` / `trend`: 8 weeks as a chart (a manager: the team; a rep: themself against the median). */
+  | { kind: 'trend' }
   /** `不参加排行` / `leaderboard off` (and on): points still count, the name is hidden. */
   | { kind: 'leaderboardOptOut'; optOut: boolean }
   /** `请假 到 周五` / `away until Friday`: no reminders through that date (today when absent). */
@@ -66,7 +68,7 @@ export type Intent =
   /** `同意 王五` / `approve Wang`, `拒绝 王五` / `decline Wang`: a join request. */
   | { kind: 'decideJoin'; person: string; approve: boolean }
   /** `加入方式 开放|审批` / `joining open|approval`, `共享备注 开|关` / `share notes on|off` (admins). */
-  | { kind: 'setOrgAccess'; setting: 'openJoining' | 'shareTeamNotes'; enabled: boolean }
+  | { kind: 'setOrgAccess'; setting: 'openJoining' | 'shareTeamNotes' | 'charts'; enabled: boolean }
   /**
    * `团队 张三 [日期|上周]` / `team Zhang [date|last week]`: a person's day or week; without `person`,
    * `团队 昨天` / `team last week`: the team's digest for that day or week. Words as typed.

@@ -4,9 +4,10 @@ import { audit } from '../shared/audit.ts';
 import { loadActor } from './load-actor.ts';
 import { requireAllowed } from './require-allowed.ts';
 
-export type OrgAccessSetting = 'openJoining' | 'shareTeamNotes';
+export type OrgAccessSetting = 'openJoining' | 'shareTeamNotes' | 'charts';
 
-const COLUMNS = { openJoining: 'open_joining', shareTeamNotes: 'share_team_notes' } as const;
+/** `charts`: leaderboards and digests carry a chart beside their text (issue 18). */
+const COLUMNS = { openJoining: 'open_joining', shareTeamNotes: 'share_team_notes', charts: 'charts' } as const;
 
 /** Admins switch open joining (no approval) or note sharing within teams for the whole org; audited. */
 export async function setOrgAccess({ db }: { db: Db }, input: { user: User; setting: OrgAccessSetting; enabled: boolean }): Promise<void> {

@@ -43,6 +43,8 @@ export type Check =
   | { action: 'viewVisitNotes'; author: PersonSubject; shareNotesInTeam: boolean }
   /** Org-wide settings: check-in radius, points rules, open joining, note sharing. */
   | { action: 'changeOrgSettings'; orgId: string }
+  /** See a team's trend chart, every rep by name (issue 18); a rep sees only their own against the median. */
+  | { action: 'viewTeamTrend'; orgId: string; teamId: string }
   /** A team's own settings. */
   | { action: 'changeTeamSettings'; orgId: string; teamId: string }
   /** A customer's tier, owner or radius; `owner` is null for a customer nobody owns. */
@@ -74,6 +76,7 @@ export function can(actor: Actor, check: Check): boolean {
     case 'removeFromTeam':
     case 'decideJoin':
     case 'changeTeamSettings':
+    case 'viewTeamTrend':
       return admin || manages(actor, check.teamId);
     case 'viewPerson':
     case 'assignWork': {

@@ -10,6 +10,7 @@ import { buildDailyDigest } from './build-daily-digest.ts';
 import { buildWeeklyDigest } from './build-weekly-digest.ts';
 import { loadManagedTeams } from './managed-teams.ts';
 import { renderDigest } from './render-digest.ts';
+import { attachTrendChart } from '../../charts/attach-charts.ts';
 
 export interface DueDigest {
   key: string;
@@ -74,9 +75,20 @@ export async function sendDigest(db: Db, now: Date, item: Omit<DueDigest, 'key'>
     item.kind === 'daily'
       ? await buildDailyDigest(db, { managerId: manager.id, date: item.date, now, teams })
       : await buildWeeklyDigest(db, { managerId: manager.id, week: previousPeriod(periodOf('week', item.date)), timeZone: manager.time_zone, teams });
+  let message = renderDigest(digest, manager.language, manager.time_zone);
+  // The weekly digest carries the trend of the manager's first team with reps (issue 18).
+  const trendTeam = item.kind === 'weekly' ? teams.find((t) => t.reps.length > 0) : undefined;
+  if (trendTeam) {
+    message = await attachTrendChart(db, now, {
+      team: { orgId: trendTeam.orgId, teamId: trendTeam.teamId, name: trendTeam.name, timeZone: trendTeam.settings.timeZone ?? manager.time_zone, settings: trendTeam.settings },
+      lastWeekDate: coveredDate('weekly', item.date),
+      language: manager.language,
+      message,
+    });
+  }
   const written = await writeScheduledSends(
     db,
-    [{ key, kind: `digest_${item.kind}`, orgId: manager.org_id, userId: manager.id, localDate: coveredDate(item.kind, item.date), targetRef: manager.direct_ref, message: renderDigest(digest, manager.language, manager.time_zone) }],
+    [{ key, kind: `digest_${item.kind}`, orgId: manager.org_id, userId: manager.id, localDate: coveredDate(item.kind, item.date), targetRef: manager.direct_ref, message }],
     now,
   );
   return written > 0;

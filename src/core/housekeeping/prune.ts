@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../shared/db.ts';
+import { pruneChartImages } from '../../charts/chart-store.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -37,6 +38,8 @@ export interface PruneResult {
   scheduledSends: number;
   localChatMessages: number;
   localDeliveries: number;
+  /** Charts past their 7 days (issue 18). */
+  chartImages: number;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function pruneBookkeeping({ db, now }: { db: Db; now: Date }, batch
     localDeliveries: await inBatches(batchSize, (limit) => sql`
       delete from local_deliveries where outbox_id in (
         select outbox_id from local_deliveries where delivered_at < ${before(retention.localChatDays)} limit ${limit})`.execute(db)),
+    chartImages: await pruneChartImages(db, now),
   };
 }
 
@@ -90,7 +94,7 @@ async function inBatches(limit: number, deleteSome: (limit: number) => Promise<{
  */
 export async function refreshStatistics({ db, embedded }: { db: Db; embedded: boolean }): Promise<void> {
   if (embedded) {
-    for (const table of ['outbox', 'processed_events', 'conversation_states', 'location_tokens', 'scheduled_sends', 'local_chat_messages', 'local_deliveries']) {
+    for (const table of ['outbox', 'processed_events', 'conversation_states', 'location_tokens', 'scheduled_sends', 'local_chat_messages', 'local_deliveries', 'chart_images']) {
       await sql`vacuum ${sql.table(table)}`.execute(db);
     }
   }

@@ -6,6 +6,7 @@ import { listTeams, loadTeam } from '../schedules/team-context.ts';
 import { weekdayOf } from '../../conversation/dates/local-date.ts';
 import { buildLeaderboard } from './build-leaderboard.ts';
 import { renderLeaderboard } from './render-leaderboard.ts';
+import { attachLeaderboardChart } from '../../charts/attach-charts.ts';
 
 /** A scheduled board to post: which team, which period, the local date it is for. */
 export interface DueLeaderboard {
@@ -60,7 +61,8 @@ export async function postLeaderboard(db: Db, now: Date, item: Omit<DueLeaderboa
         teamId: team.id,
         localDate: board.period.start,
         targetRef: team.boundChannelRef,
-        message: renderLeaderboard(board, team.language),
+        // The chart beside the text (issue 18), drawn once per board even if this job runs again.
+        message: await attachLeaderboardChart(db, now, { board, orgId: team.orgId, language: team.language, message: renderLeaderboard(board, team.language) }),
       },
     ],
     now,

@@ -18,9 +18,16 @@ export interface MockLocation {
 export class LocatedPuppetMock extends PuppetMock {
   readonly locations = new Map<string, MockLocation>();
   readonly said: { conversationId: string; text: string }[] = [];
+  /** Files (pictures) the bot sent, as the puppet received them. */
+  readonly files: { conversationId: string; name: string; mediaType: string; bytes: Buffer }[] = [];
 
   override async messageLocation(messageId: string): Promise<payloads.Location> {
     return this.locations.get(messageId) ?? super.messageLocation(messageId);
+  }
+
+  override async messageSendFile(conversationId: string, file: Parameters<PuppetMock['messageSendFile']>[1]): Promise<void> {
+    this.files.push({ conversationId, name: file.name, mediaType: file.mediaType, bytes: await file.toBuffer() });
+    await super.messageSendFile(conversationId, file);
   }
 
   override async messageSendText(conversationId: string, text: string): Promise<void> {

@@ -7,6 +7,8 @@ export interface QyapiCall {
   path: string;
   query: Record<string, string>;
   body: Record<string, unknown> | undefined;
+  /** A multipart upload (media/upload): the file part's headers and bytes as received. */
+  upload?: { contentType: string; disposition: string; name: string; filename: string; filelength: number; partType: string; bytes: Buffer };
 }
 
 type Answer = Record<string, unknown>;
@@ -89,14 +91,15 @@ export class FakeQyapi {
   private async handle(req: IncomingMessage): Promise<Answer> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const query = Object.fromEntries(url.searchParams);
-    const raw = await new Promise<string>((resolve) => {
-      let data = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (data += chunk));
-      req.on('end', () => resolve(data));
+    const bytes = await new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
     });
-    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
-    const call = { method: req.method ?? 'GET', path: url.pathname, query, body };
+    const contentType = String(req.headers['content-type'] ?? '');
+    const upload = contentType.startsWith('multipart/form-data') ? parseMultipart(contentType, bytes) : undefined;
+    const body = !upload && bytes.length ? (JSON.parse(bytes.toString('utf8')) as Record<string, unknown>) : undefined;
+    const call: QyapiCall = { method: req.method ?? 'GET', path: url.pathname, query, body, ...(upload ? { upload } : {}) };
     this.calls.push(call);
     await this.beforeAnswer?.(call);
 
@@ -109,6 +112,15 @@ export class FakeQyapi {
       const token = `fake-token-${++this.tokenCounter}`;
       this.validTokens.add(token);
       return { errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 };
+    }
+    if (url.pathname === '/cgi-bin/media/upload') {
+      // 上传临时素材 (https://developer.work.weixin.qq.com/document/path/90253): multipart, field "media".
+      const token = query.access_token ?? '';
+      if (!this.validTokens.has(token)) return { errcode: 40014, errmsg: 'invalid access_token' };
+      if (!['image', 'voice', 'video', 'file'].includes(query.type ?? '')) return { errcode: 40004, errmsg: 'invalid media type' };
+      if (!upload || upload.name !== 'media') return { errcode: 41001, errmsg: 'media data missing' };
+      if (upload.bytes.length <= 5) return { errcode: 40005, errmsg: 'invalid file size' };
+      return { errcode: 0, errmsg: '', type: query.type, media_id: `media-${this.calls.length}`, created_at: '1764208800' };
     }
     if (url.pathname === '/cgi-bin/webhook/send') {
       return query.key ? { errcode: 0, errmsg: 'ok' } : { errcode: 93000, errmsg: 'invalid webhook url' };
@@ -139,4 +151,26 @@ export class FakeQyapi {
     this.usedResponseCodes.add(code);
     return { errcode: 0, errmsg: 'ok' };
   }
+}
+
+/** The first part of a multipart/form-data body: its Content-Disposition fields, type and bytes. */
+function parseMultipart(contentType: string, body: Buffer): QyapiCall['upload'] {
+  const boundary = /boundary=([^;]+)/.exec(contentType)?.[1];
+  if (!boundary) return undefined;
+  const start = body.indexOf(`--${boundary}\r\n`);
+  const headerEnd = body.indexOf('\r\n\r\n', start);
+  const end = body.indexOf(`\r\n--${boundary}--`, headerEnd);
+  if (start < 0 || headerEnd < 0 || end < 0) return undefined;
+  const headers = body.subarray(start, headerEnd).toString('utf8');
+  const disposition = /Content-Disposition:([^\r\n]*)/i.exec(headers)?.[1]?.trim() ?? '';
+  const field = (key: string) => new RegExp(`${key}="?([^";]*)"?`).exec(disposition)?.[1] ?? '';
+  return {
+    contentType,
+    disposition,
+    name: field('name'),
+    filename: field('filename'),
+    filelength: Number(field('filelength')),
+    partType: /Content-Type:\s*([^\r\n]*)/i.exec(headers)?.[1]?.trim() ?? '',
+    bytes: Buffer.from(body.subarray(headerEnd + 4, end)),
+  };
 }

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../core/shared/db.ts';
+import type { Language } from '../conversation/intents/types.ts';
+import type { OutboundMessage } from '../conversation/types.ts';
+import type { Leaderboard } from '../core/leaderboards/build-leaderboard.ts';
+import { chartsEnabled, storeChart } from './chart-store.ts';
+import { loadTrend, type TrendData } from './trend-data.ts';
+import type { ScheduleSettings } from '../core/schedules/settings.ts';
+
+/**
+ * The renderer (ECharts, resvg, a 10 MB font) is imported on the first chart, not at start-up.
+ *
+ * A leaderboard post with its chart beside the text (issue 18), unless the org turned charts off or
+ * the board is empty. Keyed by what it shows (team, period, language and the board's content): a
+ * post and any retry of its job draw it once, and a board asked for again unchanged reuses it.
+ */
+export async function attachLeaderboardChart(
+  db: Db,
+  now: Date,
+  input: { board: Leaderboard; orgId: string; language: Language; message: OutboundMessage },
+): Promise<OutboundMessage> {
+  const { board } = input;
+  if (board.entries.length === 0 || !(await chartsEnabled(db, input.orgId))) return input.message;
+  const key = `leaderboard:${board.teamId}:${board.period.period}:${board.period.start}:${input.language}:${digest({ board, language: input.language })}`;
+  const chart = await storeChart(db, { key, orgId: input.orgId, kind: 'leaderboard', now, render: async () => (await import('./leaderboard-chart.ts')).renderLeaderboardChart(board, input.language) });
+  return { ...input.message, image: chart };
+}
+
+/** A short fingerprint of what a chart shows. */
+export function digest(content: unknown): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 16);
+}
+
+/**
+ * A message with the trend chart of a team (issue 18): the weekly digest's (the manager's first team
+ * with reps) and `趋势` / `trend` on demand (`focus`: a rep against the team median). Unless charts
+ * are off; keyed by team, last week, language, focus and content.
+ */
+export async function attachTrendChart(
+  db: Db,
+  now: Date,
+  input: {
+    team: { orgId: string; teamId: string; name: string; timeZone: string; settings: ScheduleSettings };
+    lastWeekDate: string;
+    language: Language;
+    message: OutboundMessage;
+    focus?: { userId: string; name: string };
+    /** Already loaded by the caller (the on-demand reply writes its text from it). */
+    data?: TrendData;
+  },
+): Promise<OutboundMessage> {
+  if (!(await chartsEnabled(db, input.team.orgId))) return input.message;
+  const data = input.data ?? (await loadTrend(db, input.team, input.lastWeekDate));
+  if (data.reps.length === 0) return input.message;
+  const key = `trend:${input.team.teamId}:${data.weeks.at(-1)!.start}:${input.language}:${input.focus?.userId ?? 'team'}:${digest(data)}`;
+  const chart = await storeChart(db, { key, orgId: input.team.orgId, kind: 'trend', now, render: async () => (await import('./trend-chart.ts')).renderTrendChart(data, input.language, input.focus) });
+  return { ...input.message, image: chart };
+}
