@@ -9,6 +9,7 @@ import { remindersTick } from './definitions/reminders-tick.ts';
 import { leaderboardPost, leaderboardsTick } from './definitions/leaderboards.ts';
 import { digestSend, digestsTick } from './definitions/digests.ts';
 import { housekeeping } from './definitions/housekeeping.ts';
+import { alertsTick } from './definitions/alerts-tick.ts';
 import type { MetricsRecorder } from '../src/observability/metrics-recorder.ts';
 
 export interface SchedulerOptions {
@@ -31,7 +32,7 @@ export interface SchedulerOptions {
 }
 
 /** Every job the scheduler runs. */
-export const jobDefinitions: readonly JobDefinition<any>[] = [remindersTick, leaderboardsTick, leaderboardPost, digestsTick, digestSend, housekeeping];
+export const jobDefinitions: readonly JobDefinition<any>[] = [remindersTick, leaderboardsTick, leaderboardPost, digestsTick, digestSend, housekeeping, alertsTick];
 
 /** The definition with its handler timed into `metrics` (success or failure, the error still thrown). */
 function timed<P>(definition: JobDefinition<P>, metrics: MetricsRecorder | undefined): JobDefinition<P> {
@@ -52,8 +53,8 @@ function timed<P>(definition: JobDefinition<P>, metrics: MetricsRecorder | undef
   };
 }
 
-/** The passes that look for due work, each fired every minute. */
-const passes = [remindersTick.name, leaderboardsTick.name, digestsTick.name];
+/** The passes that look for due work (reminders, boards, digests, managers' held alerts), each fired every minute. */
+const passes = [remindersTick.name, leaderboardsTick.name, digestsTick.name, alertsTick.name];
 
 /**
  * Reminders, leaderboards and digests on one queue abstraction. The passes run every minute in UTC

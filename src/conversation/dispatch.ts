@@ -23,6 +23,7 @@ import { handleSettingsIntent } from './handlers/schedule-settings.ts';
 import { handlePlanIntent } from './handlers/plans.ts';
 import { handleTeamDay } from './handlers/team-day.ts';
 import { handleChatSettingsIntent } from './handlers/chat-settings.ts';
+import { handleAlertIntent } from './handlers/alerts.ts';
 import { parseIntent } from './intents/parse-intent.ts';
 import type { Intent } from './intents/types.ts';
 import type { Turn } from './turn.ts';
@@ -129,5 +130,8 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     case 'showPoints':
     case 'setPoints':
       return handleChatSettingsIntent(turn, intent);
+    case 'alertSwitch':
+    case 'showAlerts':
+      return handleAlertIntent(turn, intent);
   }
 }

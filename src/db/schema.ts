@@ -235,6 +235,8 @@ export interface UserSchedulePrefsTable {
   away_until: LocalDate | null;
   reminders_off: ColumnType<string[], string[] | undefined, string[]>;
   leaderboard_opt_out: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Alert kinds this manager switched off (src/core/alerts). */
+  alerts_off: ColumnType<string[], string[] | undefined, string[]>;
   updated_at: Timestamp;
 }
 
@@ -259,6 +261,42 @@ export interface JoinRequestsTable {
   requested_at: RequiredTimestamp;
   decided_at: Date | null;
   decided_by: string | null;
+}
+
+export type AlertKind = 'offsite' | 'mocked' | 'lateReport' | 'joinRequest';
+
+/** What an alert tells, stored when raised (names as they were then). */
+export interface AlertDetail {
+  person: string;
+  customer?: string;
+  distanceM?: number;
+  radiusM?: number;
+  /** When it happened (ISO instant). */
+  at: string;
+  /** A late report's date. */
+  date?: string;
+  /** The team a join request is for. */
+  team?: string;
+}
+
+/** An alert to a rep's manager, waiting for its batch (or sent in one). */
+export interface ManagerAlertsTable {
+  id: Generated<string>;
+  org_id: string;
+  manager_id: string;
+  subject_user_id: string;
+  kind: AlertKind;
+  natural_key: string;
+  detail: Json<AlertDetail>;
+  created_at: RequiredTimestamp;
+  sent_at: Date | null;
+  batch_key: string | null;
+}
+
+/** When a manager was last sent an alert message: the start of their 10-minute window. */
+export interface AlertWindowsTable {
+  manager_id: string;
+  last_sent_at: RequiredTimestamp;
 }
 
 export type VisitPlanState = 'planned' | 'done' | 'missed' | 'cancelled';
@@ -315,6 +353,8 @@ export interface Database {
   join_requests: JoinRequestsTable;
   visit_plans: VisitPlansTable;
   plan_start_points: PlanStartPointsTable;
+  manager_alerts: ManagerAlertsTable;
+  alert_windows: AlertWindowsTable;
 }
 
 export type User = Selectable<UsersTable>;

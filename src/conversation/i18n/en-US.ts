@@ -5,6 +5,7 @@
 import { rolesEnUS } from './roles-en-US.ts';
 import { teamDayEnUS } from './team-day-en-US.ts';
 import { settingsChatEnUS } from './settings-chat-en-US.ts';
+import { alertsEnUS } from './alerts-en-US.ts';
 
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
 const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} h ${n % 60} min` : `${n} min`);
@@ -186,4 +187,5 @@ export const enUS = {
   ...rolesEnUS,
   ...teamDayEnUS,
   ...settingsChatEnUS,
+  ...alertsEnUS,
 };

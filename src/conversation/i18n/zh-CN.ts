@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue.ts';
 import { rolesZhCN } from './roles-zh-CN.ts';
 import { teamDayZhCN } from './team-day-zh-CN.ts';
 import { settingsChatZhCN } from './settings-chat-zh-CN.ts';
+import { alertsZhCN } from './alerts-zh-CN.ts';
 
 /** 中文回复。每条都是完整的句子，用命名参数，不拼接片段。 */
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${Math.round(m)} 米`);
@@ -158,4 +159,5 @@ export const zhCN: Catalogue = {
   ...rolesZhCN,
   ...teamDayZhCN,
   ...settingsChatZhCN,
+  ...alertsZhCN,
 };

@@ -15,6 +15,7 @@ import { parseAssignManagerZh, parseCreateTeam, parseDecision, parseMake, parseO
 import { PLAN_COMMANDS } from './plan-arguments.ts';
 import { parseTeamDay } from './team-day-arguments.ts';
 import { parseCustomerChange, SETTINGS_CHAT_COMMANDS } from './settings-chat-arguments.ts';
+import { ALERT_COMMANDS } from './alert-arguments.ts';
 import type { CommandName, Intent, Language, ReminderName } from './types.ts';
 
 export interface CommandContext {
@@ -209,6 +210,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { words: ['共享备注', 'share notes'], build: parseOrgAccess('shareTeamNotes') },
   ...PLAN_COMMANDS,
   ...SETTINGS_CHAT_COMMANDS,
+  ...ALERT_COMMANDS,
 ];
 
 const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([

@@ -80,7 +80,14 @@ export type Intent =
   | { kind: 'showPoints' }
   /** `积分 核实拜访 3 备注 2 日报 1` / `points verified 3 notes 2 report 1`: as typed (admins). */
   | { kind: 'setPoints'; rules: string }
+  /** `提醒 范围外 关` / `alerts offsite off` (and on): one kind of real-time alert to this manager. */
+  | { kind: 'alertSwitch'; alert: AlertName; enabled: boolean }
+  /** `提醒` / `alerts`: which alerts reach me. */
+  | { kind: 'showAlerts' }
   | PlanIntent;
+
+/** Real-time alert kinds a manager can switch off one by one. */
+export type AlertName = 'offsite' | 'mocked' | 'lateReport';
 
 /** `本周` / `this week` and `上周` / `last week` after `团队` / `team`. */
 export type TeamWeek = 'this' | 'last';
@@ -129,4 +136,5 @@ export type CommandName =
   | 'assign'
   | 'radius'
   | 'customerSetting'
-  | 'points';
+  | 'points'
+  | 'alerts';

@@ -9,6 +9,7 @@ import { evaluateLocation, radiusFor, type LocationEvaluation } from './evaluate
 import { checkInRow } from './check-in-row.ts';
 import type { ReportedLocation } from '../../conversation/types.ts';
 import { fulfilPlannedStop } from '../plans/plan-repository.ts';
+import { raiseAlerts, type RaisedAlert } from '../alerts/raise-alerts.ts';
 
 export interface CheckInInput {
   orgId: string;
@@ -77,6 +78,18 @@ export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, inp
     .executeTakeFirstOrThrow();
   // The plan follows the work: a stop planned here for today is done by this visit.
   await fulfilPlannedStop(db, { userId: input.userId, customerId: input.customer.id, visitId, at: now });
+  await raiseAlerts(db, { orgId: input.orgId, subjectUserId: input.userId, now, alerts: checkInAlerts(checkIn.id, input, evaluation, radiusMeters, now) });
 
   return { checkInId: checkIn.id, visitId, evaluation, radiusMeters, closedPrevious };
+}
+
+/** What the rep's managers hear of a check-in at once: off-site (with the distance), a simulated position. */
+function checkInAlerts(checkInId: string, input: CheckInInput, evaluation: LocationEvaluation, radiusMeters: number, now: Date): RaisedAlert[] {
+  const base = { customer: input.customer.name, at: now.toISOString() };
+  const alerts: RaisedAlert[] = [];
+  if (evaluation.status === 'outside' && evaluation.distanceMeters !== undefined) {
+    alerts.push({ kind: 'offsite', about: checkInId, detail: { ...base, distanceM: Math.round(evaluation.distanceMeters), radiusM: radiusMeters } });
+  }
+  if (input.location?.mocked) alerts.push({ kind: 'mocked', about: checkInId, detail: base });
+  return alerts;
 }

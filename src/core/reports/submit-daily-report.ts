@@ -2,6 +2,7 @@ import type { Db } from '../shared/db.ts';
 import type { Clock } from '../shared/clock.ts';
 import { localDateOf, localTimeOf } from '../../conversation/dates/local-date.ts';
 import { summarizeDay } from './summarize-day.ts';
+import { alertReportAfterDigest } from '../alerts/late-report-alert.ts';
 
 export interface SubmitReportInput {
   orgId: string;
@@ -50,6 +51,7 @@ export async function submitDailyReport({ db, clock }: { db: Db; clock: Clock },
     )
     .returning(['report_date', 'late', 'revision'])
     .executeTakeFirstOrThrow();
+  await alertReportAfterDigest(db, { orgId: input.orgId, userId: input.userId, reportDate: row.report_date, revision: row.revision, now });
   return { reportDate: row.report_date, late: row.late, revision: row.revision };
 }
 
