@@ -20,5 +20,6 @@ export const alertsEnUS = {
     p.enabled ? `${p.name}: alerts on. They reach you as they happen (at most one message per 10 minutes, none in quiet hours).` : `${p.name}: alerts off. You will still see them in the digest.`,
   alertsList: (p: { lines: string; manages: boolean }) =>
     `Alerts to you about your reps:\n${p.lines}\nJoin requests always come at once, with buttons (held in quiet hours).${p.manages ? '' : '\nYou manage no team yet, so none reach you.'}\nSwitch one with e.g. "alerts offsite off" / "alerts late on".`,
+  alertsInSettings: (p: { lines: string }) => `Your real-time alerts ("alerts offsite off" switches one):\n${p.lines}`,
   alertsListLine: (p: { name: string; enabled: boolean }) => `• ${p.name}: ${p.enabled ? 'on' : 'off'}`,
 };

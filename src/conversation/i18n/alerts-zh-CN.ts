@@ -13,5 +13,6 @@ export const alertsZhCN: typeof alertsEnUS = {
     p.enabled ? `${p.name}提醒已开启：发生时即通知你（每 10 分钟最多一条消息，免打扰时段不发）。` : `${p.name}提醒已关闭，每日简报里仍能看到。`,
   alertsList: (p) =>
     `关于你团队成员的实时提醒：\n${p.lines}\n入队申请总是即时发送并带按钮（免打扰时段顺延）。${p.manages ? '' : '\n你还没有管理团队，所以暂时收不到提醒。'}\n开关示例：“提醒 范围外 关” / “提醒 迟交 开”。`,
+  alertsInSettings: (p) => `你的实时提醒（如“提醒 范围外 关”可关闭）：\n${p.lines}`,
   alertsListLine: (p) => `• ${p.name}：${p.enabled ? '开' : '关'}`,
 };
