@@ -10,6 +10,7 @@ import * as localConversation from '../../migrations/20261202050000_local_conver
 import * as checkInsVisitIndex from '../../migrations/20261202080000_check_ins_visit_index.ts';
 import * as customerRadius from '../../migrations/20261202110000_customer_radius.ts';
 import * as managerAlerts from '../../migrations/20261203010000_manager_alerts.ts';
+import * as recordLocalDates from '../../migrations/20261203011000_record_local_dates.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '20261202080000_check_ins_visit_index': checkInsVisitIndex,
   '20261202110000_customer_radius': customerRadius,
   '20261203010000_manager_alerts': managerAlerts,
+  '20261203011000_record_local_dates': recordLocalDates,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -39,6 +39,8 @@ export interface UsersTable {
   time_zone: string;
   language: LanguageColumn;
   created_at: Timestamp;
+  /** When `time_zone` last changed (null: never since registering). */
+  time_zone_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface IdentitiesTable {
@@ -101,6 +103,8 @@ export interface VisitsTable {
   notes: string | null;
   next_step: string | null;
   follow_up_date: LocalDate | null;
+  /** The rep's local date when the visit started, fixed at write time (a database trigger fills it if omitted). */
+  local_date: ColumnType<string, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

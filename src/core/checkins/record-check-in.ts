@@ -9,6 +9,8 @@ import { evaluateLocation, radiusFor, type LocationEvaluation } from './evaluate
 import { checkInRow } from './check-in-row.ts';
 import type { ReportedLocation } from '../../conversation/types.ts';
 import { fulfilPlannedStop } from '../plans/plan-repository.ts';
+import { localDateOf } from '../../conversation/dates/local-date.ts';
+import { recordZone } from '../users/record-zone.ts';
 import { raiseAlerts, type RaisedAlert } from '../alerts/raise-alerts.ts';
 
 export interface CheckInInput {
@@ -55,9 +57,10 @@ export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, inp
   // The visit's id is chosen here so the visit and its check-in go in one round trip (the foreign
   // key is checked at the end of the statement, after both rows exist).
   const visitId = randomUUID();
+  const localDate = localDateOf(now, await recordZone(db, input.userId, now));
   const checkIn = await db
     .with('visit', (q) =>
-      q.insertInto('visits').values({ id: visitId, org_id: input.orgId, user_id: input.userId, customer_id: input.customer.id, source: 'check_in', started_at: now }),
+      q.insertInto('visits').values({ id: visitId, org_id: input.orgId, user_id: input.userId, customer_id: input.customer.id, source: 'check_in', started_at: now, local_date: localDate }),
     )
     .insertInto('check_ins')
     .values(
