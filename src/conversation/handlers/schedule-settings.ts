@@ -15,7 +15,9 @@ export async function handleSettingsIntent(turn: Turn, intent: SettingsIntent): 
   switch (intent.kind) {
     case 'showSettings': {
       const shown = await showSettings(deps, scoped);
-      // A manager also sees which real-time alerts reach them (their own switches, not the team's).
+      // A manager asking about their own settings also sees which real-time alerts reach them (their
+      // own switches, not a team's), not when asking about the org's or another team's.
+      if (intent.scope) return turn.reply(shown);
       const manages = await turn.db.selectFrom('teams').select('id').where('manager_id', '=', turn.user.id).executeTakeFirst();
       if (!manages) return turn.reply(shown);
       return turn.reply({ ...shown, text: `${shown.text}\n\n${turn.t.alertsInSettings({ lines: await alertSettingLines(turn.db, turn.user) })}` });
