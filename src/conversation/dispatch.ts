@@ -26,6 +26,7 @@ import { handleTeamDay } from './handlers/team-day.ts';
 import { handleChatSettingsIntent } from './handlers/chat-settings.ts';
 import { handleApiToken } from './handlers/api-tokens.ts';
 import { handleComment, handleConsole } from './handlers/comment.ts';
+import { handleAlertIntent } from './handlers/alerts.ts';
 import { parseIntent } from './intents/parse-intent.ts';
 import type { Intent } from './intents/types.ts';
 import type { Turn } from './turn.ts';
@@ -140,5 +141,8 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
       return handleComment(turn, intent);
     case 'console':
       return handleConsole(turn, intent);
+    case 'alertSwitch':
+    case 'showAlerts':
+      return handleAlertIntent(turn, intent);
   }
 }

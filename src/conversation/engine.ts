@@ -3,6 +3,8 @@ import type { Database } from '../db/schema.ts';
 import { frozenClock, type Clock } from '../core/shared/clock.ts';
 import type { Logger } from '../logger.ts';
 import { DomainError } from '../core/shared/domain-error.ts';
+import { AmbiguousPersonError } from '../core/users/find-person.ts';
+import { askWhichPerson } from './handlers/choose-person.ts';
 import { resolveIdentity, type OrgDefaults } from '../core/users/resolve-identity.ts';
 import { catalogueFor, render } from './i18n/catalogue.ts';
 import { dispatch } from './dispatch.ts';
@@ -102,7 +104,10 @@ export function createConversationEngine(deps: EngineDeps) {
     };
     if (registered) turn.reply(turn.t.welcome({ name: user.display_name, admin: user.role === 'admin' }));
 
-    if (refusal) {
+    if (refusal instanceof AmbiguousPersonError) {
+      // Not a refusal after all: the sender picks which of the people they named (a numbered list).
+      await askWhichPerson(turn, refusal);
+    } else if (refusal) {
       turn.reply(render(language, refusal.code, refusal.params));
     } else {
       await respond(turn);

@@ -13,6 +13,8 @@ import * as apiTokens from '../../migrations/20261203030000_api_tokens.ts';
 import * as reportsWithoutDateIndex from '../../migrations/20261203000000_reports_without_date_index.ts';
 import * as commentsAndConsole from '../../migrations/20261203040000_comments_and_console.ts';
 import * as chartImages from '../../migrations/20261203060000_chart_images.ts';
+import * as managerAlerts from '../../migrations/20261203010000_manager_alerts.ts';
+import * as recordLocalDates from '../../migrations/20261203011000_record_local_dates.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -33,6 +35,8 @@ const migrations: Record<string, Migration> = {
   '20261203000000_reports_without_date_index': reportsWithoutDateIndex,
   '20261203040000_comments_and_console': commentsAndConsole,
   '20261203060000_chart_images': chartImages,
+  '20261203010000_manager_alerts': managerAlerts,
+  '20261203011000_record_local_dates': recordLocalDates,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -41,6 +41,8 @@ export interface UsersTable {
   time_zone: string;
   language: LanguageColumn;
   created_at: Timestamp;
+  /** When `time_zone` last changed (null: never since registering). */
+  time_zone_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface IdentitiesTable {
@@ -103,6 +105,8 @@ export interface VisitsTable {
   notes: string | null;
   next_step: string | null;
   follow_up_date: LocalDate | null;
+  /** The rep's local date when the visit started, fixed at write time (a database trigger fills it if omitted). */
+  local_date: ColumnType<string, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -237,6 +241,8 @@ export interface UserSchedulePrefsTable {
   away_until: LocalDate | null;
   reminders_off: ColumnType<string[], string[] | undefined, string[]>;
   leaderboard_opt_out: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Alert kinds this manager switched off (src/core/alerts). */
+  alerts_off: ColumnType<string[], string[] | undefined, string[]>;
   updated_at: Timestamp;
 }
 
@@ -273,6 +279,42 @@ export interface JoinRequestsTable {
   requested_at: RequiredTimestamp;
   decided_at: Date | null;
   decided_by: string | null;
+}
+
+export type AlertKind = 'offsite' | 'mocked' | 'lateReport' | 'joinRequest';
+
+/** What an alert tells, stored when raised (names as they were then). */
+export interface AlertDetail {
+  person: string;
+  customer?: string;
+  distanceM?: number;
+  radiusM?: number;
+  /** When it happened (ISO instant). */
+  at: string;
+  /** A late report's date. */
+  date?: string;
+  /** The team a join request is for. */
+  team?: string;
+}
+
+/** An alert to a rep's manager, waiting for its batch (or sent in one). */
+export interface ManagerAlertsTable {
+  id: Generated<string>;
+  org_id: string;
+  manager_id: string;
+  subject_user_id: string;
+  kind: AlertKind;
+  natural_key: string;
+  detail: Json<AlertDetail>;
+  created_at: RequiredTimestamp;
+  sent_at: Date | null;
+  batch_key: string | null;
+}
+
+/** When a manager was last sent an alert message: the start of their 10-minute window. */
+export interface AlertWindowsTable {
+  manager_id: string;
+  last_sent_at: RequiredTimestamp;
 }
 
 export type VisitPlanState = 'planned' | 'done' | 'missed' | 'cancelled';
@@ -392,6 +434,8 @@ export interface Database {
   report_reads: ReportReadsTable;
   console_link_nonces: ConsoleLinkNoncesTable;
   console_sessions: ConsoleSessionsTable;
+  manager_alerts: ManagerAlertsTable;
+  alert_windows: AlertWindowsTable;
 }
 
 export type User = Selectable<UsersTable>;

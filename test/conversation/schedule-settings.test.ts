@@ -53,6 +53,12 @@ describe('showing the settings', () => {
         '• 周排行榜：周五 17:00',
         '时间均为每个人的当地时间。',
         '修改示例：「工作日 周一至周五」「节假日 添加 10月1日 至 10月7日」「免打扰 22:00-07:00」「日报提醒 18:30」「摘要时间 19:00」。',
+        '',
+        // The manager's own real-time alerts (issue #13), which a rep's listing leaves out.
+        '你的实时提醒（如“提醒 范围外 关”可关闭）：',
+        '• 范围外签到：开',
+        '• 模拟定位：开',
+        '• 简报后迟交的日报：开',
       ].join('\n'),
     );
     // A rep sees the same settings, and is told who can change them.

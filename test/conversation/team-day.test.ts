@@ -115,7 +115,8 @@ describe("团队 张三: a person's day in Chinese", () => {
     expect(await h.current.ask('王五', '团队 王五')).toContain('王五的一天');
     expect(await h.current.ask('张三', '团队 王六')).toBe('这里还没有叫"王六"的同事使用 Legwork。');
     await h.current.say('wang2', '帮助', { displayName: '王五' });
-    expect(await h.current.ask('张三', '团队 王五')).toBe('有不止一位同事叫"王五"，请管理员改名以区分。');
+    // Two colleagues of that name: a numbered choice (same-name-people.test.ts follows it through).
+    expect(await h.current.ask('张三', '团队 王五')).toMatch(/^有不止一位同事叫"王五"，是哪一位？请回复编号：\n1\. 王五（.+）\n2\. 王五（未加入团队）$/u);
   });
 
   it('words naming nobody answer the open question instead', async () => {

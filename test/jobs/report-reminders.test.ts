@@ -67,7 +67,7 @@ describe.each(modes)('report reminders (%s runner)', (mode) => {
       e.clock.set('2026-10-30T10:30:00Z');
       await submitDailyReport(
         { db: e.database.db, clock: e.clock },
-        { orgId: e.seed.orgId, userId: e.seed.id('carol'), timeZone: 'Asia/Shanghai', deadline: '20:00', body: 'visited 3' },
+        { orgId: e.seed.orgId, userId: e.seed.id('carol'), deadline: '20:00', body: 'visited 3' },
       );
       await e.at('2026-10-30T10:59:00Z');
       expect(await e.delivered('local:user:alice')).toHaveLength(1);

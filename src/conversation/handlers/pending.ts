@@ -9,6 +9,10 @@ import { completeVisitNote } from './visit-note.ts';
 import { showCustomer } from './customer.ts';
 import { saveCheckoutNotes } from './check-out.ts';
 import { submitReport } from './report.ts';
+import { answerReportQuestion } from './read-reports.ts';
+import { AmbiguousPersonError } from '../../core/users/find-person.ts';
+import { runWithPickedPerson } from './choose-person.ts';
+import { dispatch } from '../dispatch.ts';
 import { checkedLocation } from './coordinates.ts';
 import type { Turn } from '../turn.ts';
 import { continuePlanWith } from './plans.ts';
@@ -18,6 +22,7 @@ import { setStartPoint } from '../../core/plans/change-plans.ts';
 /** A number answering the list the bot offered: which customer, or "1" to create the one not found. */
 export async function handleChoice(turn: Turn, pending: PendingState | undefined, index: number): Promise<void> {
   if (pending?.kind === 'chooseSuggestedStops') return pickSuggestedStops(turn, pending, [index]);
+  if (pending?.kind === 'choosePerson') return runWithPickedPerson(turn, pending, index, (text) => dispatch(turn, text));
   if (pending?.kind === 'chooseCustomer' || (pending?.kind === 'awaitCustomerForLocation' && pending.options.length > 0)) {
     const option = pending.options[index - 1];
     if (!option) {
@@ -53,7 +58,18 @@ export async function handleChoice(turn: Turn, pending: PendingState | undefined
 /** Text that is no command: the answer to a question the bot asked, or not understood. */
 export async function handleFreeText(turn: Turn, pending: PendingState | undefined, text: string): Promise<void> {
   if (pending?.kind === 'awaitCheckoutNotes') return saveCheckoutNotes(turn, pending.visitId, pending.customerName, text);
-  if (pending?.kind === 'awaitReportText') return submitReport(turn, text);
+  if (pending?.kind === 'awaitReportText') {
+    // A manager answering the prompt with a member's name (`张三`) asks for that member's report, as
+    // `日报 张三` does; their own report stays words that name nobody, and the prompt stays open.
+    try {
+      if (await answerReportQuestion(turn, text)) return;
+    } catch (error) {
+      // Two members of that name: the number picked runs `日报 <name>` with the one chosen.
+      if (error instanceof AmbiguousPersonError) error.rerun = `${turn.language === 'zh-CN' ? '日报' : 'report'} ${text}`;
+      throw error;
+    }
+    return submitReport(turn, text);
+  }
   // `1 3 4` picks suggested stops (a lone number arrives as a choice instead).
   if (pending?.kind === 'chooseSuggestedStops' && /^\d+(?:[\s,，、]+\d+)*$/u.test(text.normalize('NFKC').trim())) {
     return pickSuggestedStops(turn, pending, text.normalize('NFKC').trim().split(/[\s,，、]+/u).map(Number));

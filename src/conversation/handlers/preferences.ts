@@ -5,7 +5,7 @@ import type { Intent } from '../intents/types.ts';
 import type { Turn } from '../turn.ts';
 
 export async function handleSetTimeZone(turn: Turn, intent: Extract<Intent, { kind: 'setTimeZone' }>): Promise<void> {
-  const zone = await setTimeZone({ db: turn.db }, { userId: turn.user.id, zone: intent.zone });
+  const zone = await setTimeZone({ db: turn.db, now: turn.now }, { userId: turn.user.id, zone: intent.zone });
   turn.reply(turn.t.timeZoneSet({ zone, time: formatLocalTime(turn.now, zone) }));
 }
 

@@ -1,6 +1,7 @@
 import { findReport, submitDailyReport } from '../../core/reports/submit-daily-report.ts';
 import { summarizeDay } from '../../core/reports/summarize-day.ts';
 import { localDateOf } from '../dates/local-date.ts';
+import { recordZone } from '../../core/users/record-zone.ts';
 import { clearPendingState, savePendingState } from '../pending-state.ts';
 import { formatLocalTime } from './format.ts';
 import { answerReportQuestion, reportRepliesBlock } from './read-reports.ts';
@@ -19,8 +20,8 @@ export async function handleReport(turn: Turn, intent: Extract<Intent, { kind: '
     await submitReport(turn, intent.text);
     return;
   }
-  const date = localDateOf(turn.now, turn.user.time_zone);
-  const summary = await summarizeDay(turn.db, { userId: turn.user.id, date, timeZone: turn.user.time_zone });
+  const date = localDateOf(turn.now, await recordZone(turn.db, turn.user.id, turn.now));
+  const summary = await summarizeDay(turn.db, { userId: turn.user.id, date });
   const existing = await findReport(turn.db, turn.user.id, date);
   const lines = [renderSummary(turn, date, summary)];
   if (existing) {
@@ -43,7 +44,6 @@ export async function submitReport(turn: Turn, text: string): Promise<void> {
     {
       orgId: turn.org.id,
       userId: turn.user.id,
-      timeZone: turn.user.time_zone,
       deadline: turn.org.report_deadline,
       body: text,
     },

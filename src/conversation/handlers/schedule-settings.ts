@@ -1,4 +1,5 @@
 import { changeHolidays, listHolidays, setQuietHours, setScheduleTime, setWorkdays, showSettings } from '../../core/schedules/manage-settings.ts';
+import { alertSettingLines } from '../../core/alerts/manage-alerts.ts';
 import type { Intent } from '../intents/types.ts';
 import type { Turn } from '../turn.ts';
 
@@ -12,8 +13,15 @@ export async function handleSettingsIntent(turn: Turn, intent: SettingsIntent): 
   const deps = { db: turn.db, clock: turn.clock };
   const scoped = { user: turn.user, ...(intent.scope ? { scope: intent.scope } : {}) };
   switch (intent.kind) {
-    case 'showSettings':
-      return turn.reply(await showSettings(deps, scoped));
+    case 'showSettings': {
+      const shown = await showSettings(deps, scoped);
+      // A manager asking about their own settings also sees which real-time alerts reach them (their
+      // own switches, not a team's), not when asking about the org's or another team's.
+      if (intent.scope) return turn.reply(shown);
+      const manages = await turn.db.selectFrom('teams').select('id').where('manager_id', '=', turn.user.id).executeTakeFirst();
+      if (!manages) return turn.reply(shown);
+      return turn.reply({ ...shown, text: `${shown.text}\n\n${turn.t.alertsInSettings({ lines: await alertSettingLines(turn.db, turn.user) })}` });
+    }
     case 'listHolidays':
       return turn.reply(await listHolidays(deps, scoped));
     case 'setWorkdays':

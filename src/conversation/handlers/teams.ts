@@ -3,6 +3,7 @@ import { assignAdmin, assignManager } from '../../core/teams/team-roles.ts';
 import { decideJoin, removeFromTeam } from '../../core/teams/team-members.ts';
 import { setOrgAccess } from '../../core/access/org-access.ts';
 import { notifyPerson } from '../notify-person.ts';
+import { raiseAlerts } from '../../core/alerts/raise-alerts.ts';
 import type { Intent } from '../intents/types.ts';
 import type { Turn } from '../turn.ts';
 
@@ -19,16 +20,15 @@ export async function handleJoinTeam(turn: Turn, intent: Extract<Intent, { kind:
   const outcome = await joinTeam({ db: turn.db, now: turn.now }, { user: turn.user, org: turn.org, name: intent.name });
   if (outcome.status === 'joined') return turn.reply(turn.t.teamJoined({ name: outcome.name }));
   turn.reply(turn.t.joinRequested({ name: outcome.name, manager: outcome.manager.display_name }));
-  const person = turn.user.display_name;
-  // Buttons where the platform renders quick answers; each sends back the typed command
-  // (`同意 王五` / `Approve Wang`): the label doubles as the command word in both languages.
-  await notifyPerson(turn, outcome.manager.id, (t) => ({
-    text: t.joinRequestToManager({ person, team: outcome.name }),
-    choices: [
-      { label: t.approveLabel(), reply: `${t.approveLabel()} ${person}` },
-      { label: t.declineLabel(), reply: `${t.declineLabel()} ${person}` },
-    ],
-  }));
+  // Through the alerts, but never batched or switched off: it is a question with buttons the rep
+  // waits on, and no other place asks it. It goes at once, or when the manager's quiet hours end.
+  await raiseAlerts(turn.db, {
+    orgId: turn.org.id,
+    subjectUserId: turn.user.id,
+    now: turn.now,
+    toManagers: [outcome.manager.id],
+    alerts: [{ kind: 'joinRequest', about: outcome.requestId, detail: { team: outcome.name, at: turn.now.toISOString() } }],
+  });
 }
 
 /** `同意 王五` / `approve Wang`, `拒绝 王五` / `decline Wang`. */

@@ -1,6 +1,7 @@
 import { listDayVisits } from '../../core/reports/summarize-day.ts';
 import { findReport } from '../../core/reports/submit-daily-report.ts';
 import { localDateOf } from '../dates/local-date.ts';
+import { recordZone } from '../../core/users/record-zone.ts';
 import { formatLocalTime } from './format.ts';
 import { listRepliesForRep, markCommentsRead } from '../../core/comments/comment-repository.ts';
 import type { Turn } from '../turn.ts';
@@ -8,8 +9,9 @@ import type { Turn } from '../turn.ts';
 /** `今天` / `today`: my check-ins and visits so far and whether my report is in. */
 export async function handleToday(turn: Turn): Promise<void> {
   const { t, user } = turn;
-  const date = localDateOf(turn.now, user.time_zone);
-  const visits = await listDayVisits(turn.db, { userId: user.id, date, timeZone: user.time_zone });
+  // The day records are written under (the team's on a day the rep changed zone).
+  const date = localDateOf(turn.now, await recordZone(turn.db, user.id, turn.now));
+  const visits = await listDayVisits(turn.db, { userId: user.id, date });
   const report = await findReport(turn.db, user.id, date);
   const lines = [t.todayHeader({ date })];
   if (visits.length === 0) lines.push(t.todayNoVisits());

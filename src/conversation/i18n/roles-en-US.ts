@@ -48,4 +48,6 @@ export const rolesEnUS = {
   teamReportLine: (p: { person: string; late: boolean; firstLine: string }) => `• ${p.person}${p.late ? ' (late)' : ''}: ${p.firstLine}`,
   teamReportMissingLine: (p: { person: string }) => `• ${p.person}: not yet`,
   teamReportsNoMembers: () => '• no members yet',
+  personChoose: (p: { name: string; options: string }) => `More than one person is called "${p.name}". Which one? Reply with the number:\n${p.options}`,
+  personOption: (p: { index: number; name: string; teams: string }) => `${p.index}. ${p.name} (${p.teams || 'in no team'})`,
 };

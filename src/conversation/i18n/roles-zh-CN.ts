@@ -42,4 +42,6 @@ export const rolesZhCN: Same<typeof rolesEnUS> = {
   teamReportLine: (p) => `• ${p.person}${p.late ? '（迟交）' : ''}：${p.firstLine}`,
   teamReportMissingLine: (p) => `• ${p.person}：未交`,
   teamReportsNoMembers: () => '• 还没有成员',
+  personChoose: (p) => `有不止一位同事叫"${p.name}"，是哪一位？请回复编号：\n${p.options}`,
+  personOption: (p) => `${p.index}. ${p.name}（${p.teams || '未加入团队'}）`,
 };

@@ -6,6 +6,7 @@ import { settingsChatZhCN } from './settings-chat-zh-CN.ts';
 import { apiTokensZhCN } from './api-tokens-zh-CN.ts';
 import { commentsZhCN } from './comments-zh-CN.ts';
 import { consoleZhCN } from './console-zh-CN.ts';
+import { alertsZhCN } from './alerts-zh-CN.ts';
 
 /** 中文回复。每条都是完整的句子，用命名参数，不拼接片段。 */
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${Math.round(m)} 米`);
@@ -167,4 +168,5 @@ export const zhCN: Catalogue = {
   ...apiTokensZhCN,
   ...commentsZhCN,
   ...consoleZhCN,
+  ...alertsZhCN,
 };

@@ -17,6 +17,7 @@ import { parseTeamDay } from './team-day-arguments.ts';
 import { parseCustomerChange, SETTINGS_CHAT_COMMANDS } from './settings-chat-arguments.ts';
 import { API_TOKEN_COMMANDS } from './api-token-arguments.ts';
 import { COMMENT_COMMANDS } from './comment-arguments.ts';
+import { ALERT_COMMANDS } from './alert-arguments.ts';
 import type { CommandName, Intent, Language, ReminderName } from './types.ts';
 
 export interface CommandContext {
@@ -216,6 +217,7 @@ const COMMANDS: readonly CommandEntry[] = [
   ...SETTINGS_CHAT_COMMANDS,
   ...API_TOKEN_COMMANDS,
   ...COMMENT_COMMANDS,
+  ...ALERT_COMMANDS,
 ];
 
 const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([

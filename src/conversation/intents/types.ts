@@ -89,7 +89,14 @@ export type Intent =
   | { kind: 'comment'; person: string; text: string }
   /** `后台` / `console`: a one-time link to the web console; `后台 退出` / `console logout` ends every session. */
   | { kind: 'console'; logout?: true }
+  /** `提醒 范围外 关` / `alerts offsite off` (and on): one kind of real-time alert to this manager. */
+  | { kind: 'alertSwitch'; alert: AlertName; enabled: boolean }
+  /** `提醒` / `alerts`: which alerts reach me. */
+  | { kind: 'showAlerts' }
   | PlanIntent;
+
+/** Real-time alert kinds a manager can switch off one by one. */
+export type AlertName = 'offsite' | 'mocked' | 'lateReport';
 
 /** `本周` / `this week` and `上周` / `last week` after `团队` / `team`. */
 export type TeamWeek = 'this' | 'last';
@@ -140,4 +147,5 @@ export type CommandName =
   | 'customerSetting'
   | 'points'
   | 'apiToken'
-  | 'comment';
+  | 'comment'
+  | 'alerts';

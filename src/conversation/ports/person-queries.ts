@@ -65,7 +65,7 @@ export function createPersonQueries(deps: { db: Kysely<Database>; clock: Clock }
   async function reportDraftOf(user: NonNullable<Awaited<ReturnType<typeof findUser>>>): Promise<ReportDraft> {
     const language = user.language as Language;
     const date = localDateOf(clock.now(), user.time_zone);
-    const summary = summarizeVisits(await listDayVisits(db, { userId: user.id, date, timeZone: user.time_zone }));
+    const summary = summarizeVisits(await listDayVisits(db, { userId: user.id, date }));
     const existing = await findReport(db, user.id, date);
     return {
       language,
@@ -95,7 +95,7 @@ export function createPersonQueries(deps: { db: Kysely<Database>; clock: Clock }
       const from = addDays(today.date, 1 - weekdayOf(today.date));
       const week = { from, to: today.date, visits: 0, verified: 0, outside: 0, reportsSubmitted: 0, reportsLate: 0 };
       for (let date = from; date <= today.date; date = addDays(date, 1)) {
-        const day = summarizeVisits(await listDayVisits(db, { userId: user.id, date, timeZone: user.time_zone }));
+        const day = summarizeVisits(await listDayVisits(db, { userId: user.id, date }));
         week.visits += day.visits;
         week.verified += day.verified;
         week.outside += day.outside;

@@ -26,8 +26,8 @@ describe('can', () => {
     }
   });
 
-  it("lets a team's manager and admins remove members, decide joins and change the team's settings", () => {
-    for (const action of ['removeFromTeam', 'decideJoin', 'changeTeamSettings'] as const) {
+  it("lets a team's manager and admins remove members, decide joins, change the team's settings and read its digest", () => {
+    for (const action of ['removeFromTeam', 'decideJoin', 'changeTeamSettings', 'viewTeam'] as const) {
       expect(answers({ action, orgId: org, teamId: east }), action).toEqual([false, false, false, true, true, false]);
     }
   });

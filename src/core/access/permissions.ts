@@ -47,6 +47,8 @@ export type Check =
   | { action: 'viewTeamTrend'; orgId: string; teamId: string }
   /** A team's own settings. */
   | { action: 'changeTeamSettings'; orgId: string; teamId: string }
+  /** A team's digest: every member's day in figures. */
+  | { action: 'viewTeam'; orgId: string; teamId: string }
   /** A customer's tier, owner or radius; `owner` is null for a customer nobody owns. */
   | { action: 'changeCustomer'; orgId: string; owner: PersonSubject | null }
   /** Give a person a task, such as a planned visit. */
@@ -77,6 +79,7 @@ export function can(actor: Actor, check: Check): boolean {
     case 'decideJoin':
     case 'changeTeamSettings':
     case 'viewTeamTrend':
+    case 'viewTeam':
       return admin || manages(actor, check.teamId);
     case 'viewPerson':
     case 'assignWork': {

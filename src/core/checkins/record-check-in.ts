@@ -9,6 +9,9 @@ import { evaluateLocation, radiusFor, type LocationEvaluation } from './evaluate
 import { checkInRow } from './check-in-row.ts';
 import type { ReportedLocation } from '../../conversation/types.ts';
 import { fulfilPlannedStop } from '../plans/plan-repository.ts';
+import { localDateOf } from '../../conversation/dates/local-date.ts';
+import { recordZone } from '../users/record-zone.ts';
+import { raiseAlerts, type RaisedAlert } from '../alerts/raise-alerts.ts';
 
 export interface CheckInInput {
   orgId: string;
@@ -54,9 +57,10 @@ export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, inp
   // The visit's id is chosen here so the visit and its check-in go in one round trip (the foreign
   // key is checked at the end of the statement, after both rows exist).
   const visitId = randomUUID();
+  const localDate = localDateOf(now, await recordZone(db, input.userId, now));
   const checkIn = await db
     .with('visit', (q) =>
-      q.insertInto('visits').values({ id: visitId, org_id: input.orgId, user_id: input.userId, customer_id: input.customer.id, source: 'check_in', started_at: now }),
+      q.insertInto('visits').values({ id: visitId, org_id: input.orgId, user_id: input.userId, customer_id: input.customer.id, source: 'check_in', started_at: now, local_date: localDate }),
     )
     .insertInto('check_ins')
     .values(
@@ -77,6 +81,18 @@ export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, inp
     .executeTakeFirstOrThrow();
   // The plan follows the work: a stop planned here for today is done by this visit.
   await fulfilPlannedStop(db, { userId: input.userId, customerId: input.customer.id, visitId, at: now });
+  await raiseAlerts(db, { orgId: input.orgId, subjectUserId: input.userId, now, alerts: checkInAlerts(checkIn.id, input, evaluation, radiusMeters, now) });
 
   return { checkInId: checkIn.id, visitId, evaluation, radiusMeters, closedPrevious };
+}
+
+/** What the rep's managers hear of a check-in at once: off-site (with the distance), a simulated position. */
+function checkInAlerts(checkInId: string, input: CheckInInput, evaluation: LocationEvaluation, radiusMeters: number, now: Date): RaisedAlert[] {
+  const base = { customer: input.customer.name, at: now.toISOString() };
+  const alerts: RaisedAlert[] = [];
+  if (evaluation.status === 'outside' && evaluation.distanceMeters !== undefined) {
+    alerts.push({ kind: 'offsite', about: checkInId, detail: { ...base, distanceM: Math.round(evaluation.distanceMeters), radiusM: radiusMeters } });
+  }
+  if (input.location?.mocked) alerts.push({ kind: 'mocked', about: checkInId, detail: base });
+  return alerts;
 }

@@ -1,6 +1,5 @@
 import type { Db } from '../shared/db.ts';
 import { addDays } from '../../conversation/dates/local-date.ts';
-import { localDayRange } from '../shared/local-day.ts';
 import { findOverdueCustomers } from '../schedules/overdue-customers.ts';
 import type { ManagedTeam } from './managed-teams.ts';
 import type { DailyDigest, RepDay } from './types.ts';
@@ -18,13 +17,10 @@ export async function buildDailyDigest(
 ): Promise<DailyDigest> {
   const reps = input.teams.flatMap((t) => t.reps);
   const ids = [...new Set(reps.map((r) => r.userId))];
-  const ranges = new Map(reps.map((r) => [r.userId, localDayRange(input.date, r.timeZone)]));
   const days = new Map<string, Omit<RepDay, 'userId' | 'name'>>(
     ids.map((id) => [id, { visits: { total: 0, verified: 0, outside: 0, unverified: 0, noteOnly: 0 }, customers: [], report: 'missing', openCheckIns: [], offSite: [], doubtfulLocations: [], followUpsTomorrow: [], overdueCustomers: [] }]),
   );
   if (ids.length > 0) {
-    const from = new Date(Math.min(...[...ranges.values()].map((r) => r.start.getTime())));
-    const to = new Date(Math.max(...[...ranges.values()].map((r) => r.end.getTime())));
     const settingsOf = new Map(input.teams.flatMap((t) => t.reps.map((r) => [r.userId, t.settings] as const)));
     // Four independent reads, issued together: one wait for the database instead of four in a row
     // (on a pool they run side by side; on one connection or in a transaction they queue as before).
@@ -35,8 +31,8 @@ export async function buildDailyDigest(
         .leftJoin('check_ins as ci', (join) => join.onRef('ci.visit_id', '=', 'v.id').on('ci.kind', '=', 'in'))
         .select(['v.user_id', 'v.source', 'v.started_at', 'v.ended_at', 'c.name', 'ci.status', 'ci.distance_m', 'ci.mocked', 'ci.accuracy_flagged'])
         .where('v.user_id', 'in', ids)
-        .where('v.started_at', '>=', from)
-        .where('v.started_at', '<', to)
+        // The date each visit was written with: a rep's later zone change moves none of them.
+        .where('v.local_date', '=', input.date)
         .orderBy('v.started_at')
         .execute(),
       db
@@ -61,9 +57,7 @@ export async function buildDailyDigest(
       findOverdueCustomers(db, { ownerIds: ids, now: input.now, daysFor: (id) => settingsOf.get(id)!.reminders.keyCustomerDays }),
     ]);
     for (const v of visits) {
-      const range = ranges.get(v.user_id)!;
       const started = new Date(v.started_at);
-      if (started < range.start || started >= range.end) continue;
       const day = days.get(v.user_id)!;
       const status = v.source === 'note_only' ? 'noteOnly' : (v.status ?? 'unverified');
       day.visits.total++;

@@ -1,6 +1,9 @@
 import type { Db } from '../shared/db.ts';
 import type { SettingsBook } from '../schedules/settings-repository.ts';
 import type { ScheduleSettings } from '../schedules/settings.ts';
+import type { User } from '../../db/schema.ts';
+import { loadActor, loadPeople } from '../access/load-actor.ts';
+import { can } from '../access/permissions.ts';
 
 export interface ManagedRep {
   userId: string;
@@ -38,4 +41,19 @@ export async function loadManagedTeams(db: Db, book: SettingsBook, managerId: st
     if (row.user_id) team.reps.push({ userId: row.user_id, name: row.display_name!, timeZone: row.time_zone! });
   }
   return [...teams.values()];
+}
+
+/**
+ * The teams a manager's digest covers, through {@link can}: each team they may read (`viewTeam`),
+ * with only the reps they may see (`viewPerson`). The query already picks the manager's own teams;
+ * this is the same check every other place that shows a person's data asks.
+ */
+export async function loadDigestTeams(db: Db, book: SettingsBook, manager: Pick<User, 'id' | 'org_id' | 'role'>): Promise<ManagedTeam[]> {
+  const teams = await loadManagedTeams(db, book, manager.id);
+  if (teams.length === 0) return teams;
+  const actor = await loadActor(db, manager);
+  const people = await loadPeople(db, manager.org_id, [...new Set(teams.flatMap((t) => t.reps.map((r) => r.userId)))]);
+  return teams
+    .filter((t) => can(actor, { action: 'viewTeam', orgId: t.orgId, teamId: t.teamId }))
+    .map((t) => ({ ...t, reps: t.reps.filter((r) => can(actor, { action: 'viewPerson', person: people.get(r.userId)! })) }));
 }

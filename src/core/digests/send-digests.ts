@@ -8,7 +8,7 @@ import { existingKeys, writeScheduledSends } from '../schedules/scheduled-sends.
 import { loadSettingsBook } from '../schedules/settings-repository.ts';
 import { buildDailyDigest } from './build-daily-digest.ts';
 import { buildWeeklyDigest } from './build-weekly-digest.ts';
-import { loadManagedTeams } from './managed-teams.ts';
+import { loadDigestTeams } from './managed-teams.ts';
 import { renderDigest } from './render-digest.ts';
 import { attachTrendChart } from '../../charts/attach-charts.ts';
 
@@ -32,7 +32,7 @@ function managers(db: Db) {
   return db
     .selectFrom('users as u')
     .leftJoin('user_schedule_prefs as p', 'p.user_id', 'u.id')
-    .select(['u.id', 'u.org_id', 'u.time_zone', 'u.language', 'p.away_until'])
+    .select(['u.id', 'u.org_id', 'u.role', 'u.time_zone', 'u.language', 'p.away_until'])
     .select(directRefOf('u.id').as('direct_ref'))
     .select(sql<string>`(select t.id from teams t where t.manager_id = u.id order by t.created_at, t.id limit 1)`.as('team_id'))
     .where((eb) => eb.exists(eb.selectFrom('teams as t').select('t.id').whereRef('t.manager_id', '=', 'u.id')));
@@ -70,7 +70,7 @@ export async function sendDigest(db: Db, now: Date, item: Omit<DueDigest, 'key'>
   const key = digestKey(item.kind, manager.id, coveredDate(item.kind, item.date));
   if ((await existingKeys(db, [key])).size > 0) return false;
   const book = await loadSettingsBook(db);
-  const teams = await loadManagedTeams(db, book, manager.id);
+  const teams = await loadDigestTeams(db, book, manager);
   const digest =
     item.kind === 'daily'
       ? await buildDailyDigest(db, { managerId: manager.id, date: item.date, now, teams })

@@ -7,7 +7,7 @@ import { loadSettingsBook } from '../schedules/settings-repository.ts';
 import { buildDailyDigest } from './build-daily-digest.ts';
 import { buildWeeklyDigest } from './build-weekly-digest.ts';
 import { periodOf, previousPeriod } from '../schedules/calendar.ts';
-import { loadManagedTeams } from './managed-teams.ts';
+import { loadDigestTeams } from './managed-teams.ts';
 import { adminNames } from '../access/load-actor.ts';
 import { digestMessages, renderDigest } from './render-digest.ts';
 
@@ -21,7 +21,7 @@ export async function showTeam(
   { db, clock }: { db: Db; clock: Clock },
   input: { user: User; date?: string; week?: 'this' | 'last' },
 ): Promise<OutboundMessage> {
-  const teams = await loadManagedTeams(db, await loadSettingsBook(db), input.user.id);
+  const teams = await loadDigestTeams(db, await loadSettingsBook(db), input.user);
   if (teams.length === 0) {
     const admins = (await adminNames(db, input.user.org_id)).join(input.user.language === 'zh-CN' ? '、' : ', ');
     return { text: digestMessages(input.user.language).notManager({ admins }) };

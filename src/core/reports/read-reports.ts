@@ -1,3 +1,4 @@
+import { AmbiguousPersonError, candidatesOf, findPersonByName, peopleNamed } from '../users/find-person.ts';
 import type { Db } from '../shared/db.ts';
 import type { Selectable } from 'kysely';
 import type { DailyReportsTable, User } from '../../db/schema.ts';
@@ -26,15 +27,11 @@ export async function readPersonReport(db: Db, input: { viewer: User; text: stri
   if (input.viewer.role === 'rep') return undefined;
   const typed = input.text.trim().replace(/^@/, '');
   if (typed === '' || /\s/u.test(typed)) return undefined;
-  const people = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('org_id', '=', input.viewer.org_id)
-    .where((eb) => eb(eb.fn('lower', ['display_name']), '=', typed.toLowerCase()))
-    .limit(2)
-    .execute();
-  if (people.length !== 1 || people[0]!.id === input.viewer.id) return undefined;
-  const person = people[0]!;
+  const picked = /^person:/u.test(typed) ? [await findPersonByName(db, input.viewer.org_id, typed)] : await peopleNamed(db, input.viewer.org_id, typed);
+  // Two colleagues of that name: ask which (a numbered list), never file the words as a report.
+  if (picked.length > 1) throw new AmbiguousPersonError(typed, await candidatesOf(db, picked));
+  if (picked.length !== 1 || picked[0]!.id === input.viewer.id) return undefined;
+  const person = picked[0]!;
   const actor = await loadActor(db, input.viewer);
   if (!can(actor, { action: 'viewPerson', person: await loadPerson(db, person) })) {
     throw new DomainError('reportNotYours', { person: person.display_name });

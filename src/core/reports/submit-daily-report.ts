@@ -2,12 +2,13 @@ import type { Db } from '../shared/db.ts';
 import type { Clock } from '../shared/clock.ts';
 import { localDateOf, localTimeOf } from '../../conversation/dates/local-date.ts';
 import { summarizeDay } from './summarize-day.ts';
+import { recordZone } from '../users/record-zone.ts';
+import { alertReportAfterDigest } from '../alerts/late-report-alert.ts';
 
 export interface SubmitReportInput {
   orgId: string;
   userId: string;
-  timeZone: string;
-  /** The org's deadline, 'HH:MM' local to the rep. */
+  /** The org's deadline, 'HH:MM' local to the rep (in the zone {@link recordZone} picks). */
   deadline: string;
   body: string;
 }
@@ -21,13 +22,15 @@ export interface SubmitReportResult {
 /**
  * Files the rep's report for their current local date, with the day's automatic summary. One per
  * user per date: submitting again edits it (the summary is refreshed, lateness follows the latest
- * submission).
+ * submission). Date and lateness are judged in the zone in force for the day ({@link recordZone}):
+ * on a day the rep changed their zone, the team's.
  */
 export async function submitDailyReport({ db, clock }: { db: Db; clock: Clock }, input: SubmitReportInput): Promise<SubmitReportResult> {
   const now = clock.now();
-  const reportDate = localDateOf(now, input.timeZone);
-  const late = isAfterDeadline(now, input.timeZone, input.deadline);
-  const summary = await summarizeDay(db, { userId: input.userId, date: reportDate, timeZone: input.timeZone });
+  const timeZone = await recordZone(db, input.userId, now);
+  const reportDate = localDateOf(now, timeZone);
+  const late = isAfterDeadline(now, timeZone, input.deadline);
+  const summary = await summarizeDay(db, { userId: input.userId, date: reportDate });
   const row = await db
     .insertInto('daily_reports')
     .values({
@@ -50,6 +53,7 @@ export async function submitDailyReport({ db, clock }: { db: Db; clock: Clock },
     )
     .returning(['report_date', 'late', 'revision'])
     .executeTakeFirstOrThrow();
+  await alertReportAfterDigest(db, { orgId: input.orgId, userId: input.userId, reportDate: row.report_date, revision: row.revision, now });
   return { reportDate: row.report_date, late: row.late, revision: row.revision };
 }
 

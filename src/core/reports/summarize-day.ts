@@ -1,6 +1,5 @@
 import type { Db } from '../shared/db.ts';
 import type { CheckInStatus, DailyReportSummary } from '../../db/schema.ts';
-import { localDayRange } from '../shared/local-day.ts';
 
 export interface DayVisit {
   visitId: string;
@@ -14,9 +13,11 @@ export interface DayVisit {
   followUpDate: string | null;
 }
 
-/** A rep's visits that started on a local date, oldest first, with their check-in status. */
-export async function listDayVisits(db: Db, input: { userId: string; date: string; timeZone: string }): Promise<DayVisit[]> {
-  const { start, end } = localDayRange(input.date, input.timeZone);
+/**
+ * A rep's visits of a local date (the date each was written with: a later zone change moves none),
+ * oldest first, with their check-in status.
+ */
+export async function listDayVisits(db: Db, input: { userId: string; date: string }): Promise<DayVisit[]> {
   const rows = await db
     .selectFrom('visits')
     .innerJoin('customers', 'customers.id', 'visits.customer_id')
@@ -33,8 +34,7 @@ export async function listDayVisits(db: Db, input: { userId: string; date: strin
       'visits.follow_up_date',
     ])
     .where('visits.user_id', '=', input.userId)
-    .where('visits.started_at', '>=', start)
-    .where('visits.started_at', '<', end)
+    .where('visits.local_date', '=', input.date)
     .orderBy('visits.started_at')
     .execute();
   return rows.map((r) => ({
@@ -66,6 +66,6 @@ export function summarizeVisits(visits: DayVisit[]): DailyReportSummary {
   };
 }
 
-export async function summarizeDay(db: Db, input: { userId: string; date: string; timeZone: string }): Promise<DailyReportSummary> {
+export async function summarizeDay(db: Db, input: { userId: string; date: string }): Promise<DailyReportSummary> {
   return summarizeVisits(await listDayVisits(db, input));
 }

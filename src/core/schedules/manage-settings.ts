@@ -7,7 +7,7 @@ import { addDays, localDateOf, zonedDateTimeToInstant } from '../../conversation
 import { addMinutes, inQuietHours, minuteOfDay } from './calendar.ts';
 import { resolveSettings, type ScheduleOverrides, type ScheduleSettings } from './settings.ts';
 import { loadScheduleOverrides, saveScheduleOverrides, teamsOverriding } from './settings-repository.ts';
-import { canChange, isRefusal, settingsTarget, type ScopeRefusal, type SettingsTarget } from './settings-scope.ts';
+import { isRefusal, settingsTarget, type ScopeRefusal, type SettingsTarget } from './settings-scope.ts';
 import { dateRuns, parseCalendarDate, parseTimeOfDay, parseTimeWindow, parseWeekdays } from './setting-values.ts';
 import { scheduleSettingsEnUS, type HolidayRuns, type ScheduleSettingsMessages, type SettingsWhere } from './settings-messages-en-US.ts';
 import { scheduleSettingsZhCN } from './settings-messages-zh-CN.ts';
@@ -49,7 +49,7 @@ export async function showSettings({ db, clock }: Deps, input: Scoped): Promise<
       reportFollowUp: followUpOf(settings),
       digest: settings.digest.daily,
       weeklyLeaderboard: settings.leaderboard.weekly,
-      canChange: canChange(input.user, target),
+      canChange: target.changeable,
     }),
   };
 }

@@ -1,7 +1,6 @@
 import type { Db } from '../shared/db.ts';
 import type { CheckInStatus } from '../../db/schema.ts';
-import { addDays, localDateOf } from '../../conversation/dates/local-date.ts';
-import { localDayRange } from '../shared/local-day.ts';
+import { addDays } from '../../conversation/dates/local-date.ts';
 import { listPlanStops } from '../plans/plan-repository.ts';
 
 /** One visit of a person's day as a manager reads it: the check-in's result and distance, notes, next step. */
@@ -18,17 +17,15 @@ export interface DayVisitDetail {
   followUp: string | null;
 }
 
-/** A person's visits that started on their local `date`, oldest first. */
+/** A person's visits of their local `date` (as written: a later zone change moves none), oldest first. */
 export async function loadDayVisits(db: Db, person: { id: string; time_zone: string }, date: string): Promise<DayVisitDetail[]> {
-  const { start, end } = localDayRange(date, person.time_zone);
   const rows = await db
     .selectFrom('visits as v')
     .innerJoin('customers as c', 'c.id', 'v.customer_id')
     .leftJoin('check_ins as ci', (join) => join.onRef('ci.visit_id', '=', 'v.id').on('ci.kind', '=', 'in'))
     .select(['v.started_at', 'v.ended_at', 'v.source', 'v.notes', 'v.next_step', 'v.follow_up_date', 'c.name', 'ci.status', 'ci.distance_m'])
     .where('v.user_id', '=', person.id)
-    .where('v.started_at', '>=', start)
-    .where('v.started_at', '<', end)
+    .where('v.local_date', '=', date)
     .orderBy('v.started_at')
     .execute();
   return rows.map((r) => ({
@@ -59,23 +56,21 @@ export interface WeekDayFigures {
  * planned stops and how many were done. Three queries for the whole week.
  */
 export async function loadWeekFigures(db: Db, person: { id: string; time_zone: string }, from: string, to: string): Promise<WeekDayFigures[]> {
-  const start = localDayRange(from, person.time_zone).start;
-  const end = localDayRange(to, person.time_zone).end;
   const [visits, reports, stops] = await Promise.all([
     db
       .selectFrom('visits as v')
       .leftJoin('check_ins as ci', (join) => join.onRef('ci.visit_id', '=', 'v.id').on('ci.kind', '=', 'in'))
-      .select(['v.started_at', 'ci.status'])
+      .select(['v.local_date', 'ci.status'])
       .where('v.user_id', '=', person.id)
-      .where('v.started_at', '>=', start)
-      .where('v.started_at', '<', end)
+      .where('v.local_date', '>=', from)
+      .where('v.local_date', '<=', to)
       .execute(),
     db.selectFrom('daily_reports').select(['report_date', 'late']).where('user_id', '=', person.id).where('report_date', '>=', from).where('report_date', '<=', to).execute(),
     listPlanStops(db, person.id, from, to),
   ]);
   const days: WeekDayFigures[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
-    const ofDay = visits.filter((v) => localDateOf(new Date(v.started_at), person.time_zone) === date);
+    const ofDay = visits.filter((v) => String(v.local_date) === date);
     const report = reports.find((r) => String(r.report_date) === date);
     const planned = stops.filter((s) => s.localDate === date && s.state !== 'cancelled');
     days.push({

@@ -35,7 +35,7 @@ export async function createTeam(
 export type JoinOutcome =
   | { status: 'joined'; teamId: string; name: string }
   /** Waiting for the manager, who is to be asked. */
-  | { status: 'requested'; teamId: string; name: string; manager: User };
+  | { status: 'requested'; teamId: string; name: string; manager: User; requestId: string };
 
 /**
  * `加入团队 华东`: a request the team's manager approves or declines, unless the org lets anyone
@@ -65,7 +65,7 @@ export async function joinTeam({ db, now }: { db: Db; now: Date }, input: { user
   if (!requested) throw new DomainError('joinAlreadyRequested', { name: team.name });
   await audit(db, input.user, 'team.join_requested', team.id, {});
   const manager = await db.selectFrom('users').selectAll().where('id', '=', team.manager_id).executeTakeFirstOrThrow();
-  return { status: 'requested', teamId: team.id, name: team.name, manager };
+  return { status: 'requested', teamId: team.id, name: team.name, manager, requestId: requested.id };
 }
 
 /** Binds a team to the group chat the command was sent in; only its manager (or an admin) may. */

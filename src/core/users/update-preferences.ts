@@ -3,11 +3,15 @@ import { DomainError } from '../shared/domain-error.ts';
 import { isTimeZone } from './resolve-identity.ts';
 import type { Language } from '../../conversation/intents/types.ts';
 
-/** Sets a user's IANA time zone; local dates (reports, reminders) follow it from now on. */
-export async function setTimeZone({ db }: { db: Db }, input: { userId: string; zone: string }): Promise<string> {
+/**
+ * Sets a user's IANA time zone; reminders follow it from now on, and the records they write from the
+ * next day on (that day, the team's zone decides: see record-zone.ts). Older records keep their dates.
+ */
+export async function setTimeZone({ db, now }: { db: Db; now: Date }, input: { userId: string; zone: string }): Promise<string> {
   const zone = canonicalZone(input.zone);
   if (!zone) throw new DomainError('timeZoneUnknown', { zone: input.zone });
-  await db.updateTable('users').set({ time_zone: zone }).where('id', '=', input.userId).execute();
+  // Only a real change counts (setting the same zone again must not bring the team's zone in).
+  await db.updateTable('users').set({ time_zone: zone, time_zone_changed_at: now }).where('id', '=', input.userId).where('time_zone', '<>', zone).execute();
   return zone;
 }
 

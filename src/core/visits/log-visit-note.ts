@@ -3,6 +3,8 @@ import type { Clock } from '../shared/clock.ts';
 import type { Customer } from '../../db/schema.ts';
 import { joinNotes } from '../checkins/record-check-out.ts';
 import { startOfLocalDay } from '../shared/local-day.ts';
+import { localDateOf } from '../../conversation/dates/local-date.ts';
+import { recordZone } from '../users/record-zone.ts';
 
 export interface VisitNoteInput {
   orgId: string;
@@ -61,6 +63,7 @@ export async function logVisitNote({ db, clock }: { db: Db; clock: Clock }, inpu
       customer_id: input.customer.id,
       source: 'note_only',
       started_at: now,
+      local_date: localDateOf(now, await recordZone(db, input.userId, now)),
       ended_at: now,
       notes: input.notes,
       next_step: input.nextStep ?? null,
