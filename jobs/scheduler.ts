@@ -26,6 +26,8 @@ export interface SchedulerOptions {
   connectionName?: string;
   /** The embedded database (PGlite): housekeeping also vacuums, as nothing else does there. */
   embeddedDatabase?: boolean;
+  /** LOCATION_RETENTION_DAYS, for housekeeping. */
+  locationRetentionDays?: number;
   /** Times every job run (/metrics). */
   metrics?: MetricsRecorder;
 }
@@ -66,7 +68,7 @@ export function createScheduler(options: SchedulerOptions) {
   );
   // Hourly, off the minute passes' busiest second; not part of `runDueNow` (tests drive time by hand).
   if (!options.tickEveryMs) repeats.push({ id: housekeeping.name, job: housekeeping.name, cron: '17 * * * *', timeZone: 'UTC' });
-  const context = { db: options.db, clock: options.clock, logger: options.logger, embeddedDatabase: options.embeddedDatabase };
+  const context = { db: options.db, clock: options.clock, logger: options.logger, embeddedDatabase: options.embeddedDatabase, locationRetentionDays: options.locationRetentionDays };
   const definitions = jobDefinitions.map((definition) => timed(definition, options.metrics));
   const runner: JobRunner = options.redisUrl
     ? createBullmqRunner({

@@ -22,6 +22,7 @@ const schema = z.object({
   LOCAL_CHAT: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
   LOCATION_LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
   LOCATION_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOCATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
   DEFAULT_LANGUAGE: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
   CHECKIN_RADIUS_METERS: z.coerce.number().int().min(10).max(10_000).default(500),
@@ -113,6 +114,8 @@ export type AppConfig = Readonly<{
   localChat: boolean;
   locationLinkSecret?: string;
   locationLinkTtlMinutes: number;
+  /** Days exact check-in coordinates are kept before housekeeping coarsens them to about 1 km. */
+  locationRetentionDays: number;
   defaults: Readonly<{
     timeZone: string;
     language: 'zh-CN' | 'en-US';
@@ -159,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     localChat: e.LOCAL_CHAT,
     locationLinkSecret: e.LOCATION_LINK_SECRET,
     locationLinkTtlMinutes: e.LOCATION_LINK_TTL_MINUTES,
+    locationRetentionDays: e.LOCATION_RETENTION_DAYS,
     defaults: Object.freeze({
       timeZone: e.DEFAULT_TIME_ZONE,
       language: e.DEFAULT_LANGUAGE,

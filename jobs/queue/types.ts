@@ -11,6 +11,8 @@ export interface JobContext {
   logger: Logger;
   /** True on the embedded database (PGlite: no autovacuum, one connection). */
   embeddedDatabase?: boolean;
+  /** Days exact check-in coordinates are kept (LOCATION_RETENTION_DAYS); housekeeping coarsens older ones. */
+  locationRetentionDays?: number;
   /** Adds a job; with `jobId` (its natural key, no ':'), adding it again while it is known is a no-op. */
   enqueue(name: string, payload: unknown, options?: { jobId?: string }): Promise<void>;
 }

@@ -62,6 +62,7 @@ export async function buildApp(
     logger,
     redisUrl: config.redisUrl,
     embeddedDatabase: database.kind === 'pglite',
+    locationRetentionDays: config.locationRetentionDays,
     metrics: metrics.recorder,
   });
   // The minute passes fire on real time; under a manual clock (tests) they would run at arbitrary

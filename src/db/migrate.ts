@@ -9,6 +9,7 @@ import * as visitPlans from '../../migrations/20261202020000_visit_plans.ts';
 import * as localConversation from '../../migrations/20261202050000_local_conversation.ts';
 import * as checkInsVisitIndex from '../../migrations/20261202080000_check_ins_visit_index.ts';
 import * as customerRadius from '../../migrations/20261202110000_customer_radius.ts';
+import * as privacy from '../../migrations/20261203050000_privacy.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '20261202050000_local_conversation': localConversation,
   '20261202080000_check_ins_visit_index': checkInsVisitIndex,
   '20261202110000_customer_radius': customerRadius,
+  '20261203050000_privacy': privacy,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

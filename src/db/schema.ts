@@ -23,6 +23,10 @@ export interface OrgsTable {
   open_joining: ColumnType<boolean, boolean | undefined, boolean>;
   /** A team's members read each other's visit notes on customer cards. */
   share_team_notes: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Days exact check-in coordinates are kept; null: LOCATION_RETENTION_DAYS (an org may only shorten it). */
+  location_retention_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Erasing a person keeps the words of their visit notes and reports (work records). */
+  keep_work_records: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface OrgTenantsTable {
@@ -39,6 +43,12 @@ export interface UsersTable {
   time_zone: string;
   language: LanguageColumn;
   created_at: Timestamp;
+  /** Deactivated by an admin (left the company): no reminders, off boards and digests, messages refused. */
+  deactivated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the person's data was erased (issue 16); they are then shown as a numbered former employee. */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The N of "Former employee #N", numbered per org. */
+  former_number: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface IdentitiesTable {
@@ -290,6 +300,17 @@ export interface PlanStartPointsTable {
   updated_at: Timestamp;
 }
 
+/** Who opened one person's individual history, when and through what (issue 16). */
+export interface AccessLogTable {
+  id: Generated<string>;
+  org_id: string;
+  viewer_id: string | null;
+  subject_id: string;
+  what: string;
+  via: 'chat' | 'api' | 'console';
+  at: Timestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   org_tenants: OrgTenantsTable;
@@ -315,6 +336,7 @@ export interface Database {
   join_requests: JoinRequestsTable;
   visit_plans: VisitPlansTable;
   plan_start_points: PlanStartPointsTable;
+  access_log: AccessLogTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,5 +1,6 @@
 import { readPersonReport, readTeamReports } from '../../core/reports/read-reports.ts';
 import { formatLocalTime } from './format.ts';
+import { recordAccess } from '../../core/privacy/record-access.ts';
 import type { Turn } from '../turn.ts';
 
 /** `日报 团队` / `report team` (and `daily report team`). */
@@ -27,6 +28,7 @@ export async function answerReportQuestion(turn: Turn, text: string): Promise<bo
   }
   const asked = await readPersonReport(turn.db, { viewer: turn.user, text, now: turn.now });
   if (!asked) return false;
+  await recordAccess(turn.db, { orgId: turn.org.id, viewerId: turn.user.id, subjectId: asked.person.id, what: 'report', via: 'chat', now: turn.now });
   const person = asked.person.display_name;
   turn.reply(
     asked.report

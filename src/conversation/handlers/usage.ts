@@ -35,6 +35,10 @@ const examples: Record<Language, Record<CommandName, string>> = {
     radius: '签到范围 300米',
     customerSetting: '客户 华为 级别 A；客户 华为 负责人 张三；客户 华为 范围 1000米（或 范围 默认）',
     points: '积分 核实拜访 3 备注 2 日报 1（还有 范围外、计划）',
+    deactivate: '停用 张三（或 启用 张三）',
+    erase: '删除 张三 的数据',
+    locationRetention: '保留位置 30天（或 保留位置 默认）',
+    keepWorkRecords: '保留工作记录 开（或 关）',
   },
   'en-US': {
     checkIn: 'checkin Huawei 22.54,113.95',
@@ -69,6 +73,10 @@ const examples: Record<Language, Record<CommandName, string>> = {
     radius: 'radius 300m',
     customerSetting: 'customer Huawei tier A; customer Huawei owner Zhang; customer Huawei radius 1000m (or radius default)',
     points: 'points verified 3 notes 2 report 1 (also outside, planned)',
+    deactivate: 'deactivate Zhang (or reactivate Zhang)',
+    erase: 'erase Zhang',
+    locationRetention: 'location retention 30 days (or location retention default)',
+    keepWorkRecords: 'keep work records on (or off)',
   },
 };
 

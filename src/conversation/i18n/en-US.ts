@@ -10,10 +10,10 @@ const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.r
 const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} h ${n % 60} min` : `${n} min`);
 
 export const enUS = {
-  welcome: (p: { name: string; admin: boolean }) =>
+  welcome: (p: { name: string; admin: boolean; privacyUrl: string }) =>
     p.admin
-      ? `Welcome to Legwork, ${p.name}! You are the first person here, so you are the admin. Type "help" to see what I can do.`
-      : `Welcome to Legwork, ${p.name}! Type "help" to see what I can do.`,
+      ? `Welcome to Legwork, ${p.name}! You are the first person here, so you are the admin. Legwork records your location only when you check in, with your visits, notes and reports (what is kept, and for how long: ${p.privacyUrl}). Type "help" to see what I can do.`
+      : `Welcome to Legwork, ${p.name}! Legwork records your location only when you check in, with your visits, notes and reports (what is kept, and for how long: ${p.privacyUrl}). Type "help" to see what I can do.`,
   help: () =>
     [
       'Commands (examples):',

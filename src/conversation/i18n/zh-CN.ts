@@ -10,8 +10,8 @@ const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} 小时 ${n % 60
 export const zhCN: Catalogue = {
   welcome: (p) =>
     p.admin
-      ? `欢迎使用 Legwork，${p.name}！你是第一位用户，已成为管理员。发送"帮助"查看所有命令。`
-      : `欢迎使用 Legwork，${p.name}！发送"帮助"查看所有命令。`,
+      ? `欢迎使用 Legwork，${p.name}！你是第一位用户，已成为管理员。Legwork 只在你签到时记录位置，并保存你的拜访、备注和日报（保存什么、保存多久：${p.privacyUrl}）。发送"帮助"查看所有命令。`
+      : `欢迎使用 Legwork，${p.name}！Legwork 只在你签到时记录位置，并保存你的拜访、备注和日报（保存什么、保存多久：${p.privacyUrl}）。发送"帮助"查看所有命令。`,
   help: () =>
     [
       '命令（示例）：',

@@ -13,6 +13,7 @@ import { splitTrailingCoordinates } from './coordinate-arguments.ts';
 import { parseVisitNote } from './visit-note-arguments.ts';
 import { parseAssignManagerZh, parseCreateTeam, parseDecision, parseMake, parseOrgAccess, parseRemoveEn, parseRemoveZh } from './role-arguments.ts';
 import { PLAN_COMMANDS } from './plan-arguments.ts';
+import { PRIVACY_COMMANDS } from './privacy-arguments.ts';
 import { parseTeamDay } from './team-day-arguments.ts';
 import { parseCustomerChange, SETTINGS_CHAT_COMMANDS } from './settings-chat-arguments.ts';
 import type { CommandName, Intent, Language, ReminderName } from './types.ts';
@@ -209,6 +210,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { words: ['共享备注', 'share notes'], build: parseOrgAccess('shareTeamNotes') },
   ...PLAN_COMMANDS,
   ...SETTINGS_CHAT_COMMANDS,
+  ...PRIVACY_COMMANDS,
 ];
 
 const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([

@@ -4,6 +4,7 @@
  * use cases so that errors can be answered in the user's language.
  */
 import type { PlanIntent } from './plan-intents.ts';
+import type { PrivacyIntent } from './privacy-intents.ts';
 
 export type Language = 'zh-CN' | 'en-US';
 
@@ -80,7 +81,8 @@ export type Intent =
   | { kind: 'showPoints' }
   /** `积分 核实拜访 3 备注 2 日报 1` / `points verified 3 notes 2 report 1`: as typed (admins). */
   | { kind: 'setPoints'; rules: string }
-  | PlanIntent;
+  | PlanIntent
+  | PrivacyIntent;
 
 /** `本周` / `this week` and `上周` / `last week` after `团队` / `team`. */
 export type TeamWeek = 'this' | 'last';
@@ -129,4 +131,8 @@ export type CommandName =
   | 'assign'
   | 'radius'
   | 'customerSetting'
-  | 'points';
+  | 'points'
+  | 'deactivate'
+  | 'erase'
+  | 'locationRetention'
+  | 'keepWorkRecords';

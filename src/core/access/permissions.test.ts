@@ -51,4 +51,9 @@ describe('can', () => {
     expect(answers({ action: 'changeCustomer', orgId: org, owner: wang })).toEqual([false, false, false, true, true, false]);
     expect(answers({ action: 'changeCustomer', orgId: org, owner: null })).toEqual([false, false, true, true, true, false]);
   });
+
+  it('lets only admins deactivate or erase someone, and shows an access log to its own person only', () => {
+    expect(answers({ action: 'offboardPerson', orgId: org })).toEqual([false, false, false, false, true, false]);
+    expect(answers({ action: 'viewAccessLog', person: wang })).toEqual([true, false, false, false, false, false]);
+  });
 });

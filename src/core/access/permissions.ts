@@ -48,7 +48,11 @@ export type Check =
   /** A customer's tier, owner or radius; `owner` is null for a customer nobody owns. */
   | { action: 'changeCustomer'; orgId: string; owner: PersonSubject | null }
   /** Give a person a task, such as a planned visit. */
-  | { action: 'assignWork'; assignee: PersonSubject };
+  | { action: 'assignWork'; assignee: PersonSubject }
+  /** Deactivate (or reactivate) someone who left, or erase their data (issue 16). */
+  | { action: 'offboardPerson'; orgId: string }
+  /** Read a person's access log (who opened their individual history). */
+  | { action: 'viewAccessLog'; person: PersonSubject };
 
 export type Action = Check['action'];
 
@@ -60,7 +64,11 @@ export function can(actor: Actor, check: Check): boolean {
     case 'createTeam':
     case 'assignRole':
     case 'changeOrgSettings':
+    case 'offboardPerson':
       return admin;
+    case 'viewAccessLog':
+      // The log is the person's own: the people it lists are the ones who could read it otherwise.
+      return check.person.userId === actor.userId;
     case 'removeFromTeam':
     case 'decideJoin':
     case 'changeTeamSettings':
@@ -85,6 +93,7 @@ export function can(actor: Actor, check: Check): boolean {
 function orgOf(check: Check): string {
   switch (check.action) {
     case 'viewPerson':
+    case 'viewAccessLog':
       return check.person.orgId;
     case 'viewVisitNotes':
       return check.author.orgId;
