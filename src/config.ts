@@ -22,6 +22,7 @@ const schema = z.object({
   LOCAL_CHAT: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
   LOCATION_LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
   LOCATION_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  PRIVACY_NOTICE_FILE: optionalString,
   LOCATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
   DEFAULT_LANGUAGE: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
@@ -116,6 +117,8 @@ export type AppConfig = Readonly<{
   locationLinkTtlMinutes: number;
   /** Days exact check-in coordinates are kept before housekeeping coarsens them to about 1 km. */
   locationRetentionDays: number;
+  /** The company's own privacy text, shown on `/privacy` (`{lang}` in the path: one file per language). */
+  privacyNoticeFile?: string;
   defaults: Readonly<{
     timeZone: string;
     language: 'zh-CN' | 'en-US';
@@ -163,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     locationLinkSecret: e.LOCATION_LINK_SECRET,
     locationLinkTtlMinutes: e.LOCATION_LINK_TTL_MINUTES,
     locationRetentionDays: e.LOCATION_RETENTION_DAYS,
+    privacyNoticeFile: e.PRIVACY_NOTICE_FILE,
     defaults: Object.freeze({
       timeZone: e.DEFAULT_TIME_ZONE,
       language: e.DEFAULT_LANGUAGE,

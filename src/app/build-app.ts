@@ -12,6 +12,7 @@ import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delive
 import { createScheduler, type Scheduler } from '../../jobs/scheduler.ts';
 import { createHttpApp } from '../http/app.ts';
 import { mountLocationPage } from '../http/location-page/index.ts';
+import { mountPrivacyPages } from '../http/privacy/index.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../observability/prometheus-metrics.ts';
 import { instrumentEngine } from '../observability/instrument-engine.ts';
 import { mountMetrics } from '../observability/metrics-route.ts';
@@ -73,7 +74,7 @@ export async function buildApp(
     clock,
     logger,
     defaults: config.defaults,
-    settings: { publicUrl: config.publicUrl, linkSecret, linkTtlMinutes: config.locationLinkTtlMinutes, maxTextLength },
+    settings: { publicUrl: config.publicUrl, linkSecret, linkTtlMinutes: config.locationLinkTtlMinutes, maxTextLength, locationRetentionDays: config.locationRetentionDays },
     onOutboxWritten: () => delivery.kick(),
   }), metrics.recorder);
 
@@ -89,6 +90,14 @@ export async function buildApp(
     linkSecret,
     onOutboxWritten: () => delivery.kick(),
     localChat: config.localChat ? { publicUrl: config.publicUrl, linkTtlMinutes: config.locationLinkTtlMinutes } : undefined,
+  });
+  mountPrivacyPages(http, {
+    db: database.db,
+    clock,
+    logger,
+    linkSecret,
+    locationRetentionDays: config.locationRetentionDays,
+    noticeFile: config.privacyNoticeFile,
   });
   let stopped = false;
   return {

@@ -24,7 +24,9 @@ export type PendingQuestion =
   /** `设置出发点` / `home` without coordinates: the next location is the start point. */
   | { kind: 'awaitStartPoint' }
   /** `建议计划` / `plan suggest`: `1` takes every suggested stop, numbers pick some. */
-  | { kind: 'chooseSuggestedStops'; date: string; customerIds: string[] };
+  | { kind: 'chooseSuggestedStops'; date: string; customerIds: string[] }
+  /** `删除 张三 的数据` / `erase Zhang` (admins): `确认删除` / `confirm erase` as the next message erases. */
+  | { kind: 'confirmErase'; userId: string };
 
 /**
  * A question as stored. `questionId` (random, new for every question asked) is carried by every quick
@@ -43,6 +45,7 @@ export const pendingTtlMinutes: Record<PendingQuestion['kind'], number> = {
   awaitReportText: 120,
   awaitStartPoint: 10,
   chooseSuggestedStops: 30,
+  confirmErase: 10,
 };
 
 export async function loadPendingState(db: Db, userId: string, now: Date): Promise<PendingState | undefined> {

@@ -4,6 +4,7 @@
  */
 import { rolesEnUS } from './roles-en-US.ts';
 import { teamDayEnUS } from './team-day-en-US.ts';
+import { privacyEnUS } from './privacy-en-US.ts';
 import { settingsChatEnUS } from './settings-chat-en-US.ts';
 
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
@@ -185,5 +186,6 @@ export const enUS = {
   attachmentNotKept: () => 'Note: the attachment itself is not kept; I read only the text of your message.',
   ...rolesEnUS,
   ...teamDayEnUS,
+  ...privacyEnUS,
   ...settingsChatEnUS,
 };

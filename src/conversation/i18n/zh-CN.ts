@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue.ts';
 import { rolesZhCN } from './roles-zh-CN.ts';
 import { teamDayZhCN } from './team-day-zh-CN.ts';
+import { privacyZhCN } from './privacy-zh-CN.ts';
 import { settingsChatZhCN } from './settings-chat-zh-CN.ts';
 
 /** 中文回复。每条都是完整的句子，用命名参数，不拼接片段。 */
@@ -157,5 +158,6 @@ export const zhCN: Catalogue = {
   attachmentNotKept: () => '提示：附件本身不会保存，我只读取消息里的文字。',
   ...rolesZhCN,
   ...teamDayZhCN,
+  ...privacyZhCN,
   ...settingsChatZhCN,
 };

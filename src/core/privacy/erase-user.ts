@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { audit } from '../shared/audit.ts';
 import type { Db } from '../shared/db.ts';
 import { inTransaction } from '../shared/in-transaction.ts';
+import { DomainError } from '../shared/domain-error.ts';
 import { coarsenPersonLocations } from './coarsen-locations.ts';
 import { loadOffboardingSubject, type OffboardingActor } from './deactivate-user.ts';
 import { formerEmployeeName } from './former-employee-name.ts';
@@ -32,6 +33,7 @@ export interface ErasureResult {
 export async function eraseUser({ db, now }: { db: Db; now: Date }, input: { by: OffboardingActor; userId: string }): Promise<ErasureResult> {
   return inTransaction(db, async (trx) => {
     const person = await loadOffboardingSubject(trx, input.by, input.userId);
+    if (input.by && person.id === input.by.id) throw new DomainError('privacyNotYourself');
     if (person.erased_at && person.former_number !== null) {
       return { userId: person.id, formerNumber: person.former_number, displayName: person.display_name };
     }

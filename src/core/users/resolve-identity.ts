@@ -103,6 +103,8 @@ async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: O
       'orgs.created_at as org_created_at',
       'orgs.open_joining as org_open_joining',
       'orgs.share_team_notes as org_share_team_notes',
+      'orgs.location_retention_days as org_location_retention_days',
+      'orgs.keep_work_records as org_keep_work_records',
     ])
     .where('identities.platform', '=', input.platform)
     .where('identities.tenant_id', '=', input.tenantId)
@@ -110,7 +112,7 @@ async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: O
     .forUpdate('users')
     .executeTakeFirst();
   if (!row) return undefined;
-  const { direct_ref, org_name, org_checkin_radius_m, org_report_deadline, org_default_time_zone, org_default_language, org_created_at, org_open_joining, org_share_team_notes, ...user } = row;
+  const { direct_ref, org_name, org_checkin_radius_m, org_report_deadline, org_default_time_zone, org_default_language, org_created_at, org_open_joining, org_share_team_notes, org_location_retention_days, org_keep_work_records, ...user } = row;
   const org: Org = {
     id: user.org_id,
     name: org_name,
@@ -121,6 +123,8 @@ async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: O
     created_at: org_created_at,
     open_joining: org_open_joining,
     share_team_notes: org_share_team_notes,
+    location_retention_days: org_location_retention_days,
+    keep_work_records: org_keep_work_records,
   };
   return { org, user, directRef: direct_ref };
 }
