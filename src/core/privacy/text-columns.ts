@@ -29,7 +29,11 @@ export async function textColumns(db: Db): Promise<TextColumn[]> {
   }));
 }
 
-/** Columns of the application's tables that point at users (foreign keys), read from the catalogue. */
+/**
+ * Columns of the application's tables that point at users, read from the catalogue: foreign keys to
+ * users, and uuid columns named `user_id` / `*_user_id` without one (the scheduler's ledger dropped its
+ * foreign keys for speed, see migrations/20261128010000_scheduled_sends_ledger.ts).
+ */
 export async function userReferences(db: Db): Promise<{ table: string; column: string }[]> {
   const rows = await sql<{ table_name: string; column_name: string }>`
     select cl.relname as table_name, a.attname as column_name
@@ -38,6 +42,9 @@ export async function userReferences(db: Db): Promise<{ table: string; column: s
     join pg_namespace ns on ns.oid = cl.relnamespace
     join pg_attribute a on a.attrelid = con.conrelid and a.attnum = any(con.conkey)
     where con.contype = 'f' and con.confrelid = 'users'::regclass and ns.nspname = current_schema()
-    order by cl.relname, a.attname`.execute(db);
+    union
+    select c.table_name, c.column_name from information_schema.columns c
+    where c.table_schema = current_schema() and c.data_type = 'uuid' and (c.column_name = 'user_id' or c.column_name like '%\\_user\\_id')
+    order by 1, 2`.execute(db);
   return rows.rows.map((r) => ({ table: r.table_name, column: r.column_name }));
 }
