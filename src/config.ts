@@ -23,6 +23,8 @@ const schema = z.object({
   LOCATION_LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
   LOCATION_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   PRIVACY_NOTICE_FILE: optionalString,
+  DATA_ENCRYPTION_KEY: optionalString,
+  DATA_ENCRYPTION_KEY_PREVIOUS: optionalString,
   LOCATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
   DEFAULT_LANGUAGE: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
@@ -119,6 +121,10 @@ export type AppConfig = Readonly<{
   locationRetentionDays: number;
   /** The company's own privacy text, shown on `/privacy` (`{lang}` in the path: one file per language). */
   privacyNoticeFile?: string;
+  /** Seals credentials stored in the database (AES-256-GCM); absent: DATA_DIR/encryption.key, generated once. */
+  dataEncryptionKey?: string;
+  /** The key the secrets were sealed with before; set for one start to rotate to `dataEncryptionKey`. */
+  dataEncryptionKeyPrevious?: string;
   defaults: Readonly<{
     timeZone: string;
     language: 'zh-CN' | 'en-US';
@@ -167,6 +173,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     locationLinkTtlMinutes: e.LOCATION_LINK_TTL_MINUTES,
     locationRetentionDays: e.LOCATION_RETENTION_DAYS,
     privacyNoticeFile: e.PRIVACY_NOTICE_FILE,
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
+    dataEncryptionKeyPrevious: e.DATA_ENCRYPTION_KEY_PREVIOUS,
     defaults: Object.freeze({
       timeZone: e.DEFAULT_TIME_ZONE,
       language: e.DEFAULT_LANGUAGE,

@@ -33,6 +33,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  if (error instanceof Error && error.name === 'DataKeyError') {
+    // Not a crash to debug: the operator must give the right key. The message says how.
+    process.stderr.write(`Legwork failed to start: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`Legwork failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

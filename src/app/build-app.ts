@@ -6,6 +6,8 @@ import type { ChatAdapter } from '../../bots/types.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { resolveLinkSecret } from '../core/location-links/link-secret.ts';
+import { parseDataKey, resolveDataKey } from '../core/secrets/data-key.ts';
+import { verifyDataKey } from '../core/secrets/secret-store.ts';
 import { createConversationEngine, type ConversationEngine } from '../conversation/engine.ts';
 import { createPlatformAdapters } from './platform-adapters.ts';
 import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delivery-loop.ts';
@@ -22,6 +24,8 @@ export const maxTextLength = 4000;
 
 export interface Legwork {
   config: AppConfig;
+  /** The key that seals credentials stored in the database (DATA_ENCRYPTION_KEY or DATA_DIR/encryption.key). */
+  dataKey: Buffer;
   database: DatabaseHandle;
   engine: ConversationEngine;
   delivery: DeliveryLoop;
@@ -52,7 +56,12 @@ export async function buildApp(
   const { logger, clock } = options;
   const database = options.database ?? (await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateToLatest(database.db);
-  const linkSecret = await resolveLinkSecret(database.db, config.locationLinkSecret);
+  // A wrong key stops the start here, with a message saying so (never a silent failure later).
+  const { key: dataKey, source: keySource } = await resolveDataKey({ configured: config.dataEncryptionKey, dataDir: config.dataDir });
+  const previousKey = config.dataEncryptionKeyPrevious ? parseDataKey(config.dataEncryptionKeyPrevious, 'DATA_ENCRYPTION_KEY_PREVIOUS') : undefined;
+  const keyState = await verifyDataKey(database.db, dataKey, { source: keySource, previousKey });
+  if (keyState === 'rotated') logger.warn({ keySource }, 'stored secrets re-sealed with the new data key; remove DATA_ENCRYPTION_KEY_PREVIOUS');
+  const linkSecret = await resolveLinkSecret(database.db, dataKey, config.locationLinkSecret);
 
   const metrics = createPrometheusMetrics({ db: database.db, clock, logger, poolStats: database.poolStats });
   const adapterMap = new Map<string, ChatAdapter>();
@@ -102,6 +111,7 @@ export async function buildApp(
   let stopped = false;
   return {
     config,
+    dataKey,
     database,
     engine,
     delivery,
