@@ -9,6 +9,7 @@ import { remindersTick } from './definitions/reminders-tick.ts';
 import { leaderboardPost, leaderboardsTick } from './definitions/leaderboards.ts';
 import { digestSend, digestsTick } from './definitions/digests.ts';
 import { housekeeping } from './definitions/housekeeping.ts';
+import { backup } from './definitions/backup.ts';
 import type { MetricsRecorder } from '../src/observability/metrics-recorder.ts';
 
 export interface SchedulerOptions {
@@ -28,12 +29,14 @@ export interface SchedulerOptions {
   embeddedDatabase?: boolean;
   /** LOCATION_RETENTION_DAYS, for housekeeping. */
   locationRetentionDays?: number;
+  /** The embedded database's daily backup (BACKUP_KEEP copies under DATA_DIR/backups). */
+  embeddedBackup?: { dump: () => Promise<Blob>; dataDir: string; keep: number };
   /** Times every job run (/metrics). */
   metrics?: MetricsRecorder;
 }
 
 /** Every job the scheduler runs. */
-export const jobDefinitions: readonly JobDefinition<any>[] = [remindersTick, leaderboardsTick, leaderboardPost, digestsTick, digestSend, housekeeping];
+export const jobDefinitions: readonly JobDefinition<any>[] = [remindersTick, leaderboardsTick, leaderboardPost, digestsTick, digestSend, housekeeping, backup];
 
 /** The definition with its handler timed into `metrics` (success or failure, the error still thrown). */
 function timed<P>(definition: JobDefinition<P>, metrics: MetricsRecorder | undefined): JobDefinition<P> {
@@ -68,7 +71,11 @@ export function createScheduler(options: SchedulerOptions) {
   );
   // Hourly, off the minute passes' busiest second; not part of `runDueNow` (tests drive time by hand).
   if (!options.tickEveryMs) repeats.push({ id: housekeeping.name, job: housekeeping.name, cron: '17 * * * *', timeZone: 'UTC' });
-  const context = { db: options.db, clock: options.clock, logger: options.logger, embeddedDatabase: options.embeddedDatabase, locationRetentionDays: options.locationRetentionDays };
+  // Daily at a quiet hour in China (03:40 UTC+8), only where there is an embedded database to copy.
+  if (!options.tickEveryMs && options.embeddedBackup && options.embeddedBackup.keep > 0) {
+    repeats.push({ id: backup.name, job: backup.name, cron: '40 19 * * *', timeZone: 'UTC' });
+  }
+  const context = { db: options.db, clock: options.clock, logger: options.logger, embeddedDatabase: options.embeddedDatabase, locationRetentionDays: options.locationRetentionDays, embeddedBackup: options.embeddedBackup };
   const definitions = jobDefinitions.map((definition) => timed(definition, options.metrics));
   const runner: JobRunner = options.redisUrl
     ? createBullmqRunner({

@@ -24,6 +24,7 @@ const schema = z.object({
   LOCATION_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   PRIVACY_NOTICE_FILE: optionalString,
   DATA_ENCRYPTION_KEY: optionalString,
+  BACKUP_KEEP: z.coerce.number().int().min(0).max(365).default(7),
   DATA_ENCRYPTION_KEY_PREVIOUS: optionalString,
   LOCATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
@@ -125,6 +126,8 @@ export type AppConfig = Readonly<{
   dataEncryptionKey?: string;
   /** The key the secrets were sealed with before; set for one start to rotate to `dataEncryptionKey`. */
   dataEncryptionKeyPrevious?: string;
+  /** Daily embedded-database backups kept under DATA_DIR/backups (0: none taken). */
+  backupKeep: number;
   defaults: Readonly<{
     timeZone: string;
     language: 'zh-CN' | 'en-US';
@@ -175,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     privacyNoticeFile: e.PRIVACY_NOTICE_FILE,
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
     dataEncryptionKeyPrevious: e.DATA_ENCRYPTION_KEY_PREVIOUS,
+    backupKeep: e.BACKUP_KEEP,
     defaults: Object.freeze({
       timeZone: e.DEFAULT_TIME_ZONE,
       language: e.DEFAULT_LANGUAGE,

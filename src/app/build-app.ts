@@ -15,6 +15,8 @@ import { createScheduler, type Scheduler } from '../../jobs/scheduler.ts';
 import { createHttpApp } from '../http/app.ts';
 import { mountLocationPage } from '../http/location-page/index.ts';
 import { mountPrivacyPages } from '../http/privacy/index.ts';
+import { mountBackupRoute } from '../http/backup-route.ts';
+import { newBackupToken } from '../db/backup/run-file.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../observability/prometheus-metrics.ts';
 import { instrumentEngine } from '../observability/instrument-engine.ts';
 import { mountMetrics } from '../observability/metrics-route.ts';
@@ -26,6 +28,8 @@ export interface Legwork {
   config: AppConfig;
   /** The key that seals credentials stored in the database (DATA_ENCRYPTION_KEY or DATA_DIR/encryption.key). */
   dataKey: Buffer;
+  /** Authorises `POST /admin/backup` for `npm run backup` on this machine (embedded database only). */
+  backupToken: string;
   database: DatabaseHandle;
   engine: ConversationEngine;
   delivery: DeliveryLoop;
@@ -73,6 +77,7 @@ export async function buildApp(
     redisUrl: config.redisUrl,
     embeddedDatabase: database.kind === 'pglite',
     locationRetentionDays: config.locationRetentionDays,
+    ...(database.dumpDataDir ? { embeddedBackup: { dump: database.dumpDataDir, dataDir: config.dataDir, keep: config.backupKeep } } : {}),
     metrics: metrics.recorder,
   });
   // The minute passes fire on real time; under a manual clock (tests) they would run at arbitrary
@@ -108,10 +113,14 @@ export async function buildApp(
     locationRetentionDays: config.locationRetentionDays,
     noticeFile: config.privacyNoticeFile,
   });
+  // The token `npm run backup` finds in DATA_DIR/legwork.run (written by main.ts once listening).
+  const backupToken = newBackupToken();
+  if (database.dumpDataDir) mountBackupRoute(http, { dump: database.dumpDataDir, tokens: () => [config.adminToken, backupToken], logger });
   let stopped = false;
   return {
     config,
     dataKey,
+    backupToken,
     database,
     engine,
     delivery,
