@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { access } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../config.ts';
 import { connectDatabase } from '../db/connect.ts';
 import { writeBackup } from '../db/backup/embedded-backup.ts';
@@ -32,6 +33,10 @@ async function main(argv: string[]): Promise<number> {
     const bytes = await writeBackup(async () => res.blob(), file);
     process.stdout.write(`Backup written to ${file} (${bytes} bytes), taken by the running Legwork (pid ${running.pid}).\n`);
     return 0;
+  }
+  if (!(await access(join(config.dataDir, 'PG_VERSION')).then(() => true, () => false))) {
+    process.stderr.write(`${config.dataDir} holds no database: nothing to back up.\n`);
+    return 2;
   }
   const handle = await connectDatabase({ dataDir: config.dataDir });
   try {
