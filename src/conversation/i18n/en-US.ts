@@ -31,7 +31,7 @@ export const enUS = {
       '• leaderboard week — the team\'s standings (or day, month); "leaderboard off" hides my name',
       '• team — (managers) the team today: visits, off-site check-ins, missing reports; "team Zhang [yesterday|Dec 1|last week]" one person\'s day or week',
       '• away until Friday — pause my reminders; "back" resumes them',
-      '• my data / who sees me / access log — download everything about me, who can see my records, who opened them',
+      '• my data — download everything Legwork holds about me; "who sees me" and "access log": who can see my records, who opened them',
       '• reminders off report — turn one reminder off (report, checkout, followup, overdue)',
       '• settings — my team\'s schedule: workdays, holidays, quiet hours, reminder and digest times',
       '• workdays mon-fri — (managers, admins) the team\'s workdays; add "org" for the company default',
