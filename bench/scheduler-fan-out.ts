@@ -178,7 +178,7 @@ export async function measureFanOut(db: Kysely<Database>, options: { people: num
     clock,
     logger,
     defaults: { timeZone: 'Asia/Shanghai', language: 'en-US', checkinRadiusMeters: 500, reportDeadline: '20:00' },
-    settings: { publicUrl: 'http://127.0.0.1', linkSecret: 'bench-link-secret', linkTtlMinutes: 30, maxTextLength: 4000 },
+    settings: { publicUrl: 'http://127.0.0.1', linkSecret: 'bench-link-secret', linkTtlMinutes: 30, maxTextLength: 4000, locationRetentionDays: 90 },
   });
   const deps: FanOutDeps = { db, clock, logger, engine };
   const platforms: FakePlatform[] = [];

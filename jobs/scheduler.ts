@@ -5,7 +5,8 @@ import type { Logger } from '../src/logger.ts';
 import { createBullmqRunner } from './queue/bullmq-runner.ts';
 import { createInProcessRunner } from './queue/in-process-runner.ts';
 import type { JobDefinition, JobRunner, RepeatSpec } from './queue/types.ts';
-import { housekeepingCron, housekeepingJob, jobDefinitions, minutePasses } from './job-definitions.ts';
+import { housekeepingCron, housekeepingJob, jobDefinitions as sharedJobDefinitions, minutePasses } from './job-definitions.ts';
+import { backup } from './definitions/backup.ts';
 import type { MetricsRecorder } from '../src/observability/metrics-recorder.ts';
 import type { LocationLinkSettings } from '../src/core/location-links/issue-location-link.ts';
 
@@ -24,13 +25,22 @@ export interface SchedulerOptions {
   connectionName?: string;
   /** The embedded database (PGlite): housekeeping also vacuums, as nothing else does there. */
   embeddedDatabase?: boolean;
+  /** LOCATION_RETENTION_DAYS, for housekeeping. */
+  locationRetentionDays?: number;
+  /** The embedded database's daily backup (BACKUP_KEEP copies under DATA_DIR/backups). */
+  embeddedBackup?: { dump: () => Promise<Blob>; dataDir: string; keep: number };
   /** Times every job run (/metrics). */
   metrics?: MetricsRecorder;
   /** For check-in links in plan reminders; without it they go out without buttons. */
   links?: LocationLinkSettings;
 }
 
-export { jobDefinitions } from './job-definitions.ts';
+/**
+ * Every job the Node scheduler runs: the ones the Worker's cron shares, plus the embedded database's
+ * daily backup (node-only: it writes under DATA_DIR, and there is no embedded database on the Worker).
+ */
+export const jobDefinitions: readonly JobDefinition<any>[] = [...sharedJobDefinitions, backup];
+const backupJob = backup.name;
 
 /** The definition with its handler timed into `metrics` (success or failure, the error still thrown). */
 function timed<P>(definition: JobDefinition<P>, metrics: MetricsRecorder | undefined): JobDefinition<P> {
@@ -64,7 +74,19 @@ export function createScheduler(options: SchedulerOptions) {
   );
   // Hourly, off the minute passes' busiest second; not part of `runDueNow` (tests drive time by hand).
   if (!options.tickEveryMs) repeats.push({ id: housekeepingJob, job: housekeepingJob, cron: housekeepingCron, timeZone: 'UTC' });
-  const context = { db: options.db, clock: options.clock, logger: options.logger, embeddedDatabase: options.embeddedDatabase, ...(options.links ? { links: options.links } : {}) };
+  // Daily at a quiet hour in China (03:40 UTC+8), only where there is an embedded database to copy.
+  if (!options.tickEveryMs && options.embeddedBackup && options.embeddedBackup.keep > 0) {
+    repeats.push({ id: backupJob, job: backupJob, cron: '40 19 * * *', timeZone: 'UTC' });
+  }
+  const context = {
+    db: options.db,
+    clock: options.clock,
+    logger: options.logger,
+    embeddedDatabase: options.embeddedDatabase,
+    locationRetentionDays: options.locationRetentionDays,
+    embeddedBackup: options.embeddedBackup,
+    ...(options.links ? { links: options.links } : {}),
+  };
   const definitions = jobDefinitions.map((definition) => timed(definition, options.metrics));
   const runner: JobRunner = options.redisUrl
     ? createBullmqRunner({

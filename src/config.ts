@@ -22,6 +22,11 @@ const schema = z.object({
   LOCAL_CHAT: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
   LOCATION_LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
   LOCATION_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  PRIVACY_NOTICE_FILE: optionalString,
+  DATA_ENCRYPTION_KEY: optionalString,
+  BACKUP_KEEP: z.coerce.number().int().min(0).max(365).default(7),
+  DATA_ENCRYPTION_KEY_PREVIOUS: optionalString,
+  LOCATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
   DEFAULT_LANGUAGE: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
   CHECKIN_RADIUS_METERS: z.coerce.number().int().min(10).max(10_000).default(500),
@@ -113,6 +118,16 @@ export type AppConfig = Readonly<{
   localChat: boolean;
   locationLinkSecret?: string;
   locationLinkTtlMinutes: number;
+  /** Days exact check-in coordinates are kept before housekeeping coarsens them to about 1 km. */
+  locationRetentionDays: number;
+  /** The company's own privacy text, shown on `/privacy` (`{lang}` in the path: one file per language). */
+  privacyNoticeFile?: string;
+  /** Seals credentials stored in the database (AES-256-GCM); absent: DATA_DIR/encryption.key, generated once. */
+  dataEncryptionKey?: string;
+  /** The key the secrets were sealed with before; set for one start to rotate to `dataEncryptionKey`. */
+  dataEncryptionKeyPrevious?: string;
+  /** Daily embedded-database backups kept under DATA_DIR/backups (0: none taken). */
+  backupKeep: number;
   defaults: Readonly<{
     timeZone: string;
     language: 'zh-CN' | 'en-US';
@@ -159,6 +174,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     localChat: e.LOCAL_CHAT,
     locationLinkSecret: e.LOCATION_LINK_SECRET,
     locationLinkTtlMinutes: e.LOCATION_LINK_TTL_MINUTES,
+    locationRetentionDays: e.LOCATION_RETENTION_DAYS,
+    privacyNoticeFile: e.PRIVACY_NOTICE_FILE,
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
+    dataEncryptionKeyPrevious: e.DATA_ENCRYPTION_KEY_PREVIOUS,
+    backupKeep: e.BACKUP_KEEP,
     defaults: Object.freeze({
       timeZone: e.DEFAULT_TIME_ZONE,
       language: e.DEFAULT_LANGUAGE,

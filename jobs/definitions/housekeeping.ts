@@ -1,19 +1,26 @@
 import { z } from 'zod';
 import { pruneBookkeeping, refreshStatistics } from '../../src/core/housekeeping/prune.ts';
+import { coarsenOldLocations } from '../../src/core/privacy/coarsen-locations.ts';
 import type { JobDefinition } from '../queue/types.ts';
 
 /**
  * Hourly: deletes bookkeeping past its retention (dedupe rows, finished outbox rows, expired
- * questions, spent link nonces, the local chat's old messages) and refreshes the planner's statistics. Idempotent: a doubled or
+ * questions, spent link nonces, the local chat's old messages), coarsens check-in coordinates past
+ * their retention (LOCATION_RETENTION_DAYS) and refreshes the planner's statistics. Idempotent: a doubled or
  * concurrent run deletes nothing more; a missed one is made up by the next.
  */
+/** LOCATION_RETENTION_DAYS when the scheduler was not told (src/config.ts has the same default). */
+const defaultLocationRetentionDays = 90;
+
 export const housekeeping: JobDefinition<Record<string, unknown>> = {
   name: 'housekeeping',
   schema: z.object({}),
-  async handler({ db, clock, logger, embeddedDatabase }) {
-    const pruned = await pruneBookkeeping({ db, now: clock.now() });
+  async handler({ db, clock, logger, embeddedDatabase, locationRetentionDays }) {
+    const now = clock.now();
+    const pruned = await pruneBookkeeping({ db, now });
+    const coarsened = await coarsenOldLocations({ db, now }, { retentionDays: locationRetentionDays ?? defaultLocationRetentionDays });
     await refreshStatistics({ db, embedded: embeddedDatabase ?? false });
-    logger.info({ pruned }, 'housekeeping');
-    return pruned;
+    logger.info({ pruned, coarsenedCheckIns: coarsened }, 'housekeeping');
+    return { ...pruned, coarsenedCheckIns: coarsened };
   },
 };

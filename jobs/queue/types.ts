@@ -14,6 +14,10 @@ export interface JobContext {
   embeddedDatabase?: boolean;
   /** For check-in links in plan reminders (public URL, link secret and lifetime). */
   links?: LocationLinkSettings;
+  /** Days exact check-in coordinates are kept (LOCATION_RETENTION_DAYS); housekeeping coarsens older ones. */
+  locationRetentionDays?: number;
+  /** The embedded database's daily backup (absent on PostgreSQL). */
+  embeddedBackup?: { dump: () => Promise<Blob>; dataDir: string; keep: number };
   /** Adds a job; with `jobId` (its natural key, no ':'), adding it again while it is known is a no-op. */
   enqueue(name: string, payload: unknown, options?: { jobId?: string }): Promise<void>;
 }

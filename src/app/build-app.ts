@@ -6,6 +6,8 @@ import type { ChatAdapter } from '../../bots/types.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { resolveLinkSecret } from '../core/location-links/link-secret.ts';
+import { parseDataKey, resolveDataKey } from '../core/secrets/data-key.ts';
+import { verifyDataKey } from '../core/secrets/secret-store.ts';
 import { createConversationEngine, type ConversationEngine } from '../conversation/engine.ts';
 import { createPlatformAdapters } from './platform-adapters.ts';
 import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delivery-loop.ts';
@@ -13,6 +15,9 @@ import { createScheduler, type Scheduler } from '../../jobs/scheduler.ts';
 import { createHttpApp } from '../http/app.ts';
 import { mountHttpRoutes } from './http-routes.ts';
 import { mountConsole } from '../http/console/index.ts';
+import { mountPrivacyPages } from '../http/privacy/index.ts';
+import { mountBackupRoute } from '../http/backup-route.ts';
+import { newBackupToken } from '../db/backup/run-file.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../observability/prometheus-metrics.ts';
 import { instrumentEngine } from '../observability/instrument-engine.ts';
 import { mountMetrics } from '../observability/metrics-route.ts';
@@ -24,6 +29,10 @@ export { maxTextLength } from './limits.ts';
 
 export interface Legwork {
   config: AppConfig;
+  /** The key that seals credentials stored in the database (DATA_ENCRYPTION_KEY or DATA_DIR/encryption.key). */
+  dataKey: Buffer;
+  /** Authorises `POST /admin/backup` for `npm run backup` on this machine (embedded database only). */
+  backupToken: string;
   database: DatabaseHandle;
   engine: ConversationEngine;
   delivery: DeliveryLoop;
@@ -54,7 +63,12 @@ export async function buildApp(
   const { logger, clock } = options;
   const database = options.database ?? (await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateToLatest(database.db);
-  const linkSecret = await resolveLinkSecret(database.db, config.locationLinkSecret);
+  // A wrong key stops the start here, with a message saying so (never a silent failure later).
+  const { key: dataKey, source: keySource } = await resolveDataKey({ configured: config.dataEncryptionKey, dataDir: config.dataDir });
+  const previousKey = config.dataEncryptionKeyPrevious ? parseDataKey(config.dataEncryptionKeyPrevious, 'DATA_ENCRYPTION_KEY_PREVIOUS') : undefined;
+  const keyState = await verifyDataKey(database.db, dataKey, { source: keySource, previousKey });
+  if (keyState === 'rotated') logger.warn({ keySource }, 'stored secrets re-sealed with the new data key; remove DATA_ENCRYPTION_KEY_PREVIOUS');
+  const linkSecret = await resolveLinkSecret(database.db, dataKey, config.locationLinkSecret);
 
   const metrics = createPrometheusMetrics({ db: database.db, clock, logger, poolStats: database.poolStats });
   const adapterMap = new Map<string, ChatAdapter>();
@@ -65,6 +79,8 @@ export async function buildApp(
     logger,
     redisUrl: config.redisUrl,
     embeddedDatabase: database.kind === 'pglite',
+    locationRetentionDays: config.locationRetentionDays,
+    ...(database.dumpDataDir ? { embeddedBackup: { dump: database.dumpDataDir, dataDir: config.dataDir, keep: config.backupKeep } } : {}),
     metrics: metrics.recorder,
     links: { publicUrl: config.publicUrl, linkSecret, linkTtlMinutes: config.locationLinkTtlMinutes },
   });
@@ -76,7 +92,7 @@ export async function buildApp(
     clock,
     logger,
     defaults: config.defaults,
-    settings: { publicUrl: config.publicUrl, linkSecret, linkTtlMinutes: config.locationLinkTtlMinutes, maxTextLength },
+    settings: { publicUrl: config.publicUrl, linkSecret, linkTtlMinutes: config.locationLinkTtlMinutes, maxTextLength, locationRetentionDays: config.locationRetentionDays },
     onOutboxWritten: () => delivery.kick(),
   }), metrics.recorder);
 
@@ -99,9 +115,22 @@ export async function buildApp(
   });
   // The console serves its scripts from node_modules with node:fs: Node only for now (see README).
   mountConsole(http, { db: database.db, clock, logger, linkSecret, publicUrl: config.publicUrl, onOutboxWritten: () => delivery.kick() });
+  mountPrivacyPages(http, {
+    db: database.db,
+    clock,
+    logger,
+    linkSecret,
+    locationRetentionDays: config.locationRetentionDays,
+    noticeFile: config.privacyNoticeFile,
+  });
+  // The token `npm run backup` finds in DATA_DIR/legwork.run (written by main.ts once listening).
+  const backupToken = newBackupToken();
+  if (database.dumpDataDir) mountBackupRoute(http, { dump: database.dumpDataDir, tokens: () => [config.adminToken, backupToken], logger });
   let stopped = false;
   return {
     config,
+    dataKey,
+    backupToken,
     database,
     engine,
     delivery,

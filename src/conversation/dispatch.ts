@@ -27,12 +27,13 @@ import { handleChatSettingsIntent } from './handlers/chat-settings.ts';
 import { handleApiToken } from './handlers/api-tokens.ts';
 import { handleComment, handleConsole } from './handlers/comment.ts';
 import { handleAlertIntent } from './handlers/alerts.ts';
+import { handlePrivacyIntent } from './handlers/privacy.ts';
 import { parseIntent } from './intents/parse-intent.ts';
 import type { Intent } from './intents/types.ts';
 import type { Turn } from './turn.ts';
 
 /** Intents that answer an open question; any other command abandons the question. */
-const answersPending = new Set<Intent['kind']>(['choose', 'freeText']);
+const answersPending = new Set<Intent['kind']>(['choose', 'freeText', 'eraseConfirm']);
 
 /** Questions whose answer is free text: while one is open, `客户很满意` is an answer, not a command. */
 const awaitsFreeText = new Set(['awaitCheckoutNotes', 'awaitReportText']);
@@ -144,5 +145,15 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     case 'alertSwitch':
     case 'showAlerts':
       return handleAlertIntent(turn, intent);
+    case 'deactivate':
+    case 'reactivate':
+    case 'erase':
+    case 'eraseConfirm':
+    case 'myData':
+    case 'whoSeesMe':
+    case 'accessLog':
+    case 'setLocationRetention':
+    case 'setKeepWorkRecords':
+      return handlePrivacyIntent(turn, intent, pending);
   }
 }

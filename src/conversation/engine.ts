@@ -12,6 +12,7 @@ import { enqueueMessages } from './outbox.ts';
 import type { InboundEvent, OutboundMessage } from './types.ts';
 import { storableEvent } from './storable-text.ts';
 import type { ConversationSettings, Turn } from './turn.ts';
+import { privacyPageUrl } from '../core/privacy/privacy-page-url.ts';
 
 export interface EngineDeps {
   db: Kysely<Database>;
@@ -102,9 +103,12 @@ export function createConversationEngine(deps: EngineDeps) {
       replyPrivately: (message) => replies.push({ message: asMessage(message), private: group }),
       privateRef: group ? (directRef ?? undefined) : event.conversation.ref,
     };
-    if (registered) turn.reply(turn.t.welcome({ name: user.display_name, admin: user.role === 'admin' }));
+    if (registered) turn.reply(turn.t.welcome({ name: user.display_name, admin: user.role === 'admin', privacyUrl: privacyPageUrl(deps.settings.publicUrl, language) }));
 
-    if (refusal instanceof AmbiguousPersonError) {
+    if (user.deactivated_at) {
+      // Someone who left: a polite answer, and nothing they say changes anything.
+      turn.reply(turn.t.deactivatedRefusal());
+    } else if (refusal instanceof AmbiguousPersonError) {
       // Not a refusal after all: the sender picks which of the people they named (a numbered list).
       await askWhichPerson(turn, refusal);
     } else if (refusal) {

@@ -26,7 +26,9 @@ export type PendingQuestion =
   /** `建议计划` / `plan suggest`: `1` takes every suggested stop, numbers pick some. */
   | { kind: 'chooseSuggestedStops'; date: string; customerIds: string[] }
   /** Two colleagues with the name typed: the number picks one and `text` runs again naming them. */
-  | { kind: 'choosePerson'; text: string; typed: string; options: { id: string; name: string }[] };
+  | { kind: 'choosePerson'; text: string; typed: string; options: { id: string; name: string }[] }
+  /** `删除 张三 的数据` / `erase Zhang` (admins): `确认删除` / `confirm erase` as the next message erases. */
+  | { kind: 'confirmErase'; userId: string };
 
 /**
  * A question as stored. `questionId` (random, new for every question asked) is carried by every quick
@@ -46,6 +48,7 @@ export const pendingTtlMinutes: Record<PendingQuestion['kind'], number> = {
   awaitStartPoint: 10,
   chooseSuggestedStops: 30,
   choosePerson: 10,
+  confirmErase: 10,
 };
 
 export async function loadPendingState(db: Db, userId: string, now: Date): Promise<PendingState | undefined> {

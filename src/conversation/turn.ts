@@ -11,6 +11,8 @@ export interface ConversationSettings {
   linkSecret: string;
   linkTtlMinutes: number;
   maxTextLength: number;
+  /** LOCATION_RETENTION_DAYS: the longest an org may keep exact check-in coordinates. */
+  locationRetentionDays: number;
 }
 
 /**

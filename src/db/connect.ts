@@ -15,6 +15,11 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   /** The connection pool right now (for /metrics); on PGlite one client, `waiting` = queries queued behind it. */
   poolStats?(): PoolStats;
+  /**
+   * The embedded database only: a gzipped tarball of its files, consistent as of one instant, taken
+   * while it runs (src/db/backup/embedded-backup.ts).
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -54,6 +59,9 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     db,
     kind: 'pglite',
     poolStats: statsOf(pool, 1),
+    // Under PGlite's query lock: no statement runs while the files are read. Committed work is in
+    // the WAL (synchronous_commit is on), so the copy opens with everything committed before it.
+    dumpDataDir: async () => (await pglite.dumpDataDir('gzip')) as Blob,
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -15,6 +15,7 @@ import * as commentsAndConsole from '../../migrations/20261203040000_comments_an
 import * as chartImages from '../../migrations/20261203060000_chart_images.ts';
 import * as managerAlerts from '../../migrations/20261203010000_manager_alerts.ts';
 import * as recordLocalDates from '../../migrations/20261203011000_record_local_dates.ts';
+import * as privacy from '../../migrations/20261203050000_privacy.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '20261203060000_chart_images': chartImages,
   '20261203010000_manager_alerts': managerAlerts,
   '20261203011000_record_local_dates': recordLocalDates,
+  '20261203050000_privacy': privacy,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

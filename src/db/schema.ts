@@ -25,6 +25,10 @@ export interface OrgsTable {
   share_team_notes: ColumnType<boolean, boolean | undefined, boolean>;
   /** Leaderboards and digests carry a chart beside their text (issue 18); false: text only. */
   charts: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Days exact check-in coordinates are kept; null: LOCATION_RETENTION_DAYS (an org may only shorten it). */
+  location_retention_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Erasing a person keeps the words of their visit notes and reports (work records). */
+  keep_work_records: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface OrgTenantsTable {
@@ -43,6 +47,12 @@ export interface UsersTable {
   created_at: Timestamp;
   /** When `time_zone` last changed (null: never since registering). */
   time_zone_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Deactivated by an admin (left the company): no reminders, off boards and digests, messages refused. */
+  deactivated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the person's data was erased (issue 16); they are then shown as a numbered former employee. */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The N of "Former employee #N", numbered per org. */
+  former_number: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface IdentitiesTable {
@@ -403,6 +413,17 @@ export interface ConsoleSessionsTable {
   revoked_at: Date | null;
 }
 
+/** Who opened one person's individual history, when and through what (issue 16). */
+export interface AccessLogTable {
+  id: Generated<string>;
+  org_id: string;
+  viewer_id: string | null;
+  subject_id: string;
+  what: string;
+  via: 'chat' | 'api' | 'console';
+  at: Timestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   org_tenants: OrgTenantsTable;
@@ -436,6 +457,7 @@ export interface Database {
   console_sessions: ConsoleSessionsTable;
   manager_alerts: ManagerAlertsTable;
   alert_windows: AlertWindowsTable;
+  access_log: AccessLogTable;
 }
 
 export type User = Selectable<UsersTable>;

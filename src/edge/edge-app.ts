@@ -5,6 +5,8 @@ import type { Logger } from '../logger.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
 import { openPostgres } from '../db/postgres-pool.ts';
 import { resolveLinkSecret } from '../core/location-links/link-secret.ts';
+import { parseDataKey } from '../core/secrets/data-key.ts';
+import { verifyDataKey } from '../core/secrets/secret-store.ts';
 import { createConversationEngine } from '../conversation/engine.ts';
 import { createDeliveryLoop, type DrainResult } from '../../jobs/deliver/delivery-loop.ts';
 import { createHttpApp } from '../http/app.ts';
@@ -67,7 +69,7 @@ export async function createEdgeLegwork(env: WorkerEnv, options: { clock: Clock;
     void settled.finally(() => deferred.delete(settled));
   };
   try {
-    const linkSecret = await resolveLinkSecret(db, config.locationLinkSecret);
+    const linkSecret = await edgeLinkSecret(db, config);
     const adapterMap = new Map<string, ChatAdapter>();
     const delivery = createDeliveryLoop({ db, clock, logger, adapters: adapterMap, leaseMs: edgeLeaseMs });
     const onOutboxWritten = () => {
@@ -78,7 +80,7 @@ export async function createEdgeLegwork(env: WorkerEnv, options: { clock: Clock;
       clock,
       logger,
       defaults: config.defaults,
-      settings: { publicUrl: config.publicUrl, linkSecret, linkTtlMinutes: config.locationLinkTtlMinutes, maxTextLength },
+      settings: { publicUrl: config.publicUrl, linkSecret, linkTtlMinutes: config.locationLinkTtlMinutes, maxTextLength, locationRetentionDays: config.locationRetentionDays },
       onOutboxWritten,
     });
     const { adapters, settled } = createEdgeAdapters(config, { engine, clock, logger, publicUrl: config.publicUrl, db, defer });
@@ -114,4 +116,19 @@ export async function createEdgeLegwork(env: WorkerEnv, options: { clock: Clock;
     await db.destroy().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The link-signing secret on the Worker: `LOCATION_LINK_SECRET` as given, else the one the Node
+ * service generated and sealed in the database, opened with `DATA_ENCRYPTION_KEY` (a Worker has no
+ * DATA_DIR to keep a generated key in, so the key must be a secret: `wrangler secret put`).
+ */
+async function edgeLinkSecret(db: Parameters<typeof resolveLinkSecret>[0], config: AppConfig): Promise<string> {
+  if (config.locationLinkSecret) return config.locationLinkSecret;
+  if (!config.dataEncryptionKey) {
+    throw new Error('Set LOCATION_LINK_SECRET or DATA_ENCRYPTION_KEY as Worker secrets (wrangler secret put): the Worker has no DATA_DIR for a generated key.');
+  }
+  const key = parseDataKey(config.dataEncryptionKey, 'DATA_ENCRYPTION_KEY');
+  await verifyDataKey(db, key, { source: 'DATA_ENCRYPTION_KEY' });
+  return resolveLinkSecret(db, key);
 }

@@ -11,6 +11,7 @@ import { typedLocation } from './coordinates.ts';
 import type { PlanIntent } from '../intents/plan-intents.ts';
 import type { Turn } from '../turn.ts';
 import { handlePlanSuggest } from './plan-suggest.ts';
+import { recordAccess } from '../../core/privacy/record-access.ts';
 
 /** The visit-plan commands (issue 14): plan, assign, show, cancel, move, start point, suggest. */
 export async function handlePlanIntent(turn: Turn, intent: PlanIntent): Promise<void> {
@@ -21,6 +22,7 @@ export async function handlePlanIntent(turn: Turn, intent: PlanIntent): Promise<
     case 'planShow': {
       const person = intent.who ? await personFor(turn, intent.who, 'viewPerson') : turn.user;
       if (!person) return;
+      await recordAccess(turn.db, { orgId: turn.org.id, viewerId: turn.user.id, subjectId: person.id, what: 'plan', via: 'chat', now: turn.now });
       // Check-in buttons only in the person's own direct chat: whoever opens one checks in as them.
       const links = person.id === turn.user.id && turn.event.conversation.kind === 'direct' ? { settings: turn.settings, replyRef: turn.event.conversation.ref } : undefined;
       return turn.reply(

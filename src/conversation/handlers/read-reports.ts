@@ -1,6 +1,7 @@
 import { readPersonReport, readTeamReports } from '../../core/reports/read-reports.ts';
 import { formatLocalTime } from './format.ts';
 import { listReportComments, recordReportRead } from '../../core/comments/comment-repository.ts';
+import { recordAccess } from '../../core/privacy/record-access.ts';
 import type { Turn } from '../turn.ts';
 
 /** `日报 团队` / `report team` (and `daily report team`). */
@@ -28,6 +29,7 @@ export async function answerReportQuestion(turn: Turn, text: string): Promise<bo
   }
   const asked = await readPersonReport(turn.db, { viewer: turn.user, text, now: turn.now });
   if (!asked) return false;
+  await recordAccess(turn.db, { orgId: turn.org.id, viewerId: turn.user.id, subjectId: asked.person.id, what: 'report', via: 'chat', now: turn.now });
   const person = asked.person.display_name;
   if (!asked.report) {
     turn.reply(turn.t.personReportMissing({ person, date: asked.date }));

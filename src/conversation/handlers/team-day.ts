@@ -13,6 +13,7 @@ import { clearPendingState, type PendingState } from '../pending-state.ts';
 import type { MessageSection } from '../types.ts';
 import type { TeamWeek } from '../intents/types.ts';
 import { formatLocalTime } from './format.ts';
+import { recordAccess } from '../../core/privacy/record-access.ts';
 import { handleFreeText } from './pending.ts';
 import type { Turn } from '../turn.ts';
 
@@ -43,9 +44,15 @@ export async function handleTeamDay(
   if (pending) await clearPendingState(turn.db, turn.user.id);
   // Relative words count on the person's own calendar: "yesterday" is their yesterday.
   const today = localDateOf(turn.now, person.time_zone);
-  if (intent.week) return turn.replyPrivately(await personWeek(turn, person, today, intent.week));
+  const logView = (what: 'day' | 'week') =>
+    recordAccess(turn.db, { orgId: turn.org.id, viewerId: turn.user.id, subjectId: person.id, what, via: 'chat', now: turn.now });
+  if (intent.week) {
+    await logView('week');
+    return turn.replyPrivately(await personWeek(turn, person, today, intent.week));
+  }
   const date = intent.when === undefined ? today : resolveOn(intent.when, turn.now, person.time_zone);
   if (date === null) return turn.reply(turn.t.teamDayBadDate({ text: intent.when! }));
+  await logView('day');
   // Visit notes are for the person, their managers and admins: never read out in a group chat.
   turn.replyPrivately(await personDay(turn, person, date, today));
 }

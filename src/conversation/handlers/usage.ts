@@ -38,6 +38,10 @@ const examples: Record<Language, Record<CommandName, string>> = {
     points: '积分 核实拜访 3 备注 2 日报 1（还有 范围外、计划）',
     apiToken: 'API令牌 新建 CRM同步；API令牌 撤销 CRM同步；API令牌（列出）',
     comment: '点评 王五 报价跟进得好，周五前发出（或 点评 王五 👍）',
+    deactivate: '停用 张三（或 启用 张三）',
+    erase: '删除 张三 的数据',
+    locationRetention: '保留位置 30天（或 保留位置 默认）',
+    keepWorkRecords: '保留工作记录 开（或 关）',
   },
   'en-US': {
     checkIn: 'checkin Huawei 22.54,113.95',
@@ -75,6 +79,10 @@ const examples: Record<Language, Record<CommandName, string>> = {
     points: 'points verified 3 notes 2 report 1 (also outside, planned)',
     apiToken: 'api token new CRM sync; api token revoke CRM sync; api token (list)',
     comment: 'comment Wang good follow-up, send it by Friday (or comment Wang 👍)',
+    deactivate: 'deactivate Zhang (or reactivate Zhang)',
+    erase: 'erase Zhang',
+    locationRetention: 'location retention 30 days (or location retention default)',
+    keepWorkRecords: 'keep work records on (or off)',
   },
 };
 

@@ -5,6 +5,7 @@
 import { rolesEnUS } from './roles-en-US.ts';
 import { teamDayEnUS } from './team-day-en-US.ts';
 import { chartsEnUS } from './charts-en-US.ts';
+import { privacyEnUS } from './privacy-en-US.ts';
 import { settingsChatEnUS } from './settings-chat-en-US.ts';
 import { apiTokensEnUS } from './api-tokens-en-US.ts';
 import { commentsEnUS } from './comments-en-US.ts';
@@ -15,10 +16,10 @@ const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.r
 const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} h ${n % 60} min` : `${n} min`);
 
 export const enUS = {
-  welcome: (p: { name: string; admin: boolean }) =>
+  welcome: (p: { name: string; admin: boolean; privacyUrl: string }) =>
     p.admin
-      ? `Welcome to Legwork, ${p.name}! You are the first person here, so you are the admin. Type "help" to see what I can do.`
-      : `Welcome to Legwork, ${p.name}! Type "help" to see what I can do.`,
+      ? `Welcome to Legwork, ${p.name}! You are the first person here, so you are the admin. Legwork records your location only when you check in, with your visits, notes and reports (what is kept, and for how long: ${p.privacyUrl}). Type "help" to see what I can do.`
+      : `Welcome to Legwork, ${p.name}! Legwork records your location only when you check in, with your visits, notes and reports (what is kept, and for how long: ${p.privacyUrl}). Type "help" to see what I can do.`,
   help: () =>
     [
       'Commands (examples):',
@@ -35,6 +36,7 @@ export const enUS = {
       '• leaderboard week — the team\'s standings (or day, month); "leaderboard off" hides my name',
       '• team — (managers) the team today: visits, off-site check-ins, missing reports; "team Zhang [yesterday|Dec 1|last week]" one person\'s day or week',
       '• away until Friday — pause my reminders; "back" resumes them',
+      '• my data — download everything Legwork holds about me; "who sees me" and "access log": who can see my records, who opened them',
       '• reminders off report — turn one reminder off (report, checkout, followup, overdue, plan)',
       '• settings — my team\'s schedule: workdays, holidays, quiet hours, reminder and digest times',
       '• workdays mon-fri — (managers, admins) the team\'s workdays; add "org" for the company default',
@@ -192,6 +194,7 @@ export const enUS = {
   ...rolesEnUS,
   ...teamDayEnUS,
   ...chartsEnUS,
+  ...privacyEnUS,
   ...settingsChatEnUS,
   ...apiTokensEnUS,
   ...commentsEnUS,

@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue.ts';
 import { rolesZhCN } from './roles-zh-CN.ts';
 import { teamDayZhCN } from './team-day-zh-CN.ts';
 import { chartsZhCN } from './charts-zh-CN.ts';
+import { privacyZhCN } from './privacy-zh-CN.ts';
 import { settingsChatZhCN } from './settings-chat-zh-CN.ts';
 import { apiTokensZhCN } from './api-tokens-zh-CN.ts';
 import { commentsZhCN } from './comments-zh-CN.ts';
@@ -15,8 +16,8 @@ const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} 小时 ${n % 60
 export const zhCN: Catalogue = {
   welcome: (p) =>
     p.admin
-      ? `欢迎使用 Legwork，${p.name}！你是第一位用户，已成为管理员。发送"帮助"查看所有命令。`
-      : `欢迎使用 Legwork，${p.name}！发送"帮助"查看所有命令。`,
+      ? `欢迎使用 Legwork，${p.name}！你是第一位用户，已成为管理员。Legwork 只在你签到时记录位置，并保存你的拜访、备注和日报（保存什么、保存多久：${p.privacyUrl}）。发送"帮助"查看所有命令。`
+      : `欢迎使用 Legwork，${p.name}！Legwork 只在你签到时记录位置，并保存你的拜访、备注和日报（保存什么、保存多久：${p.privacyUrl}）。发送"帮助"查看所有命令。`,
   help: () =>
     [
       '命令（示例）：',
@@ -33,6 +34,7 @@ export const zhCN: Catalogue = {
       '• 排行榜 周 — 团队排行（也可以 日、月）；"不参加排行" 隐藏我的名字',
       '• 团队 — （经理）团队今天的情况：拜访、异地签到、未交日报；"团队 张三 [昨天|12月1日|上周]" 看某人的一天或一周',
       '• 请假 到 周五 — 暂停提醒；"恢复" 重新开启',
+      '• 我的数据 — 下载 Legwork 保存的关于我的全部数据；"谁能看到我"、"查看记录" 查看谁能看、谁看过我的记录',
       '• 关闭提醒 日报 — 关闭某一种提醒（日报、签退、跟进、重点客户、计划）',
       '• 设置 — 我的团队的提醒设置：工作日、节假日、免打扰、提醒和简报时间',
       '• 工作日 周一至周五 — （经理、管理员）团队的工作日；加"全公司"设置全公司默认',
@@ -164,6 +166,7 @@ export const zhCN: Catalogue = {
   ...rolesZhCN,
   ...teamDayZhCN,
   ...chartsZhCN,
+  ...privacyZhCN,
   ...settingsChatZhCN,
   ...apiTokensZhCN,
   ...commentsZhCN,

@@ -13,6 +13,7 @@ import { splitTrailingCoordinates } from './coordinate-arguments.ts';
 import { parseVisitNote } from './visit-note-arguments.ts';
 import { parseAssignManagerZh, parseCreateTeam, parseDecision, parseMake, parseOrgAccess, parseRemoveEn, parseRemoveZh } from './role-arguments.ts';
 import { PLAN_COMMANDS } from './plan-arguments.ts';
+import { PRIVACY_COMMANDS } from './privacy-arguments.ts';
 import { parseTeamDay } from './team-day-arguments.ts';
 import { parseCustomerChange, SETTINGS_CHAT_COMMANDS } from './settings-chat-arguments.ts';
 import { API_TOKEN_COMMANDS } from './api-token-arguments.ts';
@@ -218,6 +219,7 @@ const COMMANDS: readonly CommandEntry[] = [
   ...API_TOKEN_COMMANDS,
   ...COMMENT_COMMANDS,
   ...ALERT_COMMANDS,
+  ...PRIVACY_COMMANDS,
 ];
 
 const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([

@@ -4,6 +4,7 @@
  * use cases so that errors can be answered in the user's language.
  */
 import type { PlanIntent } from './plan-intents.ts';
+import type { PrivacyIntent } from './privacy-intents.ts';
 
 export type Language = 'zh-CN' | 'en-US';
 
@@ -93,7 +94,8 @@ export type Intent =
   | { kind: 'alertSwitch'; alert: AlertName; enabled: boolean }
   /** `提醒` / `alerts`: which alerts reach me. */
   | { kind: 'showAlerts' }
-  | PlanIntent;
+  | PlanIntent
+  | PrivacyIntent;
 
 /** Real-time alert kinds a manager can switch off one by one. */
 export type AlertName = 'offsite' | 'mocked' | 'lateReport';
@@ -148,4 +150,8 @@ export type CommandName =
   | 'points'
   | 'apiToken'
   | 'comment'
-  | 'alerts';
+  | 'alerts'
+  | 'deactivate'
+  | 'erase'
+  | 'locationRetention'
+  | 'keepWorkRecords';

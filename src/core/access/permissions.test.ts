@@ -60,4 +60,9 @@ describe('can', () => {
   it('opens the manager pages of the console to managers of a team and admins', () => {
     expect(answers({ action: 'openManagerConsole', orgId: org })).toEqual([false, false, true, true, true, false]);
   });
+
+  it('lets only admins deactivate or erase someone, and shows an access log to its own person only', () => {
+    expect(answers({ action: 'offboardPerson', orgId: org })).toEqual([false, false, false, false, true, false]);
+    expect(answers({ action: 'viewAccessLog', person: wang })).toEqual([true, false, false, false, false, false]);
+  });
 });

@@ -60,7 +60,11 @@ export type Check =
   /** Answer (or 👍) a person's report or visit: their manager or an admin, never the person themself. */
   | { action: 'giveFeedback'; person: PersonSubject }
   /** Open the manager's pages of the console (the team's today, reports, charts): managers and admins. */
-  | { action: 'openManagerConsole'; orgId: string };
+  | { action: 'openManagerConsole'; orgId: string }
+  /** Deactivate (or reactivate) someone who left, or erase their data (issue 16). */
+  | { action: 'offboardPerson'; orgId: string }
+  /** Read a person's access log (who opened their individual history). */
+  | { action: 'viewAccessLog'; person: PersonSubject };
 
 export type Action = Check['action'];
 
@@ -74,7 +78,11 @@ export function can(actor: Actor, check: Check): boolean {
     case 'changeOrgSettings':
     case 'manageApiTokens':
     case 'viewAuditLog':
+    case 'offboardPerson':
       return admin;
+    case 'viewAccessLog':
+      // The log is the person's own: the people it lists are the ones who could read it otherwise.
+      return check.person.userId === actor.userId;
     case 'removeFromTeam':
     case 'decideJoin':
     case 'changeTeamSettings':
@@ -107,6 +115,7 @@ function orgOf(check: Check): string {
   switch (check.action) {
     case 'viewPerson':
     case 'giveFeedback':
+    case 'viewAccessLog':
       return check.person.orgId;
     case 'viewVisitNotes':
       return check.author.orgId;

@@ -24,7 +24,8 @@ export async function loadManagedTeams(db: Db, book: SettingsBook, managerId: st
   const rows = await db
     .selectFrom('teams as t')
     .leftJoin('team_memberships as m', (join) => join.onRef('m.team_id', '=', 't.id').on('m.role', '=', 'rep'))
-    .leftJoin('users as u', 'u.id', 'm.user_id')
+    // Someone deactivated (left) is no longer in the digest.
+    .leftJoin('users as u', (join) => join.onRef('u.id', '=', 'm.user_id').on('u.deactivated_at', 'is', null))
     .select(['t.id as team_id', 't.name as team_name', 't.org_id', 'u.id as user_id', 'u.display_name', 'u.time_zone'])
     .where('t.manager_id', '=', managerId)
     .orderBy('t.name')
@@ -38,7 +39,7 @@ export async function loadManagedTeams(db: Db, book: SettingsBook, managerId: st
       team = { teamId: row.team_id, orgId: row.org_id, name: row.team_name, settings: book.for(row.org_id, row.team_id), reps: [] };
       teams.set(row.team_id, team);
     }
-    if (row.user_id) team.reps.push({ userId: row.user_id, name: row.display_name!, timeZone: row.time_zone! });
+    if (row.user_id && row.display_name) team.reps.push({ userId: row.user_id, name: row.display_name!, timeZone: row.time_zone! });
   }
   return [...teams.values()];
 }

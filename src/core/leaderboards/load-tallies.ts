@@ -34,7 +34,9 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
     with periods(n, from_at, to_at, start_date, end_date) as (
       values ${periods}
     )
-    select p.n, u.id as user_id, u.display_name, coalesce(pr.leaderboard_opt_out, false) as opted_out,
+    select p.n, u.id as user_id, u.display_name,
+      -- Someone who left is off the board like an opted-out rep: their points still count in the total.
+      coalesce(pr.leaderboard_opt_out, false) or u.deactivated_at is not null as opted_out,
       v.visits, v.verified, v.outside, v.verified_next, r.on_time, v.verified_planned
     from team_memberships m
     join users u on u.id = m.user_id

@@ -3,7 +3,7 @@ import type { Db } from './db.ts';
 /** One line of the audit log: who did what to which subject, inside the caller's transaction. */
 export async function audit(
   db: Db,
-  actor: { id: string; org_id: string },
+  actor: { id: string | null; org_id: string },
   action: string,
   subjectId: string,
   detail: Record<string, unknown>,

@@ -104,6 +104,8 @@ async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: O
       'orgs.open_joining as org_open_joining',
       'orgs.share_team_notes as org_share_team_notes',
       'orgs.charts as org_charts',
+      'orgs.location_retention_days as org_location_retention_days',
+      'orgs.keep_work_records as org_keep_work_records',
     ])
     .where('identities.platform', '=', input.platform)
     .where('identities.tenant_id', '=', input.tenantId)
@@ -111,7 +113,7 @@ async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: O
     .forUpdate('users')
     .executeTakeFirst();
   if (!row) return undefined;
-  const { direct_ref, org_name, org_checkin_radius_m, org_report_deadline, org_default_time_zone, org_default_language, org_created_at, org_open_joining, org_share_team_notes, org_charts, ...user } = row;
+  const { direct_ref, org_name, org_checkin_radius_m, org_report_deadline, org_default_time_zone, org_default_language, org_created_at, org_open_joining, org_share_team_notes, org_charts, org_location_retention_days, org_keep_work_records, ...user } = row;
   const org: Org = {
     id: user.org_id,
     name: org_name,
@@ -123,6 +125,8 @@ async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: O
     open_joining: org_open_joining,
     share_team_notes: org_share_team_notes,
     charts: org_charts,
+    location_retention_days: org_location_retention_days,
+    keep_work_records: org_keep_work_records,
   };
   return { org, user, directRef: direct_ref };
 }

@@ -218,7 +218,7 @@ describe('POST /c/:token', () => {
     h.current.clock.advance(45 * 60_000);
     const user = await h.current.db.selectFrom('users').select(['id', 'org_id']).executeTakeFirstOrThrow();
     const link = issueLocationLink(
-      { publicUrl: 'http://legwork.test', linkSecret: await resolveLinkSecret(h.current.db), linkTtlMinutes: 15 },
+      { publicUrl: 'http://legwork.test', linkSecret: await resolveLinkSecret(h.current.db, h.current.app.dataKey), linkTtlMinutes: 15 },
       { orgId: user.org_id, userId: user.id, action: 'out', now: h.current.clock.now() },
     );
     const html = await (await get(`/c/${link.token}`)).text();

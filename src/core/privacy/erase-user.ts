@@ -1,0 +1,125 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { audit } from '../shared/audit.ts';
+import type { Db } from '../shared/db.ts';
+import { inTransaction } from '../shared/in-transaction.ts';
+import { DomainError } from '../shared/domain-error.ts';
+import { coarsenPersonLocations } from './coarsen-locations.ts';
+import { loadOffboardingSubject, type OffboardingActor } from './deactivate-user.ts';
+import { formerEmployeeName } from './former-employee-name.ts';
+import { textColumns } from './text-columns.ts';
+
+/** What is left where platform ids stood in stored text (delivery logs, audit details). */
+const ERASED_ID = '[erased]';
+
+export interface ErasureResult {
+  userId: string;
+  formerNumber: number;
+  displayName: string;
+}
+
+/**
+ * Erases a person, all or nothing (in the caller's transaction, or a new one):
+ * - they become "已离职员工 #N" / "Former employee #N" (N counted per org, in the org's language) and
+ *   stay deactivated; their identities (platform ids, private chat refs) are deleted;
+ * - messages waiting for or delivered to their private chat are deleted, and their name and platform
+ *   ids are replaced in every other stored text (found from the schema, so later tables are covered);
+ * - the coordinates of their check-ins are coarsened to about 1 km at once, their route start point deleted;
+ * - the words of their visit notes, reports and plans are removed, unless the org keeps work records.
+ * Check-ins, visits and reports stay as facts (time, customer, status, distance), so past leaderboards
+ * and team totals are unchanged. The audit row says that an erasure happened, not what was erased.
+ * Erasing someone already erased changes nothing and returns the same number.
+ */
+export async function eraseUser({ db, now }: { db: Db; now: Date }, input: { by: OffboardingActor; userId: string }): Promise<ErasureResult> {
+  return inTransaction(db, async (trx) => {
+    const person = await loadOffboardingSubject(trx, input.by, input.userId);
+    if (input.by && person.id === input.by.id) throw new DomainError('privacyNotYourself');
+    if (person.erased_at && person.former_number !== null) {
+      return { userId: person.id, formerNumber: person.former_number, displayName: person.display_name };
+    }
+    const org = await trx.selectFrom('orgs').selectAll().where('id', '=', person.org_id).forUpdate().executeTakeFirstOrThrow();
+    // The org row is locked: two erasures in one org cannot take the same number.
+    const last = await trx.selectFrom('users').select((eb) => eb.fn.max('former_number').as('n')).where('org_id', '=', org.id).executeTakeFirst();
+    const formerNumber = Number(last?.n ?? 0) + 1;
+    const displayName = formerEmployeeName(org.default_language, formerNumber);
+
+    const identities = await trx.selectFrom('identities').select(['external_id', 'direct_ref']).where('user_id', '=', person.id).execute();
+    const refs = identities.flatMap((i) => (i.direct_ref ? [i.direct_ref] : []));
+    if (refs.length > 0) {
+      // Their private chat: reminders not yet sent and what was said there. Nobody reads it any more.
+      await trx.deleteFrom('outbox').where('target_ref', 'in', refs).execute();
+      await trx.deleteFrom('local_deliveries').where('target_ref', 'in', refs).execute();
+      await trx.deleteFrom('local_chat_messages').where('target_ref', 'in', refs).execute();
+    }
+    await trx.deleteFrom('identities').where('user_id', '=', person.id).execute();
+    await trx.deleteFrom('conversation_states').where('user_id', '=', person.id).execute();
+    await trx.deleteFrom('plan_start_points').where('user_id', '=', person.id).execute();
+    await trx.deleteFrom('location_tokens').where('user_id', '=', person.id).execute();
+    await coarsenPersonLocations(trx, person.id);
+    if (!org.keep_work_records) await removeWorkWords(trx, person.id);
+
+    await trx
+      .updateTable('users')
+      .set({ display_name: displayName, erased_at: now, former_number: formerNumber, deactivated_at: person.deactivated_at ?? now })
+      .where('id', '=', person.id)
+      .execute();
+    // Longest first, so an id containing another (a ref holding the external id) is replaced whole.
+    const ids = [...new Set(identities.flatMap((i) => [i.direct_ref, i.external_id]).filter((v): v is string => !!v))].sort((a, b) => b.length - a.length);
+    await scrubText(trx, [{ term: person.display_name, replacement: displayName }, ...ids.map((term) => ({ term, replacement: ERASED_ID }))]);
+    await audit(trx, input.by ?? { id: null, org_id: person.org_id }, 'user.erased', person.id, {});
+    return { userId: person.id, formerNumber, displayName };
+  });
+}
+
+/** The free text a person wrote: visit notes and next steps, report words, plan purposes. */
+async function removeWorkWords(trx: Transaction<Database>, userId: string): Promise<void> {
+  await trx.updateTable('visits').set({ notes: null, next_step: null }).where('user_id', '=', userId).execute();
+  await trx.updateTable('visit_plans').set({ purpose: null, expected_result: null }).where('user_id', '=', userId).execute();
+  // The summary's counts and customers stay (they are the day's facts); the notes inside it go.
+  await sql`
+    update daily_reports set body = '',
+      summary = jsonb_set(summary, '{notes}', coalesce((
+        select jsonb_agg(n || '{"notes": null, "nextStep": null}'::jsonb order by i)
+        from jsonb_array_elements(summary->'notes') with ordinality e(n, i)), '[]'::jsonb))
+    where user_id = ${userId}`.execute(trx);
+}
+
+/**
+ * Replaces each term in every text, JSON and text-array column of every table. A term that starts or
+ * ends with a letter or digit is matched as a whole word (`Li` never rewrites `Lisa`).
+ */
+async function scrubText(trx: Transaction<Database>, replacements: { term: string; replacement: string }[]): Promise<void> {
+  const columns = await textColumns(trx);
+  for (const { term, replacement } of replacements) {
+    if (term.trim() === '') continue;
+    const plain = { pattern: wordPattern(term), replacement: escapeReplacement(replacement) };
+    // In JSON text a string is escaped (quotes, backslashes): match and replace its escaped form.
+    const json = { pattern: wordPattern(JSON.stringify(term).slice(1, -1)), replacement: escapeReplacement(JSON.stringify(replacement).slice(1, -1)) };
+    for (const { table, column, type } of columns) {
+      const t = sql.table(table);
+      const c = sql.ref(column);
+      if (type === 'text') {
+        await sql`update ${t} set ${c} = regexp_replace(${c}, ${plain.pattern}, ${plain.replacement}, 'g') where ${c} ~ ${plain.pattern}`.execute(trx);
+      } else if (type === 'json') {
+        await sql`update ${t} set ${c} = regexp_replace(${c}::text, ${json.pattern}, ${json.replacement}, 'g')::jsonb where ${c}::text ~ ${json.pattern}`.execute(trx);
+      } else {
+        await sql`update ${t} set ${c} = array(select regexp_replace(x, ${plain.pattern}, ${plain.replacement}, 'g') from unnest(${c}) with ordinality u(x, i) order by i)
+          where exists (select 1 from unnest(${c}) x where x ~ ${plain.pattern})`.execute(trx);
+      }
+    }
+  }
+}
+
+/** A PostgreSQL regular expression matching `term` literally, as a whole word where it starts or ends with one. */
+function wordPattern(term: string): string {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const start = /^\w/u.test(term) ? '\\m' : '';
+  const end = /\w$/u.test(term) ? '\\M' : '';
+  return `${start}${escaped}${end}`;
+}
+
+/** regexp_replace reads `\` and `&` in the replacement specially. */
+function escapeReplacement(text: string): string {
+  return text.replace(/[\\&]/g, '\\$&');
+}
+

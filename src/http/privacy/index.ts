@@ -1,0 +1,116 @@
+import type { Context, Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import { readFile } from 'node:fs/promises';
+import type { Database } from '../../db/schema.ts';
+import type { Clock } from '../../core/shared/clock.ts';
+import type { Logger } from '../../logger.ts';
+import type { Language } from '../../conversation/intents/types.ts';
+import { spendExportToken, verifyExportToken } from '../../core/privacy/export-link.ts';
+import { exportPersonData } from '../../core/privacy/export-person-data.ts';
+import { languageFromHeader } from '../location-page/page-text.ts';
+import { pageHead } from '../location-page/page-head.ts';
+import { privacyPageText } from './privacy-page-text.ts';
+
+export interface PrivacyPagesDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  logger: Logger;
+  linkSecret: string;
+  /** LOCATION_RETENTION_DAYS, shown on the notice. */
+  locationRetentionDays: number;
+  /**
+   * PRIVACY_NOTICE_FILE: the company's own text, shown under the built-in notice. `{lang}` in the path
+   * is replaced by the page's language (`zh-CN`, `en-US`). Read on every request, so edits show at once.
+   */
+  noticeFile?: string;
+}
+
+/**
+ * `GET /privacy`: the notice in the visitor's language (`?lang=` or Accept-Language), extended with
+ * the company's text. `GET /privacy/export/:token` shows a download button and `POST` spends the
+ * one-time link and returns the zip: a GET never spends it, so a chat app previewing the link cannot
+ * use it up.
+ */
+export function mountPrivacyPages(app: Hono, deps: PrivacyPagesDeps): void {
+  app.get('/privacy', async (c) => {
+    const language = languageOf(c);
+    const t = privacyPageText[language];
+    const company = await companyText(deps, language);
+    const nonce = crypto.randomUUID().replace(/-/g, '');
+    const rows = t.rows(deps.locationRetentionDays).map((r) => `<tr>${r.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('');
+    const body = `<main>
+<h1>${escapeHtml(t.title)}</h1>
+<p>${escapeHtml(t.intro)}</p>
+<h2>${escapeHtml(t.storedHeading)}</h2>
+<table><thead><tr>${t.columns.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>
+<p>${escapeHtml(t.notStored)}</p>
+<h2>${escapeHtml(t.rightsHeading)}</h2>
+<ul>${t.rights.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>
+${company ? `<h2>${escapeHtml(t.companyHeading)}</h2>\n${company.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n')}` : ''}
+</main>`;
+    return page(c, language, t.title, nonce, body);
+  });
+
+  app.get('/privacy/export/:token', (c) => {
+    const language = languageOf(c);
+    const t = privacyPageText[language];
+    const nonce = crypto.randomUUID().replace(/-/g, '');
+    const check = verifyExportToken(deps.linkSecret, c.req.param('token'), deps.clock.now());
+    if (!check.ok) return page(c, language, t.exportTitle, nonce, `<main><p>${escapeHtml(check.problem === 'expired' ? t.exportExpired : t.exportInvalid)}</p></main>`, check.problem === 'expired' ? 410 : 404);
+    return page(c, language, t.exportTitle, nonce, `<main><h1>${escapeHtml(t.exportTitle)}</h1><p>${escapeHtml(t.exportIntro)}</p>
+<form method="post"><button type="submit">${escapeHtml(t.exportButton)}</button></form></main>`);
+  });
+
+  app.post('/privacy/export/:token', async (c) => {
+    const language = languageOf(c);
+    const t = privacyPageText[language];
+    const nonce = crypto.randomUUID().replace(/-/g, '');
+    const now = deps.clock.now();
+    const check = verifyExportToken(deps.linkSecret, c.req.param('token'), now);
+    if (!check.ok) return page(c, language, t.exportTitle, nonce, `<main><p>${escapeHtml(check.problem === 'expired' ? t.exportExpired : t.exportInvalid)}</p></main>`, check.problem === 'expired' ? 410 : 404);
+    const result = await deps.db.transaction().execute(async (trx) => {
+      if (!(await spendExportToken(trx, check, now))) return undefined;
+      const person = await trx.selectFrom('users').select(['id', 'erased_at']).where('id', '=', check.userId).where('org_id', '=', check.orgId).executeTakeFirst();
+      if (!person || person.erased_at) return null;
+      return exportPersonData({ db: trx, now }, { userId: person.id });
+    });
+    if (result === undefined) return page(c, language, t.exportTitle, nonce, `<main><p>${escapeHtml(t.exportUsed)}</p></main>`, 410);
+    if (result === null) return page(c, language, t.exportTitle, nonce, `<main><p>${escapeHtml(t.exportInvalid)}</p></main>`, 404);
+    deps.logger.info({ userId: check.userId, counts: result.counts }, 'personal data exported');
+    return new Response(Buffer.from(result.zip), {
+      headers: {
+        'content-type': 'application/zip',
+        'content-disposition': `attachment; filename="legwork-data-${now.toISOString().slice(0, 10)}.zip"`,
+        'cache-control': 'no-store',
+      },
+    });
+  });
+}
+
+function languageOf(c: Context): Language {
+  const asked = c.req.query('lang')?.toLowerCase();
+  if (asked?.startsWith('zh')) return 'zh-CN';
+  if (asked?.startsWith('en')) return 'en-US';
+  return languageFromHeader(c.req.header('accept-language'));
+}
+
+async function companyText(deps: PrivacyPagesDeps, language: Language): Promise<string | undefined> {
+  if (!deps.noticeFile) return undefined;
+  const path = deps.noticeFile.replaceAll('{lang}', language);
+  try {
+    return (await readFile(path, 'utf8')).trim() || undefined;
+  } catch (error) {
+    deps.logger.warn({ path, err: error }, 'PRIVACY_NOTICE_FILE cannot be read; the privacy page shows the built-in notice only');
+    return undefined;
+  }
+}
+
+function page(c: Context, language: Language, title: string, nonce: string, body: string, status: 200 | 404 | 410 = 200): Response {
+  c.header('content-security-policy', `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`);
+  c.header('cache-control', 'no-store');
+  return c.html(`${pageHead({ language, title: escapeHtml(title), nonce })}\n<body>${body}</body></html>`, status);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
