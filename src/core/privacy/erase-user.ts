@@ -71,9 +71,11 @@ export async function eraseUser({ db, now }: { db: Db; now: Date }, input: { by:
   });
 }
 
-/** The free text a person wrote: visit notes and next steps, report words, plan purposes. */
+/** The free text a person wrote: visit notes and next steps, report words, plan purposes, replies to others. */
 async function removeWorkWords(trx: Transaction<Database>, userId: string): Promise<void> {
   await trx.updateTable('visits').set({ notes: null, next_step: null }).where('user_id', '=', userId).execute();
+  // A manager's replies on others' reports and visits are their words too; a 👍 has none.
+  await trx.updateTable('comments').set({ text: null }).where('author_id', '=', userId).where('kind', '=', 'text').execute();
   await trx.updateTable('visit_plans').set({ purpose: null, expected_result: null }).where('user_id', '=', userId).execute();
   // The summary's counts and customers stay (they are the day's facts); the notes inside it go.
   await sql`
