@@ -54,7 +54,7 @@ describe('alerts to the manager in Chinese', () => {
     const s = h.current;
     await s.say('王五', `签到 华为 ${farFrom(22.54)}`);
     const first = await managerInbox('张三');
-    expect(first).toEqual([expect.stringMatching(/^提醒：王五 10:00 在华为签到，距离客户 \d+ 米（范围 \d+ 米）。\n关闭某类提醒/u)]);
+    expect(first).toEqual([expect.stringMatching(/^提醒：王五 10:00 在华为签到，距离客户 [\d.]+ (?:米|公里)（范围 \d+ 米）。\n关闭某类提醒/u)]);
 
     s.clock.set('2026-11-27T02:02:00Z');
     await s.say('王五', `签到 腾讯 ${farFrom(22.6)}`);
@@ -69,8 +69,8 @@ describe('alerts to the manager in Chinese', () => {
     expect(batch).toHaveLength(1);
     expect(batch[0]!.split('\n').slice(0, 3)).toEqual([
       '2 条提醒（10:02–10:04）：',
-      expect.stringMatching(/^• 王五 10:02 在腾讯签到，距离客户 \d+ 米（范围 \d+ 米）。$/u),
-      expect.stringMatching(/^• 王五 10:04 在中兴签到，距离客户 \d+ 米（范围 \d+ 米）。$/u),
+      expect.stringMatching(/^• 王五 10:02 在腾讯签到，距离客户 [\d.]+ (?:米|公里)（范围 \d+ 米）。$/u),
+      expect.stringMatching(/^• 王五 10:04 在中兴签到，距离客户 [\d.]+ (?:米|公里)（范围 \d+ 米）。$/u),
     ]);
     // A second pass (a double tick, the other runner) sends nothing more.
     await passAt('2026-11-27T02:11:00Z');
@@ -97,7 +97,7 @@ describe('alerts to the manager in Chinese', () => {
     const held = await managerInbox('张三');
     expect(held).toHaveLength(2);
     expect(held).toContain('孙七申请加入团队"华东"。回复"同意 孙七"或"拒绝 孙七"。');
-    expect(held.find((m) => m.startsWith('提醒：'))).toMatch(/^提醒：王五 23:00 在华为签到，距离客户 \d+ 米/u);
+    expect(held.find((m) => m.startsWith('提醒：'))).toMatch(/^提醒：王五 23:00 在华为签到，距离客户 [\d.]+ (?:米|公里)/u);
   });
 
   it('lets the manager switch a kind off and on, and lists the switches', async () => {
@@ -148,7 +148,7 @@ describe('alerts to the manager in English', () => {
     await englishTeam();
     const s = h.current;
     await s.say('Wang', `checkin Huawei ${farFrom(22.54)}`);
-    expect(await managerInbox('Zhang')).toEqual([expect.stringMatching(/^Alert: Wang checked in at Huawei at 10:00, \d+ m from the customer \(radius \d+ m\)\.\nSwitch a kind off/u)]);
+    expect(await managerInbox('Zhang')).toEqual([expect.stringMatching(/^Alert: Wang checked in at Huawei at 10:00, [\d.]+ k?m from the customer \(radius \d+ m\)\.\nSwitch a kind off/u)]);
 
     // The phone reports a simulated position on the location page (DingTalk's isFromMock).
     s.clock.set('2026-11-27T02:03:00Z');

@@ -4,9 +4,12 @@
  */
 type AlertKindName = 'offsite' | 'mocked' | 'lateReport';
 
+/** Distances as the check-in reply writes them: kilometres from 1 km. */
+const distance = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
+
 export const alertsEnUS = {
   alertOffsite: (p: { person: string; customer: string; time: string; distance: number; radius: number }) =>
-    `${p.person} checked in at ${p.customer} at ${p.time}, ${p.distance} m from the customer (radius ${p.radius} m).`,
+    `${p.person} checked in at ${p.customer} at ${p.time}, ${distance(p.distance)} from the customer (radius ${p.radius} m).`,
   alertMocked: (p: { person: string; customer: string; time: string }) =>
     `${p.person}'s check-in at ${p.customer} at ${p.time} came from a position the phone reported as simulated.`,
   alertLateReport: (p: { person: string; date: string; time: string }) =>
