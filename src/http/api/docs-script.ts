@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 let cached: Promise<string | undefined> | undefined;
 
@@ -10,7 +11,9 @@ let cached: Promise<string | undefined> | undefined;
 export function readDocsScript(): Promise<string | undefined> {
   cached ??= (async () => {
     try {
-      const path = createRequire(import.meta.url).resolve('@scalar/api-reference/dist/browser/standalone.js');
+      // The package's `exports` hide dist/browser: find it beside the main entry (dist/index.js).
+      const main = createRequire(import.meta.url).resolve('@scalar/api-reference');
+      const path = join(dirname(main), 'browser', 'standalone.js');
       return await readFile(path, 'utf8');
     } catch {
       return undefined;
