@@ -36,5 +36,5 @@ export function mountHttpRoutes(http: Hono, deps: HttpRouteDeps): void {
     onOutboxWritten: deps.onOutboxWritten,
     localChat: config.localChat ? { publicUrl: config.publicUrl, linkTtlMinutes: config.locationLinkTtlMinutes } : undefined,
   });
-  mountAdminApi(http, { db: deps.db, clock: deps.clock, logger: deps.logger, adminToken: config.adminToken, ...deps.apiHost });
+  mountAdminApi(http, { db: deps.db, clock: deps.clock, logger: deps.logger, adminToken: config.adminToken, onOutboxWritten: deps.onOutboxWritten, ...deps.apiHost });
 }

@@ -61,7 +61,21 @@ export function personClient(h: TestHarness, externalId: string) {
     logger: createLogger('silent'),
     sessionActor: async () => loadUserApiActor(h.db, await userOf(h, externalId)),
   });
-  return (path: string) => app.request(path);
+  return (path: string, init: { method?: string; body?: unknown } = {}) =>
+    app.request(path, {
+      method: init.method ?? 'GET',
+      ...(init.body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) } : {}),
+    });
+}
+
+/** A console session cookie for `userId`: asks for the link in chat and spends it, as a person would. */
+export async function consoleCookie(h: TestHarness, userId: string): Promise<string> {
+  const reply = await h.ask(userId, '后台');
+  const path = /http:\/\/legwork\.test(\/console\/login\/\S+)/.exec(reply)?.[1];
+  if (!path) throw new Error(`no console link in ${reply}`);
+  const res = await h.app.http.request(path, { method: 'POST', headers: { origin: 'http://legwork.test', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+  expect(res.status).toBe(303);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
 export async function problemOf(res: Response) {

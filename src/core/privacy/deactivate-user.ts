@@ -11,6 +11,9 @@ import { DomainError } from '../shared/domain-error.ts';
  */
 export type OffboardingActor = User | null;
 
+/** What the caller adds to the audit line: the admin API names its token (`via`), never the person. */
+export type OffboardingAudit = { via?: Record<string, unknown> };
+
 /** The person by id in the actor's org (the API passes ids; chat resolves a name first). */
 export async function loadOffboardingSubject(db: Db, by: OffboardingActor, userId: string): Promise<User> {
   let query = db.selectFrom('users').selectAll().where('id', '=', userId);
@@ -27,23 +30,27 @@ export async function loadOffboardingSubject(db: Db, by: OffboardingActor, userI
  * total, like an opted-out rep) and digests, and their own messages get a polite refusal. Their records
  * stay as they are. Idempotent: deactivating twice keeps the first date.
  */
-export async function deactivateUser({ db, now }: { db: Db; now: Date }, input: { by: OffboardingActor; userId: string }): Promise<User> {
+export async function deactivateUser({ db, now }: { db: Db; now: Date }, input: { by: OffboardingActor; userId: string } & OffboardingAudit): Promise<User> {
   const person = await loadOffboardingSubject(db, input.by, input.userId);
   if (input.by && person.id === input.by.id) throw new DomainError('privacyNotYourself');
   if (person.deactivated_at) return person;
   const updated = await db.updateTable('users').set({ deactivated_at: now }).where('id', '=', person.id).returningAll().executeTakeFirstOrThrow();
   // A question they were asked (a list to choose from) is moot now.
   await db.deleteFrom('conversation_states').where('user_id', '=', person.id).execute();
-  await audit(db, input.by ?? { id: null, org_id: person.org_id }, 'user.deactivated', person.id, {});
+  await audit(db, input.by ?? { id: null, org_id: person.org_id }, 'user.deactivated', person.id, auditDetail(input));
   return updated;
 }
 
 /** Undoes a deactivation (someone deactivated by mistake, or back from long leave). Not after erasure. */
-export async function reactivateUser({ db }: { db: Db }, input: { by: OffboardingActor; userId: string }): Promise<User> {
+export async function reactivateUser({ db }: { db: Db }, input: { by: OffboardingActor; userId: string } & OffboardingAudit): Promise<User> {
   const person = await loadOffboardingSubject(db, input.by, input.userId);
   if (person.erased_at) throw new DomainError('privacyErasedForGood');
   if (!person.deactivated_at) return person;
   const updated = await db.updateTable('users').set({ deactivated_at: null }).where('id', '=', person.id).returningAll().executeTakeFirstOrThrow();
-  await audit(db, input.by ?? { id: null, org_id: person.org_id }, 'user.reactivated', person.id, {});
+  await audit(db, input.by ?? { id: null, org_id: person.org_id }, 'user.reactivated', person.id, auditDetail(input));
   return updated;
+}
+
+export function auditDetail(input: OffboardingAudit): Record<string, unknown> {
+  return input.via ? { via: input.via } : {};
 }

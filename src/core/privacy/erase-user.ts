@@ -5,7 +5,7 @@ import type { Db } from '../shared/db.ts';
 import { inTransaction } from '../shared/in-transaction.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { coarsenPersonLocations } from './coarsen-locations.ts';
-import { loadOffboardingSubject, type OffboardingActor } from './deactivate-user.ts';
+import { auditDetail, loadOffboardingSubject, type OffboardingActor, type OffboardingAudit } from './deactivate-user.ts';
 import { formerEmployeeName } from './former-employee-name.ts';
 import { textColumns } from './text-columns.ts';
 
@@ -30,7 +30,7 @@ export interface ErasureResult {
  * and team totals are unchanged. The audit row says that an erasure happened, not what was erased.
  * Erasing someone already erased changes nothing and returns the same number.
  */
-export async function eraseUser({ db, now }: { db: Db; now: Date }, input: { by: OffboardingActor; userId: string }): Promise<ErasureResult> {
+export async function eraseUser({ db, now }: { db: Db; now: Date }, input: { by: OffboardingActor; userId: string } & OffboardingAudit): Promise<ErasureResult> {
   return inTransaction(db, async (trx) => {
     const person = await loadOffboardingSubject(trx, input.by, input.userId);
     if (input.by && person.id === input.by.id) throw new DomainError('privacyNotYourself');
@@ -66,7 +66,7 @@ export async function eraseUser({ db, now }: { db: Db; now: Date }, input: { by:
     // Longest first, so an id containing another (a ref holding the external id) is replaced whole.
     const ids = [...new Set(identities.flatMap((i) => [i.direct_ref, i.external_id]).filter((v): v is string => !!v))].sort((a, b) => b.length - a.length);
     await scrubText(trx, [{ term: person.display_name, replacement: displayName }, ...ids.map((term) => ({ term, replacement: ERASED_ID }))]);
-    await audit(trx, input.by ?? { id: null, org_id: person.org_id }, 'user.erased', person.id, {});
+    await audit(trx, input.by ?? { id: null, org_id: person.org_id }, 'user.erased', person.id, auditDetail(input));
     return { userId: person.id, formerNumber, displayName };
   });
 }

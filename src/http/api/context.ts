@@ -30,9 +30,11 @@ export interface AdminApiDeps {
   sessionActor?: (c: Context) => Promise<ApiActor | undefined>;
   /**
    * More routes on the same API (auth, problems, audit and OpenAPI document included), registered
-   * before the document is built: e.g. report and visit comments (`POST /api/v1/reports/{id}/comments`).
+   * before the document is built.
    */
   extraRoutes?: ReadonlyArray<(api: ApiApp, deps: AdminApiDeps) => void>;
+  /** Wakes the delivery loop after a write queued a chat message (a comment to the rep). */
+  onOutboxWritten?: () => void;
   /** Rows per page when an export walks a table (default 2,000). */
   exportPageSize?: number;
 }

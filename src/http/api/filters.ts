@@ -8,6 +8,8 @@ import { localDayRange } from '../../core/shared/local-day.ts';
 import { addDays } from '../../conversation/dates/local-date.ts';
 import { ApiProblem, notFound } from './problem.ts';
 import type { FilterQuery } from './schemas.ts';
+import type { AccessWhat } from '../../core/privacy/record-access.ts';
+import { recordApiAccess } from './access-log.ts';
 
 export interface Filters {
   teamId?: string;
@@ -23,9 +25,10 @@ export interface Filters {
 
 /**
  * Checks each filter against the caller's scope: a team, person or customer they may not see is a
- * 404 exactly like one that does not exist.
+ * 404 exactly like one that does not exist. With `access`, a `user` filter (one person's records)
+ * writes a line in that person's access log.
  */
-export async function resolveFilters(db: Db, scope: ApiActor, query: z.infer<typeof FilterQuery>): Promise<Filters> {
+export async function resolveFilters(db: Db, scope: ApiActor, query: z.infer<typeof FilterQuery>, access?: { what: AccessWhat; now: Date }): Promise<Filters> {
   const { actor, org } = scope;
   const filters: Filters = {};
   if (query.team) {
@@ -37,6 +40,7 @@ export async function resolveFilters(db: Db, scope: ApiActor, query: z.infer<typ
     const user = await db.selectFrom('users').select(['id', 'org_id']).where('id', '=', query.user).executeTakeFirst();
     if (!user || !can(actor, { action: 'viewPerson', person: await loadPerson(db, user) })) throw notFound('user');
     filters.userId = user.id;
+    if (access) await recordApiAccess(db, scope, { subjectId: user.id, ...access });
   }
   if (query.customer) {
     const customer = await db.selectFrom('customers').select('id').where('id', '=', query.customer).where('org_id', '=', org.id).executeTakeFirst();

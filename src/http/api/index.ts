@@ -14,6 +14,8 @@ import { registerLeaderboards } from './leaderboards.ts';
 import { registerDigests } from './digests.ts';
 import { registerAuditLog } from './audit-log.ts';
 import { registerExports } from './exports/index.ts';
+import { registerOffboarding } from './offboarding.ts';
+import { registerComments } from './comments.ts';
 import { mountDocs } from './docs.ts';
 import type { AdminApiDeps, ApiApp, ApiEnv } from './context.ts';
 
@@ -57,6 +59,8 @@ export function mountAdminApi(app: Hono, deps: AdminApiDeps): ApiApp {
   registerDigests(api, deps);
   registerAuditLog(api, deps);
   registerExports(api, deps);
+  registerOffboarding(api, deps);
+  registerComments(api, deps);
   for (const register of deps.extraRoutes ?? []) register(api, deps);
 
   api.doc31(openApiPath, {

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../core/shared/db.ts';
 import type { ApiActor } from '../../core/access/api-actor.ts';
+import type { Clock } from '../../core/shared/clock.ts';
+import { recordApiAccess } from './access-log.ts';
 import { applyFilters, resolveFilters, type Filters } from './filters.ts';
 import { decodeCursor, finishPage, keysetPage, pageOf, type Keyset } from './pagination.ts';
 import { notFound, problemResponses } from './problem.ts';
@@ -76,18 +78,20 @@ const get = createRoute({
   responses: { 200: { description: 'The plan', content: { 'application/json': { schema: PlanSchema } } }, ...problemResponses(404) },
 });
 
-export function registerPlans(api: ApiApp, { db }: { db: Db }): void {
+export function registerPlans(api: ApiApp, { db, clock }: { db: Db; clock: Clock }): void {
   api.openapi(list, async (c) => {
     const query = c.req.valid('query');
     const scope = c.get('scope');
-    const filters = await resolveFilters(db, scope, query);
+    const filters = await resolveFilters(db, scope, query, { what: 'plan', now: clock.now() });
     const rows = await keysetPage(planQuery(db, scope, filters), planKeyset, decodeCursor(query.cursor), query.limit).execute();
     const page = finishPage(rows, query.limit);
     return c.json({ items: page.rows.map(toPlan), nextCursor: page.nextCursor }, 200);
   });
   api.openapi(get, async (c) => {
-    const row = await planQuery(db, c.get('scope'), {}).where('p.id', '=', c.req.valid('param').id).executeTakeFirst();
+    const scope = c.get('scope');
+    const row = await planQuery(db, scope, {}).where('p.id', '=', c.req.valid('param').id).executeTakeFirst();
     if (!row) throw notFound('plan');
+    await recordApiAccess(db, scope, { subjectId: row.user_id, what: 'plan', now: clock.now() });
     return c.json(toPlan(row), 200);
   });
 }

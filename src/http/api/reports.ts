@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import type { Db } from '../../core/shared/db.ts';
 import type { ApiActor } from '../../core/access/api-actor.ts';
+import type { Clock } from '../../core/shared/clock.ts';
+import { recordApiAccess } from './access-log.ts';
 import { applyFilters, resolveFilters, type Filters } from './filters.ts';
 import { decodeCursor, finishPage, keysetPage, pageOf, type Keyset } from './pagination.ts';
 import { notFound, problemResponses } from './problem.ts';
@@ -83,11 +85,11 @@ export function withCustomer<Q extends ReturnType<typeof reportQuery>>(query: Q,
   return query.where(sql<boolean>`(r.summary -> 'customers') @> jsonb_build_array((select name from customers where id = ${filters.customerId}))`) as Q;
 }
 
-export function registerReports(api: ApiApp, { db }: { db: Db }): void {
+export function registerReports(api: ApiApp, { db, clock }: { db: Db; clock: Clock }): void {
   api.openapi(list, async (c) => {
     const query = c.req.valid('query');
     const scope = c.get('scope');
-    const filters = await resolveFilters(db, scope, query);
+    const filters = await resolveFilters(db, scope, query, { what: 'report', now: clock.now() });
     const rows = await keysetPage(withCustomer(reportQuery(db, scope, filters), filters), reportKeyset, decodeCursor(query.cursor), query.limit).execute();
     const page = finishPage(rows, query.limit);
     const time = zonedFormatter(scope.org.timeZone);
@@ -97,6 +99,7 @@ export function registerReports(api: ApiApp, { db }: { db: Db }): void {
     const scope = c.get('scope');
     const row = await reportQuery(db, scope, {}).where('r.id', '=', c.req.valid('param').id).executeTakeFirst();
     if (!row) throw notFound('report');
+    await recordApiAccess(db, scope, { subjectId: row.user_id, what: 'report', now: clock.now() });
     return c.json(toReport(row, zonedFormatter(scope.org.timeZone)), 200);
   });
 }

@@ -11,6 +11,8 @@ import { decodeCursor, finishPage, keysetPage, pageOf, PageQuery, type Keyset } 
 import { ApiProblem, notFound, problemResponses } from './problem.ts';
 import { IdParam, OrgQuery, security, Timestamp } from './schemas.ts';
 import { zonedFormatter } from './zoned-time.ts';
+import { recordApiAccess } from './access-log.ts';
+import type { Clock } from '../../core/shared/clock.ts';
 import type { ApiApp } from './context.ts';
 
 const Role = z.enum(['admin', 'manager', 'rep']);
@@ -25,6 +27,7 @@ export const UserSchema = z
     language: Language,
     teams: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.enum(['manager', 'rep']) })),
     createdAt: Timestamp,
+    deactivatedAt: Timestamp.nullable().openapi({ description: 'When they were deactivated (left the company); null while active' }),
   })
   .openapi('User');
 
@@ -41,15 +44,15 @@ const UserPatch = z
 
 const userKeyset: Keyset = { key: 'u.created_at', keyType: 'timestamptz', id: 'u.id', idType: 'uuid' };
 
-function userQuery(db: Db, scope: ApiActor) {
+export function userQuery(db: Db, scope: ApiActor) {
   return db
     .selectFrom('users as u')
-    .select(['u.id', 'u.display_name', 'u.role', 'u.time_zone', 'u.language', 'u.created_at'])
+    .select(['u.id', 'u.display_name', 'u.role', 'u.time_zone', 'u.language', 'u.created_at', 'u.deactivated_at'])
     .where('u.org_id', '=', scope.org.id)
     .where(sql<boolean>`u.id in (${visibleUserIds(db, scope.actor)})`);
 }
 
-async function withTeams(db: Db, rows: Awaited<ReturnType<ReturnType<typeof userQuery>['execute']>>, scope: ApiActor) {
+export async function withTeams(db: Db, rows: Awaited<ReturnType<ReturnType<typeof userQuery>['execute']>>, scope: ApiActor) {
   const ids = rows.map((r) => r.id);
   const memberships = ids.length
     ? await db.selectFrom('team_memberships as m').innerJoin('teams as t', 't.id', 'm.team_id').select(['m.user_id', 't.id', 't.name', 'm.role']).where('m.user_id', 'in', ids).orderBy('t.name').execute()
@@ -63,6 +66,7 @@ async function withTeams(db: Db, rows: Awaited<ReturnType<ReturnType<typeof user
     language: r.language,
     teams: memberships.filter((m) => m.user_id === r.id).map((m) => ({ id: m.id, name: m.name, role: m.role })),
     createdAt: time(r.created_at)!,
+    deactivatedAt: time(r.deactivated_at),
   }));
 }
 
@@ -97,7 +101,7 @@ const patch = createRoute({
   responses: { 200: { description: 'The user after the change', content: { 'application/json': { schema: UserSchema } } }, ...problemResponses(403, 404, 409, 422) },
 });
 
-export function registerUsers(api: ApiApp, { db }: { db: Kysely<Database> }): void {
+export function registerUsers(api: ApiApp, { db, clock }: { db: Kysely<Database>; clock: Clock }): void {
   api.openapi(list, async (c) => {
     const query = c.req.valid('query');
     const scope = c.get('scope');
@@ -114,6 +118,7 @@ export function registerUsers(api: ApiApp, { db }: { db: Kysely<Database> }): vo
     const scope = c.get('scope');
     const row = await userQuery(db, scope).where('u.id', '=', c.req.valid('param').id).executeTakeFirst();
     if (!row) throw notFound('user');
+    await recordApiAccess(db, scope, { subjectId: row.id, what: 'profile', now: clock.now() });
     return c.json((await withTeams(db, [row], scope))[0]!, 200);
   });
 

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../core/shared/db.ts';
 import type { ApiActor } from '../../core/access/api-actor.ts';
+import type { Clock } from '../../core/shared/clock.ts';
+import { recordApiAccess } from './access-log.ts';
 import { applyFilters, resolveFilters, type Filters } from './filters.ts';
 import { decodeCursor, finishPage, keysetPage, pageOf, type Keyset } from './pagination.ts';
 import { notFound, problemResponses } from './problem.ts';
@@ -82,11 +84,11 @@ const get = createRoute({
   responses: { 200: { description: 'The visit', content: { 'application/json': { schema: VisitSchema } } }, ...problemResponses(404) },
 });
 
-export function registerVisits(api: ApiApp, { db }: { db: Db }): void {
+export function registerVisits(api: ApiApp, { db, clock }: { db: Db; clock: Clock }): void {
   api.openapi(list, async (c) => {
     const query = c.req.valid('query');
     const scope = c.get('scope');
-    const filters = await resolveFilters(db, scope, query);
+    const filters = await resolveFilters(db, scope, query, { what: 'history', now: clock.now() });
     const rows = await keysetPage(visitQuery(db, scope, filters), visitKeyset, decodeCursor(query.cursor), query.limit).execute();
     const page = finishPage(rows, query.limit);
     const time = zonedFormatter(scope.org.timeZone);
@@ -96,6 +98,7 @@ export function registerVisits(api: ApiApp, { db }: { db: Db }): void {
     const scope = c.get('scope');
     const row = await visitQuery(db, scope, {}).where('v.id', '=', c.req.valid('param').id).executeTakeFirst();
     if (!row) throw notFound('visit');
+    await recordApiAccess(db, scope, { subjectId: row.user_id, what: 'history', now: clock.now() });
     return c.json(toVisit(row, zonedFormatter(scope.org.timeZone)), 200);
   });
 }

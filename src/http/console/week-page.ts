@@ -11,6 +11,7 @@ import { notFound, type ConsoleDeps, type ConsoleEnv } from './console-context.t
 import { pageShell } from './page-shell.ts';
 import { replyFlash, replyForm, repliesList } from './feedback-forms.ts';
 import { viewablePerson } from './scope.ts';
+import { recordAccess } from '../../core/privacy/record-access.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -26,6 +27,8 @@ export function mountWeek(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
     const person = await viewablePerson(deps.db, viewer.actor, c.req.param('id'));
     if (!person) return notFound(c);
     const now = deps.clock.now();
+    // Someone else's week is a look at their individual records: it goes into their access log.
+    await recordAccess(deps.db, { orgId: person.org_id, viewerId: viewer.user.id, subjectId: person.id, what: 'week', via: 'console', now });
     const today = localDateOf(now, person.time_zone);
     const asked = c.req.query('from');
     const anchor = asked && isValidLocalDate(asked) ? asked : today;

@@ -92,7 +92,7 @@ export function registerExports(api: ApiApp, deps: Pick<AdminApiDeps, 'db' | 'cl
     const query = c.req.valid('query');
     const scope = c.get('scope');
     const [dataset, format] = file.split('.') as [Dataset, 'csv' | 'xlsx'];
-    const filters = await resolveFilters(deps.db, scope, query);
+    const filters = await resolveFilters(deps.db, scope, query, { what: 'history', now: deps.clock.now() });
     const lang = query.lang ?? scope.org.language;
     const { headers } = columnsFor(dataset, lang);
     const pages = cellPages(deps.db, scope, dataset, filters, lang, pageSize);
