@@ -3,7 +3,7 @@ import type { Db } from '../core/shared/db.ts';
 import type { Language } from '../conversation/intents/types.ts';
 import type { OutboundMessage } from '../conversation/types.ts';
 import type { Leaderboard } from '../core/leaderboards/build-leaderboard.ts';
-import { chartsEnabled, storeChart } from './chart-store.ts';
+import { chartsEnabled, storeChart, type ChartRef } from './chart-store.ts';
 import { loadTrend, type TrendData } from './trend-data.ts';
 import type { ScheduleSettings } from '../core/schedules/settings.ts';
 
@@ -22,8 +22,23 @@ export async function attachLeaderboardChart(
   const { board } = input;
   if (board.entries.length === 0 || !(await chartsEnabled(db, input.orgId))) return input.message;
   const key = `leaderboard:${board.teamId}:${board.period.period}:${board.period.start}:${input.language}:${digest({ board, language: input.language })}`;
-  const chart = await storeChart(db, { key, orgId: input.orgId, kind: 'leaderboard', now, render: async () => (await import('./leaderboard-chart.ts')).renderLeaderboardChart(board, input.language) });
-  return { ...input.message, image: chart };
+  const chart = await storeChartOrNone(db, { key, orgId: input.orgId, kind: 'leaderboard', now, render: async () => (await import('./leaderboard-chart.ts')).renderLeaderboardChart(board, input.language) });
+  return chart ? { ...input.message, image: chart } : input.message;
+}
+
+/**
+ * The stored chart, or none when drawing it failed: the post then goes out as text alone rather than
+ * not at all (the Cloudflare Worker cannot draw, see src/edge/no-chart-rendering.ts; on Node a
+ * renderer fault must not cost the team its board). Logged with console.warn because these use
+ * cases get no logger; both runtimes collect the process's console.
+ */
+async function storeChartOrNone(db: Db, input: Parameters<typeof storeChart>[1]): Promise<ChartRef | undefined> {
+  try {
+    return await storeChart(db, input);
+  } catch (error) {
+    console.warn(JSON.stringify({ msg: 'chart not drawn; the post goes out as text', key: input.key, err: error instanceof Error ? error.message : String(error) }));
+    return undefined;
+  }
 }
 
 /** A short fingerprint of what a chart shows. */
@@ -53,6 +68,6 @@ export async function attachTrendChart(
   const data = input.data ?? (await loadTrend(db, input.team, input.lastWeekDate));
   if (data.reps.length === 0) return input.message;
   const key = `trend:${input.team.teamId}:${data.weeks.at(-1)!.start}:${input.language}:${input.focus?.userId ?? 'team'}:${digest(data)}`;
-  const chart = await storeChart(db, { key, orgId: input.team.orgId, kind: 'trend', now, render: async () => (await import('./trend-chart.ts')).renderTrendChart(data, input.language, input.focus) });
-  return { ...input.message, image: chart };
+  const chart = await storeChartOrNone(db, { key, orgId: input.team.orgId, kind: 'trend', now, render: async () => (await import('./trend-chart.ts')).renderTrendChart(data, input.language, input.focus) });
+  return chart ? { ...input.message, image: chart } : input.message;
 }
