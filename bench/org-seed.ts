@@ -153,12 +153,14 @@ export async function seedLargeOrg(db: Kysely<Database>, shape: OrgShape, asOf: 
             then (p.local_ts at time zone ${zone}) - interval '1 day' else (p.local_ts at time zone ${zone}) end as at
           from p
         )
-        insert into visits (id, org_id, user_id, customer_id, source, started_at, ended_at, notes, next_step, follow_up_date, created_at, updated_at)
+        insert into visits (id, org_id, user_id, customer_id, source, started_at, ended_at, notes, next_step, follow_up_date, created_at, updated_at, local_date)
         select ${ids.visit(sql`g`)}, ${ids.org}, ${ids.rep(sql`r`)},
           ${ids.customer(sql`case when g % 5 = 4 then (g::bigint * 7919) % ${customers} else r + ${reps} * ((g / ${reps}) % 10) end`)},
           'check_in', at, case when k = 0 and r % 10 = 0 then null else at + interval '1 hour' end,
           case when g % 3 = 0 then '谈了新品的价格 ' || g end, case when g % 3 = 0 then '下周送样品' end,
-          case when g % 20 = 0 then (at at time zone ${zone})::date + 7 end, at, at
+          case when g % 20 = 0 then (at at time zone ${zone})::date + 7 end, at, at,
+          -- The local date the service writes (the fill-in trigger is off under replica mode).
+          (at at time zone ${zone})::date
         from t`),
     );
     // One check-in per visit, and a check-out for every fourth visit (5 check-ins per 4 visits), in
