@@ -11,8 +11,10 @@ describe('logger', () => {
     logger.info({ dingtalk: { accessToken: 'acs-999', clientSecret: 'cs-1' } }, 'token refreshed');
     // Admin API bearer tokens, whichever way a header object spells the name.
     logger.info({ req: { headers: { Authorization: 'Bearer lw_api-1' } }, api: { headers: { Authorization: 'Bearer lw_api-2' } } }, 'api request');
+    // The data encryption keys (issue 16) and the local backup token.
+    logger.info({ config: { dataEncryptionKey: 'dek-new', dataEncryptionKeyPrevious: 'dek-old' }, backup: { backupToken: 'bk-1', dataKey: 'dk-1' } }, 'started');
     const out = lines.join('');
-    for (const secret of ['xoxb-secret-token', 'Bearer abc', 'admin-123', 'u:pw', 'acs-999', 'cs-1', 'lw_api-1', 'lw_api-2']) {
+    for (const secret of ['xoxb-secret-token', 'Bearer abc', 'admin-123', 'u:pw', 'acs-999', 'cs-1', 'lw_api-1', 'lw_api-2', 'dek-new', 'dek-old', 'bk-1', 'dk-1']) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain('[redacted]');

@@ -8,11 +8,11 @@ describe('the Worker logger', () => {
     const lines: string[] = [];
     vi.spyOn(console, 'warn').mockImplementation((line: string) => void lines.push(line));
     const logger = createConsoleLogger('info').child({ platform: 'slack' });
-    logger.warn({ config: { signingSecret: 'abc', databaseUrl: 'postgres://u:p@h/db' }, headers: { authorization: 'Bearer x' }, reason: 'stale' }, 'rejected');
+    logger.warn({ config: { signingSecret: 'abc', databaseUrl: 'postgres://u:p@h/db', dataEncryptionKey: 'dek' }, headers: { authorization: 'Bearer x' }, reason: 'stale' }, 'rejected');
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0]!);
     expect(entry).toMatchObject({ level: 'warn', platform: 'slack', reason: 'stale', msg: 'rejected' });
-    expect(entry.config).toEqual({ signingSecret: '[redacted]', databaseUrl: '[redacted]' });
+    expect(entry.config).toEqual({ signingSecret: '[redacted]', databaseUrl: '[redacted]', dataEncryptionKey: '[redacted]' });
     expect(entry.headers.authorization).toBe('[redacted]');
   });
 

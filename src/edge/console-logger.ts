@@ -7,6 +7,7 @@ type LevelName = keyof typeof levels;
 const secretKeys = new Set([
   'token', 'accesstoken', 'access_token', 'secret', 'clientsecret', 'signingsecret', 'password', 'authorization',
   'x-acs-dingtalk-access-token', 'locationlinksecret', 'admintoken', 'databaseurl',
+  'dataencryptionkey', 'dataencryptionkeyprevious', 'datakey', 'backuptoken',
 ]);
 
 function clean(value: unknown, depth = 0): unknown {
