@@ -4,6 +4,7 @@ import type { Language } from '../conversation/intents/types.ts';
 import type { OutboundMessage } from '../conversation/types.ts';
 import type { Leaderboard } from '../core/leaderboards/build-leaderboard.ts';
 import { chartsEnabled, storeChart, type ChartRef } from './chart-store.ts';
+import { ChartsUnavailableError } from './charts-unavailable.ts';
 import { loadTrend, type TrendData } from './trend-data.ts';
 import type { ScheduleSettings } from '../core/schedules/settings.ts';
 
@@ -27,17 +28,15 @@ export async function attachLeaderboardChart(
 }
 
 /**
- * The stored chart, or none when drawing it failed: the post then goes out as text alone rather than
- * not at all (the Cloudflare Worker cannot draw, see src/edge/no-chart-rendering.ts; on Node a
- * renderer fault must not cost the team its board). Logged with console.warn because these use
- * cases get no logger; both runtimes collect the process's console.
+ * The stored chart, or none where this runtime cannot draw (the Cloudflare Worker): the post then
+ * goes out as text alone. Any other failure is thrown: the job's runner logs it and retries.
  */
 async function storeChartOrNone(db: Db, input: Parameters<typeof storeChart>[1]): Promise<ChartRef | undefined> {
   try {
     return await storeChart(db, input);
   } catch (error) {
-    console.warn(JSON.stringify({ msg: 'chart not drawn; the post goes out as text', key: input.key, err: error instanceof Error ? error.message : String(error) }));
-    return undefined;
+    if (error instanceof ChartsUnavailableError) return undefined;
+    throw error;
   }
 }
 
