@@ -6,7 +6,6 @@ import type { ChatAdapter } from '../../bots/types.ts';
 import { openPostgres } from '../db/postgres-pool.ts';
 import { resolveLinkSecret } from '../core/location-links/link-secret.ts';
 import { parseDataKey } from '../core/secrets/data-key.ts';
-import { verifyDataKey } from '../core/secrets/secret-store.ts';
 import { createConversationEngine } from '../conversation/engine.ts';
 import { createDeliveryLoop, type DrainResult } from '../../jobs/deliver/delivery-loop.ts';
 import { createHttpApp } from '../http/app.ts';
@@ -128,7 +127,7 @@ async function edgeLinkSecret(db: Parameters<typeof resolveLinkSecret>[0], confi
   if (!config.dataEncryptionKey) {
     throw new Error('Set LOCATION_LINK_SECRET or DATA_ENCRYPTION_KEY as Worker secrets (wrangler secret put): the Worker has no DATA_DIR for a generated key.');
   }
-  const key = parseDataKey(config.dataEncryptionKey, 'DATA_ENCRYPTION_KEY');
-  await verifyDataKey(db, key, { source: 'DATA_ENCRYPTION_KEY' });
-  return resolveLinkSecret(db, key);
+  // No verifyDataKey here: it would cost every request its queries, and a wrong key already fails
+  // loudly when the sealed secret does not open (AES-GCM). The Node service verifies at start.
+  return resolveLinkSecret(db, parseDataKey(config.dataEncryptionKey, 'DATA_ENCRYPTION_KEY'));
 }
