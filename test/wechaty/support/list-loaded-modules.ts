@@ -43,5 +43,6 @@ await new Promise<void>((resolve) => {
   port1.ref();
   port1.postMessage('flush');
 });
-process.stdout.write(JSON.stringify(resolved));
-process.exit(0);
+// stdout is a pipe, written asynchronously: exit only once the whole list is out (a bare exit cut it
+// short once the module list grew past the pipe's buffer).
+process.stdout.write(JSON.stringify(resolved), () => process.exit(0));
