@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
  */
 export class StormProxy {
   readonly posted = new Map<string, number[]>();
+  /** The text of each recorded post, in the same order as `posted` (to name what came twice). */
+  readonly texts = new Map<string, string[]>();
   rateLimited = 0;
   private stormChannel: string | undefined;
   private stormUntil = 0;
@@ -59,10 +61,18 @@ export class StormProxy {
       body: body.toString('utf8'),
     });
     const text = await upstream.text();
-    if (channel && upstream.ok && JSON.parse(text).ok) this.posted.set(channel, [...this.postsTo(channel), performance.now()]);
+    if (channel && upstream.ok && JSON.parse(text).ok) {
+      this.posted.set(channel, [...this.postsTo(channel), performance.now()]);
+      this.texts.set(channel, [...(this.texts.get(channel) ?? []), textOf(String(headers['content-type'] ?? ''), body.toString('utf8'))]);
+    }
     res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
     res.end(text);
   }
+}
+
+function textOf(contentType: string, body: string): string {
+  const text = contentType.includes('application/json') ? JSON.parse(body).text : new URLSearchParams(body).get('text');
+  return String(text ?? '').slice(0, 80);
 }
 
 function channelOf(contentType: string, body: string): string | undefined {
