@@ -1,4 +1,5 @@
 import type { Clock } from '../../src/core/shared/clock.ts';
+import { memoryTokenStore, type TokenStore } from '../token-store.ts';
 
 /** Refresh this long before DingTalk's stated expiry, so a token never dies in flight. */
 const EXPIRY_MARGIN_MS = 5 * 60_000;
@@ -12,33 +13,35 @@ export interface IssuedToken {
 /**
  * The app's access token, cached until shortly before it expires (by the injected clock). Concurrent
  * callers share one refresh (single flight), and a token the API rejected is dropped only if it is
- * still the current one, so N parallel auth failures cause one refresh, not N.
+ * still the current one, so N parallel auth failures cause one refresh, not N. The token itself
+ * lives in `store` (the Worker passes one that outlives the request; see bots/token-store.ts).
  */
 export class AccessTokenCache {
-  private current?: { token: string; expiresAt: number };
   private inflight?: Promise<string>;
 
   constructor(
     private readonly issue: () => Promise<IssuedToken>,
     private readonly clock: Clock,
+    private readonly store: TokenStore = memoryTokenStore(),
   ) {}
 
   /** A valid token: the cached one, or a fresh one (shared with any refresh already running). */
   async get(): Promise<string> {
     const now = this.clock.now().getTime();
-    if (this.current && now < this.current.expiresAt - EXPIRY_MARGIN_MS) return this.current.token;
+    const current = this.store.read();
+    if (current && now < current.expiresAt - EXPIRY_MARGIN_MS) return current.token;
     return this.refresh();
   }
 
   /** Forgets `token` if it is still the cached one (the API said it is invalid). */
   invalidate(token: string): void {
-    if (this.current?.token === token) this.current = undefined;
+    this.store.drop(token);
   }
 
   private refresh(): Promise<string> {
     this.inflight ??= this.issue()
       .then(({ token, expiresInSec }) => {
-        this.current = { token, expiresAt: this.clock.now().getTime() + expiresInSec * 1000 };
+        this.store.write({ token, expiresAt: this.clock.now().getTime() + expiresInSec * 1000 });
         return token;
       })
       .finally(() => {

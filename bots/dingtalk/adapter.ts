@@ -14,6 +14,7 @@ import { createDingTalkSender, type BatchSendResult } from './sender.ts';
 import { SessionWebhooks, trustedWebhookHosts } from './session-webhooks.ts';
 import type { ReconnectPolicy, StreamTransport } from './stream-transport.ts';
 import type { InboundHandler } from './inbound.ts';
+import type { TokenStore } from '../token-store.ts';
 
 export interface DingTalkAdapterDeps {
   engine: Pick<ConversationEngine, 'handle'>;
@@ -21,6 +22,8 @@ export interface DingTalkAdapterDeps {
   logger: Logger;
   /** Stored charts (issue 18): uploaded with media/upload and sent as robot image messages. */
   charts?: ChartImages;
+  /** Where the access token is kept between adapters (the Worker's per-isolate store); the adapter's own otherwise. */
+  tokenStore?: TokenStore;
 }
 
 /** Tuning for tests and unusual deployments; the defaults suit production. */
@@ -56,6 +59,7 @@ export function buildDingTalkAdapter(
     robotCode: config.robotCode,
     clock,
     logger,
+    tokenStore: deps.tokenStore,
   });
   const sessions = new SessionWebhooks(clock, trustedWebhookHosts(config.apiUrl));
   const inbound = createInboundHandler({ engine: deps.engine, clock, logger, sessions }, { retryDelaysMs: options.inboundRetryDelaysMs });

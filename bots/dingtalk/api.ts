@@ -6,6 +6,7 @@ import { AccessTokenCache, type IssuedToken } from './access-token.ts';
 import { DingTalkApiError, QuotaExhaustedError, TokenRejectedError, openApiFailure, sessionWebhookFailure } from './api-errors.ts';
 import type { OpenApiMessage } from './encode.ts';
 import { QuotaGuard } from './quota-guard.ts';
+import type { TokenStore } from '../token-store.ts';
 
 export interface DingTalkApiOptions {
   /** OpenAPI origin, `https://api.dingtalk.com` unless DINGTALK_API_URL says otherwise. */
@@ -16,6 +17,8 @@ export interface DingTalkApiOptions {
   clock: Clock;
   logger: Logger;
   timeoutMs?: number;
+  /** Where the access token is kept; the adapter's own memory unless given (the Worker shares one per isolate). */
+  tokenStore?: TokenStore;
 }
 
 /** `oToMessages/batchSend`'s answer: who DingTalk refused, and who it throttled. */
@@ -43,7 +46,7 @@ export function createDingTalkApi(options: DingTalkApiOptions) {
   const { apiUrl, clock } = options;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const quota = new QuotaGuard(clock, options.logger);
-  const tokens = new AccessTokenCache(issueToken, clock);
+  const tokens = new AccessTokenCache(issueToken, clock, options.tokenStore);
 
   async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
     let res: Response;

@@ -5,6 +5,7 @@ import { AuthFailedError, RateLimitedError } from '../errors.ts';
 import { errcodes, errorFor, tokenErrcodes } from './errors.ts';
 import { createPacer } from './pacer.ts';
 import type { WeComMessageBody } from './encode.ts';
+import { memoryTokenStore, type TokenStore } from '../token-store.ts';
 
 export interface WeComApiOptions {
   /** `https://qyapi.weixin.qq.com` (WECOM_API_URL points it elsewhere, e.g. at the tests' fake). */
@@ -15,6 +16,8 @@ export interface WeComApiOptions {
   clock: Clock;
   logger: Logger;
   requestTimeoutMs?: number;
+  /** Where the access token is kept; the adapter's own memory unless given (the Worker shares one per isolate). */
+  tokenStore?: TokenStore;
 }
 
 interface WeComAnswer {
@@ -41,7 +44,7 @@ export function createWeComApi(options: WeComApiOptions) {
   const base = options.apiUrl.replace(/\/+$/, '');
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
   const robotPacer = createPacer(clock, { limit: robotLimitPerMinute, windowMs: 60_000 });
-  let cached: { token: string; expiresAt: number } | undefined;
+  const tokens = options.tokenStore ?? memoryTokenStore();
   let refreshing: Promise<string> | undefined;
   let consecutiveRateLimits = 0;
   let lastAuthFailure: string | undefined;
@@ -87,6 +90,7 @@ export function createWeComApi(options: WeComApiOptions) {
 
   /** A valid access token, fetching one when none is cached or it is about to expire. */
   async function accessToken(): Promise<string> {
+    const cached = tokens.read();
     if (cached && clock.now().getTime() < cached.expiresAt) return cached.token;
     refreshing ??= (async () => {
       try {
@@ -94,8 +98,9 @@ export function createWeComApi(options: WeComApiOptions) {
         const answer = await request('/cgi-bin/gettoken', { corpid: options.corpId, corpsecret: options.secret });
         if (answer.errcode || typeof answer.access_token !== 'string') fail(answer, '/cgi-bin/gettoken');
         const expiresInMs = Number(answer.expires_in ?? 7200) * 1000;
-        cached = { token: answer.access_token as string, expiresAt: clock.now().getTime() + Math.max(expiresInMs - tokenMarginMs, 60_000) };
-        return cached.token;
+        const token = answer.access_token as string;
+        tokens.write({ token, expiresAt: clock.now().getTime() + Math.max(expiresInMs - tokenMarginMs, 60_000) });
+        return token;
       } finally {
         refreshing = undefined;
       }
@@ -109,7 +114,7 @@ export function createWeComApi(options: WeComApiOptions) {
       const token = await accessToken();
       const answer = await request(path, { access_token: token, ...query }, body);
       if (answer.errcode && tokenErrcodes.has(answer.errcode) && attempt === 0) {
-        if (cached?.token === token) cached = undefined;
+        tokens.drop(token);
         continue;
       }
       if (answer.errcode) fail(answer, path);

@@ -15,6 +15,7 @@ import type { WeComCardTap } from './decode.ts';
 import { WeComApiError, errcodes } from './errors.ts';
 import { parseWeComRef } from './refs.ts';
 import { mountWeComRoutes } from './transport.ts';
+import type { TokenStore } from '../token-store.ts';
 
 export interface WeComAdapterDeps {
   engine: Pick<ConversationEngine, 'handle'>;
@@ -22,6 +23,8 @@ export interface WeComAdapterDeps {
   logger: Logger;
   /** Stored charts (issue 18): uploaded as media for app messages, sent inline to group robots. */
   charts?: ChartImages;
+  /** Where the access token is kept between adapters (the Worker's per-isolate store); the adapter's own otherwise. */
+  tokenStore?: TokenStore;
 }
 
 /** The WeCom adapter plus what tests and the scheduler use beyond the ChatAdapter contract. */
@@ -45,7 +48,7 @@ const maxRememberedProgress = 1000;
  * "WeCom" for the admin's setup.
  */
 export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, options: { ackBudgetMs?: number } = {}): WeComAdapter {
-  const api = createWeComApi({ ...config, clock: deps.clock, logger: deps.logger });
+  const api = createWeComApi({ ...config, clock: deps.clock, logger: deps.logger, tokenStore: deps.tokenStore });
   const aesKey = aesKeyFrom(config.encodingAesKey);
   const inFlight = new Set<Promise<unknown>>();
   const progress = new Map<string, number>();

@@ -9,11 +9,13 @@ import { createWeComAdapter } from '../../bots/wecom/index.ts';
 import { buildDingTalkAdapter } from '../../bots/dingtalk/adapter.ts';
 import { createSlackEdgeAdapter } from '../../bots/slack/edge-adapter.ts';
 import { createPersonQueries } from '../conversation/ports/person-queries.ts';
+import { isolateTokenStore } from './isolate-token-stores.ts';
 
 /**
  * The adapters a Cloudflare Worker runs: everything that is request/response. Stream-mode DingTalk
  * and Wechaty hold long-lived connections and stay on the Node service; configured here, they stop
- * the Worker with a message saying so rather than silently dropping a platform.
+ * the Worker with a message saying so rather than silently dropping a platform. DingTalk's and
+ * WeCom's access tokens are kept per isolate, across requests (isolate-token-stores.ts).
  */
 export function createEdgeAdapters(
   config: AppConfig,
@@ -25,13 +27,15 @@ export function createEdgeAdapters(
   const waits: (() => Promise<void>)[] = [];
   if (config.localChat) adapters.push(createLocalAdapter({ ...adapterDeps, mailbox: createDatabaseMailbox(db) }));
   if (config.wecom) {
-    const wecom = createWeComAdapter(config.wecom, adapterDeps);
+    const tokenStore = isolateTokenStore('wecom', config.wecom.apiUrl, `${config.wecom.corpId}/${config.wecom.agentId}`, config.wecom.secret);
+    const wecom = createWeComAdapter(config.wecom, { ...adapterDeps, tokenStore });
     waits.push(() => wecom.settled());
     adapters.push(wecom);
   }
   if (config.dingtalk) {
     if (config.dingtalk.mode !== 'http') throw new Error('DINGTALK_MODE=stream needs the Node service: set DINGTALK_MODE=http on the Worker');
-    adapters.push(buildDingTalkAdapter(config.dingtalk, adapterDeps));
+    const tokenStore = isolateTokenStore('dingtalk', config.dingtalk.apiUrl, config.dingtalk.clientId, config.dingtalk.clientSecret);
+    adapters.push(buildDingTalkAdapter(config.dingtalk, { ...adapterDeps, tokenStore }));
   }
   if (config.slack) {
     adapters.push(createSlackEdgeAdapter(config.slack, { ...adapterDeps, people: createPersonQueries({ db, clock: adapterDeps.clock }), defer }));

@@ -17,7 +17,10 @@ declare module 'vitest' {
     slackApiUrl: string;
     qyapiUrl: string;
     dingtalkUrl: string;
-    /** GET /calls/<slack|wecom|dingtalk> answers what each fake received; POST /reset clears them. */
+    /**
+     * GET /calls/<slack|wecom|dingtalk> answers what each fake received; POST /reset clears them;
+     * POST /revoke-tokens makes DingTalk and WeCom refuse every access token issued so far.
+     */
     probeUrl: string;
   }
 }
@@ -64,6 +67,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const calls = { slack: slack.calls, wecom: qyapi.calls, dingtalk: dingtalk.calls } as Record<string, unknown>;
     if (req.method === 'POST' && req.url === '/reset') {
       resetFakes();
+      res.writeHead(204).end();
+      return;
+    }
+    // The platforms rotating their access tokens (the next use of an old one is refused).
+    if (req.method === 'POST' && req.url === '/revoke-tokens') {
+      dingtalk.revokeTokens();
+      qyapi.expireTokens();
       res.writeHead(204).end();
       return;
     }

@@ -122,3 +122,8 @@ export async function countRows(table: keyof Database & string): Promise<number>
 export async function fakeCalls(which: 'slack' | 'wecom' | 'dingtalk'): Promise<any[]> {
   return (await fetch(`${inject('probeUrl')}/calls/${which}`)).json();
 }
+
+/** DingTalk and WeCom refuse every access token they issued so far (as when they rotate them). */
+export async function revokePlatformTokens(): Promise<void> {
+  await fetch(`${inject('probeUrl')}/revoke-tokens`, { method: 'POST' });
+}
