@@ -1,10 +1,9 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
-import { failureStatus } from '../../src/http/failure-status.ts';
 import { limitBody } from '../../src/http/body-limit.ts';
-import { verifySlackSignature } from './verify.ts';
-import { parseSlackBody } from './parse-body.ts';
+import { readSlackRequest } from './request-intake.ts';
+import { answerWithinDeadline, DEFAULT_ACK_DEADLINE_MS } from './answer-deadline.ts';
 import type { SlackAck, SlackHandlers } from './handlers.ts';
 
 export interface EdgeSlackTransportDeps {
@@ -21,62 +20,28 @@ export interface EdgeSlackTransportDeps {
   maxBodyBytes?: number;
 }
 
-type Outcome = { kind: 'done' } | { kind: 'failed'; error: unknown } | { kind: 'deadline' };
-
 /**
- * `POST /slack/events` without Bolt, for the Cloudflare Worker: the same signature check
- * (`verify.ts`), body parsing (`parseSlackBody`) and handlers (`handlers.ts`) as the Node adapter,
- * with Bolt's routing (event type, slash command, view callback id, block actions) done here.
- * The answer rules are the Node receiver's (`transport.ts`): answer once the turn is committed or at
- * the deadline, whichever comes first; past the deadline the work goes on in `defer` (waitUntil).
- * An Events API delivery that fails before the deadline gets 500/503 so Slack redelivers it.
+ * `POST /slack/events` without Bolt, for the Cloudflare Worker: the same intake (`request-intake.ts`:
+ * size cap, signature, parsing, URL check), answer rules (`answer-deadline.ts`) and handlers
+ * (`handlers.ts`) as the Node adapter, with Bolt's routing (event type, slash command, view
+ * callback id, block actions) done here. Work that outlives the deadline goes to `defer`
+ * (`ctx.waitUntil`), so Slack has its answer within 3 s however slow the turn.
  */
 export function mountEdgeSlackRoutes(http: Hono, deps: EdgeSlackTransportDeps): void {
   const maxBodyBytes = deps.maxBodyBytes ?? 1024 * 1024;
-  const ackDeadlineMs = deps.ackDeadlineMs ?? 2500;
+  const ackDeadlineMs = deps.ackDeadlineMs ?? DEFAULT_ACK_DEADLINE_MS;
 
   http.post('/slack/events', limitBody(maxBodyBytes), async (c) => {
-    const { logger } = deps;
-    const rawBody = Buffer.from(await c.req.arrayBuffer());
-    if (rawBody.length > maxBodyBytes) return c.text('payload too large', 413);
-    const contentType = c.req.header('content-type') ?? '';
-    // Slack's SSL certificate probe for slash command URLs is unsigned; it carries nothing to process.
-    if (contentType.startsWith('application/x-www-form-urlencoded') && new URLSearchParams(rawBody.toString('utf8')).get('ssl_check') === '1') {
-      return c.body(null, 200);
-    }
-    const check = verifySlackSignature({
-      signingSecret: deps.signingSecret,
-      timestamp: c.req.header('x-slack-request-timestamp'),
-      signature: c.req.header('x-slack-signature'),
-      rawBody,
-      now: deps.clock.now(),
+    const { signingSecret, clock, logger } = deps;
+    const intake = await readSlackRequest(c, { signingSecret, clock, logger, maxBodyBytes });
+    if (intake.kind === 'answered') return intake.response;
+    return answerWithinDeadline(c, {
+      body: intake.body,
+      logger,
+      ackDeadlineMs,
+      process: (ack) => dispatch(deps, intake.body, ack),
+      continueAfterAnswer: (processing) => deps.defer(processing),
     });
-    if (!check.ok) {
-      logger.warn({ reason: check.reason }, 'slack request rejected: bad signature');
-      return c.text('invalid signature', 401);
-    }
-    const body = parseSlackBody(contentType, rawBody);
-    if (!body) return c.text('malformed body', 400);
-    if (body.type === 'url_verification' && typeof body.challenge === 'string') {
-      // https://docs.slack.dev/reference/events/url_verification
-      return c.json({ challenge: body.challenge });
-    }
-
-    let acked: { body: unknown } | undefined;
-    const ack: SlackAck = async (response?: unknown) => {
-      if (acked) return;
-      acked = { body: response };
-    };
-    const processing = dispatch(deps, body, ack);
-    const outcome = await withDeadline(processing, ackDeadlineMs);
-    if (outcome.kind === 'deadline') {
-      deps.defer(processing.catch((error: unknown) => logger.error({ err: error, type: body.type }, 'slack request processing failed after the ack')));
-    }
-    if (outcome.kind === 'failed') {
-      logger.error({ err: outcome.error, type: body.type }, 'slack request processing failed');
-      if (body.type === 'event_callback' || !acked) return c.text('processing failed', failureStatus(outcome.error));
-    }
-    return ackResponse(c, acked?.body);
   });
 }
 
@@ -101,30 +66,7 @@ async function dispatch(deps: EdgeSlackTransportDeps, body: Record<string, unkno
     const handler = typeof callbackId === 'string' ? handlers.views[callbackId] : undefined;
     return handler ? handler(body, ack) : ack();
   }
-  // block_actions (link buttons), view_closed, shortcuts: nothing to do beyond the ack.
+  // block_actions (our link buttons open their URL; Slack still posts the tap), view_closed,
+  // shortcuts: nothing to do beyond the ack, which Slack needs to not show the person an error.
   return ack();
-}
-
-async function withDeadline(processing: Promise<void>, ms: number): Promise<Outcome> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<Outcome>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: 'deadline' }), ms);
-  });
-  try {
-    return await Promise.race([
-      processing.then(
-        () => ({ kind: 'done' }) as const,
-        (error: unknown) => ({ kind: 'failed', error }) as const,
-      ),
-      deadline,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function ackResponse(c: Context, response: unknown): Response {
-  if (response === undefined || response === null || response === '') return c.body(null, 200);
-  if (typeof response === 'string') return c.text(response, 200);
-  return c.json(response as object, 200);
 }
