@@ -61,6 +61,8 @@ export class FakeSlack extends EventEmitter {
   readonly fileSteps: string[] = [];
   private readonly pendingUploads = new Map<string, { filename: string; length: number; alt?: string }>();
   private readonly failures = new Map<string, Failure[]>();
+  /** Methods whose answers wait until released (a slow Slack): see `hold`. */
+  private readonly holds = new Map<string, { released: Promise<void>; release: () => void }>();
   private readonly sockets = new Set<WebSocket>();
   private server!: Server;
   private wss!: WebSocketServer;
@@ -100,7 +102,25 @@ export class FakeSlack extends EventEmitter {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
   }
 
+  /**
+   * Calls to `method` are recorded at once but answered only after `release(method)`: a Web API
+   * call that takes as long as a test needs (to see what the app answered Slack meanwhile).
+   */
+  hold(method: string): void {
+    if (this.holds.has(method)) return;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.set(method, { released, release });
+  }
+
+  /** Answers the held calls to `method` (and the ones after them at once). */
+  release(method: string): void {
+    this.holds.get(method)?.release();
+    this.holds.delete(method);
+  }
+
   reset(): void {
+    for (const method of [...this.holds.keys()]) this.release(method);
     this.calls.length = 0;
     this.frames.length = 0;
     this.uploads.clear();
@@ -215,6 +235,7 @@ export class FakeSlack extends EventEmitter {
     const token = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '') || (args.token as string | undefined);
     this.calls.push({ method, token, args });
     this.emit('call', method);
+    await this.holds.get(method)?.released;
 
     const failure = this.failures.get(method)?.shift();
     if (failure && 'status' in failure) {

@@ -19,7 +19,8 @@ declare module 'vitest' {
     dingtalkUrl: string;
     /**
      * GET /calls/<slack|wecom|dingtalk> answers what each fake received; POST /reset clears them;
-     * POST /revoke-tokens makes DingTalk and WeCom refuse every access token issued so far.
+     * POST /revoke-tokens makes DingTalk and WeCom refuse every access token issued so far;
+     * POST /hold/slack/<method> holds the fake Slack's answers to that method until POST /release/slack/<method>.
      */
     probeUrl: string;
   }
@@ -67,6 +68,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const calls = { slack: slack.calls, wecom: qyapi.calls, dingtalk: dingtalk.calls } as Record<string, unknown>;
     if (req.method === 'POST' && req.url === '/reset') {
       resetFakes();
+      res.writeHead(204).end();
+      return;
+    }
+    // A slow Slack: calls to the method are answered only once released.
+    const held = /^\/(hold|release)\/slack\/([\w.]+)$/.exec(req.url ?? '');
+    if (req.method === 'POST' && held) {
+      if (held[1] === 'hold') slack.hold(held[2]!);
+      else slack.release(held[2]!);
       res.writeHead(204).end();
       return;
     }

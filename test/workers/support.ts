@@ -67,6 +67,17 @@ export class WorkerHarness {
     return { response, answeredMs };
   }
 
+  /**
+   * One request, with its answer and the work after it (waitUntil) apart: `finished()` waits for the
+   * latter, so a test can look at what was true when the platform got its answer.
+   */
+  async start(path: string, init: RequestInit = {}): Promise<{ response: Response; answeredMs: number; finished(): Promise<void> }> {
+    const ctx = createExecutionContext();
+    const started = Date.now();
+    const response = await this.worker.fetch(new Request(`http://legwork.test${path}`, init), this.env, ctx);
+    return { response, answeredMs: Date.now() - started, finished: () => waitOnExecutionContext(ctx) };
+  }
+
   /** One Cron Trigger run at the clock's current minute. */
   async cron(): Promise<void> {
     const controller = createScheduledController({ scheduledTime: this.clock.now(), cron: '* * * * *' });
@@ -77,13 +88,18 @@ export class WorkerHarness {
 
   /** A Slack request signed with the app's signing secret at the clock's time (or forged with another secret). */
   slack(body: string, contentType = 'application/json', secret: string = ids.signingSecret) {
+    return this.request('/slack/events', this.slackInit(body, contentType, secret));
+  }
+
+  /** The request Slack would make: `body` signed at the clock's time. */
+  slackInit(body: string, contentType = 'application/json', secret: string = ids.signingSecret): RequestInit {
     const timestamp = String(Math.floor(this.clock.now().getTime() / 1000));
     const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-    return this.request('/slack/events', {
+    return {
       method: 'POST',
       headers: { 'content-type': contentType, 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature },
       body,
-    });
+    };
   }
 }
 
@@ -126,4 +142,13 @@ export async function fakeCalls(which: 'slack' | 'wecom' | 'dingtalk'): Promise<
 /** DingTalk and WeCom refuse every access token they issued so far (as when they rotate them). */
 export async function revokePlatformTokens(): Promise<void> {
   await fetch(`${inject('probeUrl')}/revoke-tokens`, { method: 'POST' });
+}
+
+/** The fake Slack answers calls to `method` only after `releaseSlack(method)` (a slow Web API). */
+export async function holdSlack(method: string): Promise<void> {
+  await fetch(`${inject('probeUrl')}/hold/slack/${method}`, { method: 'POST' });
+}
+
+export async function releaseSlack(method: string): Promise<void> {
+  await fetch(`${inject('probeUrl')}/release/slack/${method}`, { method: 'POST' });
 }
