@@ -1,8 +1,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import dingtalkFixture from '../dingtalk/fixtures/text-1to1.json' with { type: 'json' };
-import { encrypt, aesKeyFrom, signature } from '../../bots/wecom/crypto.ts';
-import { dingtalkApp, wecomApp } from './platform-ids.ts';
+import { dingtalkApp } from './platform-ids.ts';
+import { postWeCom, wecomTextXml } from './wecom-callbacks.ts';
 import { createWorkerHarness, fakeCalls, onPostgres, resetAll, revokePlatformTokens, skipReason, type WorkerHarness } from './support.ts';
 
 /**
@@ -84,19 +84,8 @@ describe.skipIf(!onPostgres)(onPostgres ? 'the Worker: OpenAPI sends and access 
   });
 
   describe('WeCom', () => {
-    const key = aesKeyFrom(wecomApp.encodingAesKey);
     let msgId = 7_500_000_000_000_000;
-
-    function callback(from: string, content: string) {
-      const createTime = Math.floor(h.clock.now().getTime() / 1000);
-      const inner = `<xml><ToUserName><![CDATA[${wecomApp.corpId}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${createTime}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId++}</MsgId><AgentID>${wecomApp.agentId}</AgentID></xml>`;
-      const encrypted = encrypt(inner, key, wecomApp.corpId);
-      const timestamp = String(createTime);
-      const nonce = String(msgId);
-      const query = new URLSearchParams({ msg_signature: signature(wecomApp.token, timestamp, nonce, encrypted), timestamp, nonce });
-      const body = `<xml><ToUserName><![CDATA[${wecomApp.corpId}]]></ToUserName><AgentID><![CDATA[${wecomApp.agentId}]]></AgentID><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`;
-      return h.request(`/wecom/callback?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
-    }
+    const callback = (from: string, content: string) => postWeCom(h, wecomTextXml(h, from, content, String(msgId++)));
 
     const calls = async (path: string) => (await fakeCalls('wecom')).filter((c) => c.path === path);
 
