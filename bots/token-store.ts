@@ -8,7 +8,7 @@ export interface StoredToken {
  * Where an adapter keeps its platform access token (DingTalk, WeCom) between calls. The Node service
  * keeps one adapter for the life of the process, so the default memory store does. A Cloudflare
  * Worker builds its adapters per request and passes a store that outlives them (one per isolate,
- * src/edge/isolate-token-stores.ts), so a token is fetched once per isolate and expiry, not once
+ * src/edge/isolate-state.ts), so a token is fetched once per isolate and expiry, not once
  * per request. Only the settled token is shared: a refresh in flight stays with the request that
  * started it (workerd does not let one request wait on another's I/O).
  */

@@ -15,6 +15,7 @@ import { SessionWebhooks, trustedWebhookHosts } from './session-webhooks.ts';
 import type { ReconnectPolicy, StreamTransport } from './stream-transport.ts';
 import type { InboundHandler } from './inbound.ts';
 import type { TokenStore } from '../token-store.ts';
+import type { QuotaMemory } from './quota-guard.ts';
 
 export interface DingTalkAdapterDeps {
   engine: Pick<ConversationEngine, 'handle'>;
@@ -24,6 +25,8 @@ export interface DingTalkAdapterDeps {
   charts?: ChartImages;
   /** Where the access token is kept between adapters (the Worker's per-isolate store); the adapter's own otherwise. */
   tokenStore?: TokenStore;
+  /** Whether the OpenAPI quota ran out, kept between adapters (the Worker's per-isolate memory); the adapter's own otherwise. */
+  quotaMemory?: QuotaMemory;
 }
 
 /** Tuning for tests and unusual deployments; the defaults suit production. */
@@ -60,6 +63,7 @@ export function buildDingTalkAdapter(
     clock,
     logger,
     tokenStore: deps.tokenStore,
+    quotaMemory: deps.quotaMemory,
   });
   const sessions = new SessionWebhooks(clock, trustedWebhookHosts(config.apiUrl));
   const inbound = createInboundHandler({ engine: deps.engine, clock, logger, sessions }, { retryDelaysMs: options.inboundRetryDelaysMs });

@@ -5,7 +5,7 @@ import { AuthFailedError, RateLimitedError } from '../errors.ts';
 import { AccessTokenCache, type IssuedToken } from './access-token.ts';
 import { DingTalkApiError, QuotaExhaustedError, TokenRejectedError, openApiFailure, sessionWebhookFailure } from './api-errors.ts';
 import type { OpenApiMessage } from './encode.ts';
-import { QuotaGuard } from './quota-guard.ts';
+import { QuotaGuard, type QuotaMemory } from './quota-guard.ts';
 import type { TokenStore } from '../token-store.ts';
 
 export interface DingTalkApiOptions {
@@ -19,6 +19,8 @@ export interface DingTalkApiOptions {
   timeoutMs?: number;
   /** Where the access token is kept; the adapter's own memory unless given (the Worker shares one per isolate). */
   tokenStore?: TokenStore;
+  /** Whether the monthly quota ran out; the adapter's own memory unless given (the Worker shares one per isolate). */
+  quotaMemory?: QuotaMemory;
 }
 
 /** `oToMessages/batchSend`'s answer: who DingTalk refused, and who it throttled. */
@@ -45,7 +47,7 @@ interface HttpAnswer {
 export function createDingTalkApi(options: DingTalkApiOptions) {
   const { apiUrl, clock } = options;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const quota = new QuotaGuard(clock, options.logger);
+  const quota = new QuotaGuard(clock, options.logger, options.quotaMemory);
   const tokens = new AccessTokenCache(issueToken, clock, options.tokenStore);
 
   async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {

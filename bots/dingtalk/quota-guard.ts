@@ -10,6 +10,11 @@ export interface QuotaStatus {
   probeAt?: Date;
 }
 
+/** What the guard remembers; a Worker passes one that outlives the request (src/edge/isolate-state.ts). */
+export interface QuotaMemory {
+  state?: { code: string; since: Date; probeAt: Date };
+}
+
 /**
  * Remembers that the organisation's monthly OpenAPI quota ran out (standard DingTalk orgs get a few
  * thousand calls a month). Until the next probe time every proactive send fails fast with a
@@ -17,12 +22,19 @@ export interface QuotaStatus {
  * the outbox keeps every message. Shown in /readyz and logged once per change.
  */
 export class QuotaGuard {
-  private state?: { code: string; since: Date; probeAt: Date };
-
   constructor(
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly memory: QuotaMemory = {},
   ) {}
+
+  private get state() {
+    return this.memory.state;
+  }
+
+  private set state(value: QuotaMemory['state']) {
+    this.memory.state = value;
+  }
 
   /** Throws while the quota is known to be exhausted and the next probe is not due. */
   check(): void {

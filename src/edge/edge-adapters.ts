@@ -9,13 +9,14 @@ import { createWeComAdapter } from '../../bots/wecom/index.ts';
 import { buildDingTalkAdapter } from '../../bots/dingtalk/adapter.ts';
 import { createSlackEdgeAdapter } from '../../bots/slack/edge-adapter.ts';
 import { createPersonQueries } from '../conversation/ports/person-queries.ts';
-import { isolateTokenStore } from './isolate-token-stores.ts';
+import { isolateDingTalkQuota, isolateTokenStore } from './isolate-state.ts';
 
 /**
  * The adapters a Cloudflare Worker runs: everything that is request/response. Stream-mode DingTalk
  * and Wechaty hold long-lived connections and stay on the Node service; configured here, they stop
  * the Worker with a message saying so rather than silently dropping a platform. DingTalk's and
- * WeCom's access tokens are kept per isolate, across requests (isolate-token-stores.ts).
+ * WeCom's access tokens, and DingTalk's quota state, are kept per isolate, across requests
+ * (isolate-state.ts).
  */
 export function createEdgeAdapters(
   config: AppConfig,
@@ -35,7 +36,8 @@ export function createEdgeAdapters(
   if (config.dingtalk) {
     if (config.dingtalk.mode !== 'http') throw new Error('DINGTALK_MODE=stream needs the Node service: set DINGTALK_MODE=http on the Worker');
     const tokenStore = isolateTokenStore('dingtalk', config.dingtalk.apiUrl, config.dingtalk.clientId, config.dingtalk.clientSecret);
-    adapters.push(buildDingTalkAdapter(config.dingtalk, { ...adapterDeps, tokenStore }));
+    const quotaMemory = isolateDingTalkQuota(config.dingtalk.apiUrl, config.dingtalk.clientId);
+    adapters.push(buildDingTalkAdapter(config.dingtalk, { ...adapterDeps, tokenStore, quotaMemory }));
   }
   if (config.slack) {
     adapters.push(createSlackEdgeAdapter(config.slack, { ...adapterDeps, people: createPersonQueries({ db, clock: adapterDeps.clock }), defer }));

@@ -1,8 +1,7 @@
-import { createHmac, randomUUID } from 'node:crypto';
-import { beforeEach, describe, expect, inject, it } from 'vitest';
-import dingtalkFixture from '../dingtalk/fixtures/text-1to1.json' with { type: 'json' };
+import { beforeEach, describe, expect, it } from 'vitest';
 import { dingtalkApp } from './platform-ids.ts';
 import { postWeCom, wecomTextXml } from './wecom-callbacks.ts';
+import { dingtalkGroup, dingtalkStaffId, postDingTalk } from './dingtalk-callbacks.ts';
 import { createWorkerHarness, fakeCalls, onPostgres, resetAll, revokePlatformTokens, skipReason, type WorkerHarness } from './support.ts';
 
 /**
@@ -18,25 +17,9 @@ describe.skipIf(!onPostgres)(onPostgres ? 'the Worker: OpenAPI sends and access 
   });
 
   describe('DingTalk (HTTP callback mode)', () => {
-    const staffId = dingtalkFixture.senderStaffId;
-    const group = 'cidGroupEast0001==';
-
-    /** A robot message whose session webhook has expired: the reply must go through the OpenAPI. */
-    function callback(text: string, options: { group?: boolean } = {}) {
-      const now = h.clock.now().getTime();
-      const body = JSON.stringify({
-        ...dingtalkFixture,
-        msgId: `msg${randomUUID()}`,
-        createAt: now,
-        sessionWebhook: `${inject('dingtalkUrl')}/robot/sendBySession?session=${randomUUID()}`,
-        sessionWebhookExpiredTime: now - 1000,
-        ...(options.group ? { conversationType: '2', conversationId: group, isInAtList: true } : {}),
-        text: { content: text },
-      });
-      const timestamp = String(now);
-      const sign = createHmac('sha256', dingtalkApp.clientSecret).update(`${timestamp}\n${dingtalkApp.clientSecret}`).digest('base64');
-      return h.request('/dingtalk/callback', { method: 'POST', headers: { 'content-type': 'application/json', timestamp, sign }, body });
-    }
+    const staffId = dingtalkStaffId;
+    const group = dingtalkGroup;
+    const callback = (text: string, options: { group?: boolean } = {}) => postDingTalk(h, text, options);
 
     const calls = async (path: string) => (await fakeCalls('dingtalk')).filter((c) => c.path === path);
     const tokenCalls = () => calls('/v1.0/oauth2/accessToken');

@@ -7,7 +7,7 @@ import { connectDatabase } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { FakeSlack } from '../slack/fake-slack.ts';
 import { FakeQyapi } from '../wecom/support/fake-qyapi.ts';
-import { FakeDingTalk } from '../dingtalk/fake-dingtalk.ts';
+import { FakeDingTalk, type ScriptedAnswer } from '../dingtalk/fake-dingtalk.ts';
 import { bob, dingtalkApp, ids, wecomApp, zhang } from './platform-ids.ts';
 
 declare module 'vitest' {
@@ -20,6 +20,7 @@ declare module 'vitest' {
     /**
      * GET /calls/<slack|wecom|dingtalk> answers what each fake received; POST /reset clears them;
      * POST /revoke-tokens makes DingTalk and WeCom refuse every access token issued so far;
+     * POST /script/dingtalk `{ path, answers }` scripts the fake DingTalk's next answers there;
      * POST /hold/slack/<method> holds the fake Slack's answers to that method until POST /release/slack/<method>.
      */
     probeUrl: string;
@@ -77,6 +78,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
       if (held[1] === 'hold') slack.hold(held[2]!);
       else slack.release(held[2]!);
       res.writeHead(204).end();
+      return;
+    }
+    // Scripted DingTalk answers: { path, answers: [{ status, body }] } (a quota refusal, say).
+    if (req.method === 'POST' && req.url === '/script/dingtalk') {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const { path, answers } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { path: string; answers: ScriptedAnswer[] };
+        dingtalk.script(path, ...answers);
+        res.writeHead(204).end();
+      });
       return;
     }
     // The platforms rotating their access tokens (the next use of an old one is refused).

@@ -152,3 +152,8 @@ export async function holdSlack(method: string): Promise<void> {
 export async function releaseSlack(method: string): Promise<void> {
   await fetch(`${inject('probeUrl')}/release/slack/${method}`, { method: 'POST' });
 }
+
+/** The fake DingTalk answers the next calls to `path` with `answers` ({ status, body }), in order. */
+export async function scriptDingTalk(path: string, ...answers: { status?: number; body: unknown }[]): Promise<void> {
+  await fetch(`${inject('probeUrl')}/script/dingtalk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path, answers }) });
+}
