@@ -9,13 +9,13 @@ import { createWeComAdapter } from '../../bots/wecom/index.ts';
 import { buildDingTalkAdapter } from '../../bots/dingtalk/adapter.ts';
 import { createSlackEdgeAdapter } from '../../bots/slack/edge-adapter.ts';
 import { createPersonQueries } from '../conversation/ports/person-queries.ts';
-import { isolateDingTalkQuota, isolateTokenStore } from './isolate-state.ts';
+import { isolateDingTalkQuota, isolateSlackIdentity, isolateTokenStore } from './isolate-state.ts';
 
 /**
  * The adapters a Cloudflare Worker runs: everything that is request/response. Stream-mode DingTalk
  * and Wechaty hold long-lived connections and stay on the Node service; configured here, they stop
  * the Worker with a message saying so rather than silently dropping a platform. DingTalk's and
- * WeCom's access tokens, and DingTalk's quota state, are kept per isolate, across requests
+ * WeCom's access tokens, DingTalk's quota state and Slack's bot user id are kept per isolate, across requests
  * (isolate-state.ts).
  */
 export function createEdgeAdapters(
@@ -40,7 +40,8 @@ export function createEdgeAdapters(
     adapters.push(buildDingTalkAdapter(config.dingtalk, { ...adapterDeps, tokenStore, quotaMemory }));
   }
   if (config.slack) {
-    adapters.push(createSlackEdgeAdapter(config.slack, { ...adapterDeps, people: createPersonQueries({ db, clock: adapterDeps.clock }), defer }));
+    const botIdentity = isolateSlackIdentity(config.slack.apiUrl ?? '', config.slack.botToken);
+    adapters.push(createSlackEdgeAdapter(config.slack, { ...adapterDeps, people: createPersonQueries({ db, clock: adapterDeps.clock }), defer, botIdentity }));
   }
   return {
     adapters,

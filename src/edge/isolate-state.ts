@@ -7,6 +7,8 @@ import type { QuotaMemory } from '../../bots/dingtalk/quota-guard.ts';
  * serves (a Worker builds its adapters per request, so their own memory dies with each request).
  * - Access tokens: DingTalk and WeCom hand out one per app for 2 hours and count `gettoken` calls,
  *   so fetching one per request would cost a round trip on every webhook and risk their limits.
+ * - Slack's bot user id (when SLACK_BOT_USER_ID is not set): one auth.test per isolate, not one per
+ *   @mention.
  * - DingTalk's monthly OpenAPI quota: once it ran out, sends wait for the next probe (an hour)
  *   instead of each request calling DingTalk again to hear the same refusal.
  * Only settled values are kept, never a promise (workerd does not let one request wait on another's
@@ -14,6 +16,7 @@ import type { QuotaMemory } from '../../bots/dingtalk/quota-guard.ts';
  */
 const tokenStores = new Map<string, TokenStore>();
 const quotaMemories = new Map<string, QuotaMemory>();
+const slackIdentities = new Map<string, { botUserId?: string }>();
 
 /**
  * Another app, a rotated secret or a test's fake gets its own entry; the digest keeps the secret
@@ -41,4 +44,15 @@ export function isolateDingTalkQuota(apiUrl: string, clientId: string): QuotaMem
     quotaMemories.set(key, memory);
   }
   return memory;
+}
+
+/** The Slack bot's identity as auth.test told it, per bot token. */
+export function isolateSlackIdentity(apiUrl: string, botToken: string): { botUserId?: string } {
+  const key = keyOf(['slack-identity', apiUrl, botToken]);
+  let identity = slackIdentities.get(key);
+  if (!identity) {
+    identity = {};
+    slackIdentities.set(key, identity);
+  }
+  return identity;
 }

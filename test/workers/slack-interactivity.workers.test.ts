@@ -5,6 +5,7 @@ import slashFixture from '../slack/fixtures/slash-command.json' with { type: 'js
 import submissionFixture from '../slack/fixtures/view-submission.json' with { type: 'json' };
 import buttonFixture from '../slack/fixtures/block-actions-button.json' with { type: 'json' };
 import homeFixture from '../slack/fixtures/event-app-home-opened.json' with { type: 'json' };
+import mentionFixture from '../slack/fixtures/event-app-mention.json' with { type: 'json' };
 import type { FakeUser } from '../slack/fake-slack.ts';
 import { bob, ids, zhang } from './platform-ids.ts';
 import {
@@ -134,5 +135,33 @@ describe.skipIf(!onPostgres)(onPostgres ? 'the Worker: Slack interactivity' : sk
     const text = JSON.stringify(view.blocks);
     expect(text).toContain('2026-11-27');
     expect(text).toContain('华为');
+  });
+
+  it('without SLACK_BOT_USER_ID, one auth.test serves the @mentions of many requests', async () => {
+    delete h.env.SLACK_BOT_USER_ID;
+    delete h.env.SLACK_BOT_ID;
+    const mention = (text: string) => {
+      const payload = structuredClone(mentionFixture) as any;
+      payload.event_id = `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
+      payload.event.text = `<@${ids.botUser}> ${text}`;
+      payload.event.ts = payload.event.event_ts = `${Math.floor(h.clock.now().getTime() / 1000)}.${randomUUID().replace(/\D/g, '').slice(0, 6)}`;
+      payload.event.blocks[0].elements[0].elements[1].text = ` ${text}`;
+      return JSON.stringify(payload);
+    };
+    // What the help command answers this person, for comparison.
+    await h.slack(dm(zhang, 'help'));
+    const helpText = String((await calls('chat.postMessage')).at(-1)!.args.text);
+    const before = (await fakeCalls('slack')).length;
+
+    expect((await h.slack(mention('help'))).response.status).toBe(200);
+    const asked = (await calls('auth.test')).length;
+    expect(asked).toBeLessThanOrEqual(1);
+    expect((await h.slack(mention('帮助'))).response.status).toBe(200);
+    expect((await h.slack(mention('help'))).response.status).toBe(200);
+    expect(await calls('auth.test')).toHaveLength(asked);
+    // The bot's name was stripped: each mention was read as the help command, not as unknown text.
+    expect(await countRows('processed_events')).toBe(4);
+    const replies = (await fakeCalls('slack')).slice(before).filter((c) => c.method.startsWith('chat.')).map((c) => String(c.args.text));
+    expect(replies).toEqual([helpText, helpText, helpText]);
   });
 });
