@@ -75,7 +75,7 @@ async function team(orgId: string, name: string, manager: User, reps: User[], ov
 }
 
 /** An org whose rep owns `owned` customers beside another rep's; visits, follow-ups and plans at random. */
-async function randomOrg(seed: number, owned: number, settings: { org?: ScheduleOverrides; team?: ScheduleOverrides; inTeam: boolean }): Promise<Org> {
+async function randomOrg(seed: number, owned: number, settings: { org?: ScheduleOverrides; team?: ScheduleOverrides; inTeam: boolean; everyoneVisited?: boolean; followUpShare?: number }): Promise<Org> {
   const next = random(seed);
   const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const { id: orgId } = await handle.db
@@ -106,7 +106,7 @@ async function randomOrg(seed: number, owned: number, settings: { org?: Schedule
       .returning('id')
       .executeTakeFirstOrThrow();
     customers.push(id);
-    const visits = Math.floor(next() * 4);
+    const visits = settings.everyoneVisited ? 1 + Math.floor(next() * 3) : Math.floor(next() * 4);
     for (let v = 0; v < visits; v++) {
       const started = new Date(now.getTime() - Math.floor(next() * 150 * dayMs));
       await handle.db
@@ -118,7 +118,7 @@ async function randomOrg(seed: number, owned: number, settings: { org?: Schedule
           source: 'check_in',
           started_at: started,
           ended_at: new Date(started.getTime() + 3_600_000),
-          follow_up_date: next() < 0.15 ? pick(dates) : null,
+          follow_up_date: next() < (settings.followUpShare ?? 0.15) ? pick(dates) : null,
         })
         .execute();
     }
@@ -182,7 +182,7 @@ async function suggested(rep: User, date: string): Promise<SuggestedStop[]> {
   return suggestion.stops;
 }
 
-const scenarios: Array<{ name: string; seed: number; owned: number; settings: { org?: ScheduleOverrides; team?: ScheduleOverrides; inTeam: boolean } }> = [
+const scenarios: Array<{ name: string; seed: number; owned: number; settings: Parameters<typeof randomOrg>[2] }> = [
   { name: 'defaults, in a team without overrides', seed: 1, owned: 60, settings: { inTeam: true } },
   { name: 'a rep in no team but the one they manage (its 25 stops, 1-day intervals)', seed: 2, owned: 60, settings: { inTeam: false, org: { reminders: { keyCustomerDays: { A: 3, B: 20, C: 60 } } } } },
   {
@@ -192,6 +192,18 @@ const scenarios: Array<{ name: string; seed: number; owned: number; settings: { 
     settings: { inTeam: true, org: { reminders: { keyCustomerDays: { A: 3 } } }, team: { reminders: { keyCustomerDays: { B: 10, C: null } }, plans: { suggestStops: 4 } } },
   },
   { name: 'one stop, so follow-ups fill it', seed: 4, owned: 40, settings: { inTeam: true, team: { plans: { suggestStops: 1 } } } },
+  {
+    name: 'two stops from a pool of six out of many due: the cut decides',
+    seed: 7,
+    owned: 150,
+    settings: { inTeam: true, followUpShare: 0, team: { plans: { suggestStops: 2 } } },
+  },
+  {
+    name: 'every customer visited, so the most days decide the pool',
+    seed: 9,
+    owned: 150,
+    settings: { inTeam: true, everyoneVisited: true, followUpShare: 0, team: { plans: { suggestStops: 2 } } },
+  },
   { name: 'no tier tracked: follow-ups only', seed: 5, owned: 40, settings: { inTeam: true, team: { reminders: { keyCustomerDays: { A: null, B: null, C: null } } } } },
 ];
 
@@ -205,6 +217,24 @@ describe('plan suggestions read in one statement', () => {
       }
     });
   }
+
+  it('a stop already planned that day (to do or done) is not suggested again; a cancelled one is', async () => {
+    const { rep } = await randomOrg(8, 150, { inTeam: true, followUpShare: 0, team: { plans: { suggestStops: 2 } } });
+    const date = dates[2]!;
+    const first = await suggested(rep, date);
+    expect(first).toHaveLength(2);
+    const plan = (customerId: string, state: 'planned' | 'done' | 'cancelled') =>
+      handle.db.insertInto('visit_plans').values({ org_id: rep.org_id, user_id: rep.id, customer_id: customerId, local_date: date, state, planned_by: rep.id }).execute();
+    await plan(first[0]!.customerId, 'cancelled');
+    expect(await suggested(rep, date)).toEqual(first);
+    await plan(first[0]!.customerId, 'planned');
+    await plan(first[1]!.customerId, 'done');
+    const second = await suggested(rep, date);
+    expect(second).toHaveLength(2);
+    expect(second.map((s) => s.customerId)).not.toContain(first[0]!.customerId);
+    expect(second.map((s) => s.customerId)).not.toContain(first[1]!.customerId);
+    expect(second).toEqual(await suggestedTheLongWay(rep, date));
+  });
 
   it('the cases above are not vacuous: follow-ups, never-visited and overdue customers are all suggested', async () => {
     const { rep } = await randomOrg(1, 60, { inTeam: true });
