@@ -25,11 +25,11 @@ export async function findSuggestionCandidates(
   const notPlanned = sql`not exists (
     select 1 from visit_plans p
     where p.user_id = ${input.userId} and p.local_date = ${input.date}::date and p.state <> 'cancelled' and p.customer_id = c.id)`;
-  // Follow-ups and the not-exists below read visits_follow_up_user_idx (date, user, customer) alone;
-  // the overdue customers come from customers_owner_tier_idx in tier order, so the database stops
-  // after the first tier that has enough of them.
-  // The overdue part computes each customer's last visit once in a lateral (a subquery in the select
-  // list would run again for the filter and the order).
+  // Follow-ups and the not-exists below read visits_follow_up_user_idx (date, user, customer) alone.
+  // The overdue customers come from customers_owner_tier_idx in tier order, so the database stops
+  // after the first tier that has enough of them; each one's last visit is computed once in a
+  // lateral (a subquery in the select list would run again for the filter and the order). A union
+  // keeps no order of its parts, hence the row numbers.
   const { rows } = await sql<{ kind: 'followUp' | 'overdue'; id: string; name: string; tier: 'A' | 'B' | 'C'; lat: number | null; lng: number | null; visited: boolean; days: number | null }>`
     with follow_ups as (
       select c.id, c.name, c.tier, c.lat, c.lng
@@ -52,7 +52,7 @@ export async function findSuggestionCandidates(
     select * from (select 0 as part, 'followUp' as kind, id, name, tier, lat, lng, true as visited, null::int as days, row_number() over (order by name) as n from follow_ups) fu
     union all
     select * from (select 1, 'overdue', id, name, tier, lat, lng, visited, days, row_number() over (order by tier, visited, case when visited then days else 0 end desc, name) from overdue) od
-    order by 1, 10`.execute(db);
+    order by part, n`.execute(db);
   return rows.map((r) =>
     r.kind === 'followUp'
       ? { customerId: r.id, name: r.name, tier: r.tier, reason: 'followUp' as const, days: null, lat: r.lat, lng: r.lng }
