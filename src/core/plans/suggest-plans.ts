@@ -3,10 +3,9 @@ import type { Clock } from '../shared/clock.ts';
 import type { User } from '../../db/schema.ts';
 import { haversineMeters } from '../../geo/index.ts';
 import { localDayRange } from '../shared/local-day.ts';
-import { findMostOverdueOf } from '../schedules/overdue-customers.ts';
-import { loadSettingsBook } from '../schedules/settings-repository.ts';
-import { teamOfUser } from '../schedules/team-context.ts';
+import { loadSettingsOfUser } from '../schedules/settings-of-user.ts';
 import { resolvePlanDate, todayOf } from './plan-days.ts';
+import { findSuggestionCandidates } from './suggestion-candidates.ts';
 
 export interface SuggestedStop {
   customerId: string;
@@ -38,41 +37,20 @@ export async function suggestPlan({ db, clock }: { db: Db; clock: Clock }, input
   const date = input.whenText ? resolvePlanDate(input.whenText, now, input.user.time_zone) : today;
   if (!date) return { ok: false, problem: 'badDate', today };
   if (date < today) return { ok: false, problem: 'pastDate', date, today };
-  const book = await loadSettingsBook(db);
-  const team = await teamOfUser(db, book, input.user.id);
-  const settings = team?.settings ?? book.for(input.user.org_id, null);
-  const planned = new Set(
-    (await db.selectFrom('visit_plans').select('customer_id').where('user_id', '=', input.user.id).where('local_date', '=', date).where('state', '<>', 'cancelled').execute()).map(
-      (r) => r.customer_id,
-    ),
-  );
-  const followUps = await db
-    .selectFrom('visits as v')
-    .innerJoin('customers as c', 'c.id', 'v.customer_id')
-    .select(['c.id', 'c.name', 'c.tier', 'c.lat', 'c.lng'])
-    .where('v.user_id', '=', input.user.id)
-    .where('v.follow_up_date', '=', date)
-    .orderBy('c.name')
-    .execute();
-  // Due by the end of that day: a customer that falls due on the day counts.
+  const settings = await loadSettingsOfUser(db, input.user);
+  const stops = settings.plans.suggestStops;
+  // Due by the end of that day: a customer that falls due on the day counts. Only the most due few
+  // are ever looked at (groupNearby's pool), so the database cuts both lists.
   const { end } = localDayRange(date, input.user.time_zone);
-  // Only the most overdue few are ever looked at (groupNearby's pool): the database cuts the list,
-  // with room for those already planned or due as follow-ups, which are skipped below.
-  const pool = settings.plans.suggestStops * POOL_FACTOR + planned.size + followUps.length;
-  const overdue = await findMostOverdueOf(db, { ownerId: input.user.id, now: end, days: settings.reminders.keyCustomerDays, limit: pool });
-  const seen = new Set<string>(planned);
-  const due: SuggestedStop[] = [];
-  for (const c of followUps) {
-    if (seen.has(c.id)) continue;
-    seen.add(c.id);
-    due.push({ customerId: c.id, name: c.name, tier: c.tier, reason: 'followUp', days: null, lat: c.lat, lng: c.lng });
-  }
-  for (const c of overdue) {
-    if (seen.has(c.customerId)) continue;
-    seen.add(c.customerId);
-    due.push({ customerId: c.customerId, name: c.name, tier: c.tier, reason: c.days === null ? 'never' : 'overdue', days: c.days, lat: c.lat ?? null, lng: c.lng ?? null });
-  }
-  return { ok: true, date, today, stops: groupNearby(due, settings.plans.suggestStops) };
+  const due = await findSuggestionCandidates(db, {
+    userId: input.user.id,
+    date,
+    dueBy: end,
+    days: settings.reminders.keyCustomerDays,
+    followUpLimit: stops,
+    overdueLimit: stops * POOL_FACTOR,
+  });
+  return { ok: true, date, today, stops: groupNearby(due, stops) };
 }
 
 /** The most due stop first, then each next one the due stop nearest to any already chosen. */

@@ -53,25 +53,3 @@ export async function findOverdueCustomers(
   }
   return out;
 }
-
-/**
- * The most overdue customers of one owner at `now`, in the order `findOverdueCustomers` gives (tier,
- * never visited first, then most days, then name), at most `limit`, filtered, ordered and cut in
- * the database: a plan suggestion needs a handful of the owner's thousands of customers.
- */
-export async function findMostOverdueOf(db: Db, input: { ownerId: string; now: Date; days: TierDays; limit: number }): Promise<OverdueCustomer[]> {
-  const tracked = (['A', 'B', 'C'] as const).filter((tier) => input.days[tier] !== null);
-  if (tracked.length === 0 || input.limit <= 0) return [];
-  const limitDays = sql<number>`case c.tier when 'A' then ${input.days.A ?? 0}::int when 'B' then ${input.days.B ?? 0}::int else ${input.days.C ?? 0}::int end`;
-  // Laterals so the last visit and the day count are computed once per customer (a subquery in the
-  // select list would be run again for the filter and the order).
-  const rows = await sql<{ id: string; name: string; tier: 'A' | 'B' | 'C'; lat: number | null; lng: number | null; visited: boolean; days: number }>`
-    select c.id, c.name, c.tier, c.lat, c.lng, lv.last_visit is not null as visited, d.days
-    from customers c
-    cross join lateral (select max(v.started_at) as last_visit from visits v where v.customer_id = c.id) lv
-    cross join lateral (select floor(extract(epoch from (${input.now}::timestamptz - coalesce(lv.last_visit, c.created_at))) / 86400)::int as days) d
-    where c.owner_id = ${input.ownerId} and c.tier in (${sql.join([...tracked])}) and d.days >= ${limitDays}
-    order by c.tier, (lv.last_visit is not null), case when lv.last_visit is null then 0 else d.days end desc, c.name
-    limit ${input.limit}`.execute(db);
-  return rows.rows.map((r) => ({ customerId: r.id, name: r.name, tier: r.tier, days: r.visited ? Number(r.days) : null, lat: r.lat, lng: r.lng }));
-}
