@@ -9,7 +9,7 @@ import { loadTrend, type TrendData } from './trend-data.ts';
 import type { ScheduleSettings } from '../core/schedules/settings.ts';
 
 /**
- * The renderer (ECharts, resvg, a 10 MB font) is imported on the first chart, not at start-up.
+ * The renderer (ECharts, resvg, the font's tables) is imported on the first chart, not at start-up.
  *
  * A leaderboard post with its chart beside the text (issue 18), unless the org turned charts off or
  * the board is empty. Keyed by what it shows (team, period, language and the board's content): a
