@@ -9,7 +9,6 @@ import { SVGRenderer } from 'echarts/renderers';
 import { LegacyGridContainLabel } from 'echarts/features';
 import { Resvg } from '@resvg/resvg-js';
 import { chartFont, type ChartFont } from './chart-font.ts';
-import { encodePng } from './encode-png.ts';
 import { openFontFile, type FontFile } from './font-file.ts';
 import { subsetFont } from './font-subset.ts';
 
@@ -47,7 +46,7 @@ export function renderPng(option: ChartOption, size: { height: number }, font: C
 
 /**
  * SVG → PNG at 2× on a white background with only `font` (a compact subset of the SVG's characters
- * when it is a TrueType file). The background makes every pixel opaque, which `encodePng` relies on.
+ * when it is a TrueType file).
  */
 export function rasterise(svg: string, font: ChartFont | null): Buffer {
   const options = { fitTo: { mode: 'width' as const, value: chartWidth * pixelRatio }, background };
@@ -64,9 +63,13 @@ export function rasterise(svg: string, font: ChartFont | null): Buffer {
   }
 }
 
+/**
+ * resvg's own encoder. Encoding `pixels` with Node's zlib at a low level took half the CPU time, but
+ * copying the 8 MB of pixels into JavaScript (freed only by a garbage collection) left ~30 MB more
+ * resident after a run of charts than this, where Rust frees its copies at once (bench/charts.ts).
+ */
 function toPng(resvg: Resvg): Buffer {
-  const image = resvg.render();
-  return encodePng(image.pixels, image.width, image.height);
+  return resvg.render().asPng();
 }
 
 const fontFiles = new Map<string, FontFile | null>();
