@@ -5,14 +5,16 @@
  * Why not tsx at run time: its loader runs on a second V8 isolate and keeps every transformed file,
  * about 35 MB of resident memory before the service does anything (measured in `npm run bench`).
  *
- * One ES module bundle per entry, our code only (npm packages stay imports), with code splitting so
- * the lazily imported parts (platform adapters, PGlite) stay lazy. Each file is written to a temporary
+ * One ES module bundle per entry, our code only (npm packages stay imports, but for ECharts: see
+ * scripts/bundle-options.mjs), with code splitting so the lazily imported parts (platform adapters,
+ * PGlite, the chart renderer) stay lazy. Each file is written to a temporary
  * name and renamed into place, so two processes starting at once never read a half-written file.
  */
 import { build } from 'esbuild';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleOptions } from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'dist');
@@ -21,16 +23,9 @@ const result = await build({
   absWorkingDir: root,
   entryPoints: { main: 'src/main.ts', worker: 'src/worker.ts' },
   outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  chunkNames: 'chunks/[name]-[hash]',
+  ...bundleOptions,
   sourcemap: 'linked',
   write: false,
-  logLevel: 'warning',
 });
 
 for (const file of result.outputFiles) {

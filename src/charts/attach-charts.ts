@@ -6,10 +6,12 @@ import type { Leaderboard } from '../core/leaderboards/build-leaderboard.ts';
 import { chartsEnabled, storeChart, type ChartRef } from './chart-store.ts';
 import { ChartsUnavailableError } from './charts-unavailable.ts';
 import { loadTrend, type TrendData } from './trend-data.ts';
+import { chartText } from './chart-text.ts';
+import { addDays } from '../conversation/dates/local-date.ts';
 import type { ScheduleSettings } from '../core/schedules/settings.ts';
 
 /**
- * The renderer (ECharts, resvg, a 10 MB font) is imported on the first chart, not at start-up.
+ * The renderer (ECharts, resvg, the font's tables) is imported on the first chart, not at start-up.
  *
  * A leaderboard post with its chart beside the text (issue 18), unless the org turned charts off or
  * the board is empty. Keyed by what it shows (team, period, language and the board's content): a
@@ -45,16 +47,34 @@ export function digest(content: unknown): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 16);
 }
 
+type TrendTeam = { orgId: string; teamId: string; name: string; timeZone: string; settings: ScheduleSettings };
+
 /**
- * A message with the trend chart of a team (issue 18): the weekly digest's (the manager's first team
- * with reps) and `趋势` / `trend` on demand (`focus`: a rep against the team median). Unless charts
+ * A message of its own carrying a team's trend chart, its text the chart's title (team and weeks):
+ * the weekly digest of a manager of several teams sends one after the digest for each further team
+ * (a phone shows one chart a message legibly; one tall picture of every team would be shrunk to
+ * nothing). None when charts are off, the team has no reps, or this runtime cannot draw.
+ */
+export async function trendChartMessage(db: Db, now: Date, input: { team: TrendTeam; lastWeekDate: string; language: Language }): Promise<OutboundMessage | undefined> {
+  if (!(await chartsEnabled(db, input.team.orgId))) return undefined;
+  const data = await loadTrend(db, input.team, input.lastWeekDate);
+  if (data.reps.length === 0) return undefined;
+  const text = chartText(input.language).trendTitle({ team: data.teamName, first: data.weeks[0]!.start, last: addDays(data.weeks.at(-1)!.end, -1) });
+  const message = await attachTrendChart(db, now, { ...input, message: { text, language: input.language }, data });
+  return message.image ? message : undefined;
+}
+
+/**
+ * A message with the trend chart of a team (issue 18): the weekly digest's (the first of the
+ * manager's teams with reps; the others follow in messages of their own, see `trendChartMessage`)
+ * and `趋势` / `trend` on demand (`focus`: a rep against the team median). Unless charts
  * are off; keyed by team, last week, language, focus and content.
  */
 export async function attachTrendChart(
   db: Db,
   now: Date,
   input: {
-    team: { orgId: string; teamId: string; name: string; timeZone: string; settings: ScheduleSettings };
+    team: TrendTeam;
     lastWeekDate: string;
     language: Language;
     message: OutboundMessage;

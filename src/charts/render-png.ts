@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as echarts from 'echarts/core';
@@ -9,7 +9,8 @@ import { SVGRenderer } from 'echarts/renderers';
 import { LegacyGridContainLabel } from 'echarts/features';
 import { Resvg } from '@resvg/resvg-js';
 import { chartFont, type ChartFont } from './chart-font.ts';
-import { parseFont, subsetFont, type ParsedFont } from './font-subset.ts';
+import { openFontFile, type FontFile } from './font-file.ts';
+import { subsetFont } from './font-subset.ts';
 
 // Only what the charts use: the full `echarts` bundle costs far more memory to load.
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer, LegacyGridContainLabel]);
@@ -33,7 +34,9 @@ export function renderPng(option: ChartOption, size: { height: number }, font: C
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: chartWidth, height: size.height });
   let svg: string;
   try {
-    chart.setOption({ animation: false, backgroundColor: background, textStyle: { fontFamily: font?.family ?? 'sans-serif' }, ...option });
+    // No ECharts background: resvg fills the canvas white itself (a full-size background rect cost
+    // ~5 ms of CPU a chart to rasterise, for nothing).
+    chart.setOption({ animation: false, textStyle: { fontFamily: font?.family ?? 'sans-serif' }, ...option });
     svg = chart.renderToSVGString();
   } finally {
     chart.dispose();
@@ -41,29 +44,41 @@ export function renderPng(option: ChartOption, size: { height: number }, font: C
   return rasterise(svg, font);
 }
 
-/** SVG → PNG at 2× with only `font` (subset to the SVG's characters when it is a TrueType file). */
+/**
+ * SVG → PNG at 2× on a white background with only `font` (a compact subset of the SVG's characters
+ * when it is a TrueType file).
+ */
 export function rasterise(svg: string, font: ChartFont | null): Buffer {
   const options = { fitTo: { mode: 'width' as const, value: chartWidth * pixelRatio }, background };
-  if (!font) return new Resvg(svg, { ...options, font: { loadSystemFonts: false } }).render().asPng();
-  const parsed = parsedFont(font);
-  if (!parsed) return new Resvg(svg, { ...options, font: { fontFiles: font.files, loadSystemFonts: false, defaultFontFamily: font.family } }).render().asPng();
-  // resvg takes fonts only as files: the subset lives in a private temporary file for this render.
-  const file = join(subsetDir(), `${randomBytes(8).toString('hex')}.ttf`);
-  writeFileSync(file, subsetFont(parsed, svg));
+  if (!font) return toPng(new Resvg(svg, { ...options, font: { loadSystemFonts: false } }));
+  const file = fontFile(font);
+  if (!file) return toPng(new Resvg(svg, { ...options, font: { fontFiles: font.files, loadSystemFonts: false, defaultFontFamily: font.family } }));
+  // resvg (Node) takes fonts only as files: the subset lives in a private temporary file for this render.
+  const path = join(subsetDir(), `${randomBytes(8).toString('hex')}.ttf`);
+  writeFileSync(path, subsetFont(file, svg));
   try {
-    return new Resvg(svg, { ...options, font: { fontFiles: [file], loadSystemFonts: false, defaultFontFamily: font.family } }).render().asPng();
+    return toPng(new Resvg(svg, { ...options, font: { fontFiles: [path], loadSystemFonts: false, defaultFontFamily: font.family } }));
   } finally {
-    rmSync(file, { force: true });
+    rmSync(path, { force: true });
   }
 }
 
-const parsedFonts = new Map<string, ParsedFont | null>();
+/**
+ * resvg's own encoder. Encoding `pixels` with Node's zlib at a low level took half the CPU time, but
+ * copying the 8 MB of pixels into JavaScript (freed only by a garbage collection) left ~30 MB more
+ * resident after a run of charts than this, where Rust frees its copies at once (bench/charts.ts).
+ */
+function toPng(resvg: Resvg): Buffer {
+  return resvg.render().asPng();
+}
 
-/** The font's tables, read once per process (10 MB for Noto Sans SC: the renderer's main memory cost). */
-function parsedFont(font: ChartFont): ParsedFont | null {
-  const file = font.files[0]!;
-  if (!parsedFonts.has(file)) parsedFonts.set(file, font.files.length === 1 && file.endsWith('.ttf') ? parseFont(readFileSync(file)) : null);
-  return parsedFonts.get(file)!;
+const fontFiles = new Map<string, FontFile | null>();
+
+/** The font's directory, cmap and metrics, read once per process (under 1 MB; outlines are read per chart). */
+function fontFile(font: ChartFont): FontFile | null {
+  const path = font.files[0]!;
+  if (!fontFiles.has(path)) fontFiles.set(path, font.files.length === 1 && path.endsWith('.ttf') ? openFontFile(path) : null);
+  return fontFiles.get(path)!;
 }
 
 let dir: string | undefined;

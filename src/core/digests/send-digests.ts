@@ -10,7 +10,8 @@ import { buildDailyDigest } from './build-daily-digest.ts';
 import { buildWeeklyDigest } from './build-weekly-digest.ts';
 import { loadDigestTeams } from './managed-teams.ts';
 import { renderDigest } from './render-digest.ts';
-import { attachTrendChart } from '../../charts/attach-charts.ts';
+import { attachTrendChart, trendChartMessage } from '../../charts/attach-charts.ts';
+import type { OutboundMessage } from '../../conversation/types.ts';
 
 export interface DueDigest {
   key: string;
@@ -76,20 +77,26 @@ export async function sendDigest(db: Db, now: Date, item: Omit<DueDigest, 'key'>
       ? await buildDailyDigest(db, { managerId: manager.id, date: item.date, now, teams })
       : await buildWeeklyDigest(db, { managerId: manager.id, week: previousPeriod(periodOf('week', item.date)), timeZone: manager.time_zone, teams });
   let message = renderDigest(digest, manager.language, manager.time_zone);
-  // The weekly digest carries the trend of the manager's first team with reps (issue 18).
-  const trendTeam = item.kind === 'weekly' ? teams.find((t) => t.reps.length > 0) : undefined;
-  if (trendTeam) {
-    message = await attachTrendChart(db, now, {
-      team: { orgId: trendTeam.orgId, teamId: trendTeam.teamId, name: trendTeam.name, timeZone: trendTeam.settings.timeZone ?? manager.time_zone, settings: trendTeam.settings },
-      lastWeekDate: coveredDate('weekly', item.date),
-      language: manager.language,
-      message,
-    });
+  // The weekly digest carries the trend of each of the manager's teams with reps (issue 18): the
+  // first on the digest itself, each further team's in a message of its own right after it.
+  const followUps: { key: string; message: OutboundMessage }[] = [];
+  if (item.kind === 'weekly') {
+    const lastWeekDate = coveredDate('weekly', item.date);
+    const trendTeams = teams
+      .filter((t) => t.reps.length > 0)
+      .map((t) => ({ orgId: t.orgId, teamId: t.teamId, name: t.name, timeZone: t.settings.timeZone ?? manager.time_zone, settings: t.settings }));
+    const [first, ...others] = trendTeams;
+    if (first) message = await attachTrendChart(db, now, { team: first, lastWeekDate, language: manager.language, message });
+    for (const [i, team] of others.entries()) {
+      const chart = await trendChartMessage(db, now, { team, lastWeekDate, language: manager.language });
+      // Keys sort after the digest's and in team order: the outbox delivers a conversation's rows by id.
+      if (chart) followUps.push({ key: `${key}:trend:${String(i + 2).padStart(3, '0')}`, message: chart });
+    }
   }
-  const written = await writeScheduledSends(
-    db,
-    [{ key, kind: `digest_${item.kind}`, orgId: manager.org_id, userId: manager.id, localDate: coveredDate(item.kind, item.date), targetRef: manager.direct_ref, message }],
-    now,
-  );
+  const sends = [{ key, message }, ...followUps].map((s) => ({
+    key: s.key, kind: `digest_${item.kind}`, orgId: manager.org_id, userId: manager.id, localDate: coveredDate(item.kind, item.date), targetRef: manager.direct_ref!, message: s.message,
+  }));
+  // One statement: the digest and its charts are recorded together, or (a retry, a second worker) not at all.
+  const written = await writeScheduledSends(db, sends, now);
   return written > 0;
 }
