@@ -8,7 +8,8 @@ export const edgeBackupDetail =
 
 /**
  * The Worker's side of the shared routes (src/app/http-routes.ts): ECharts and Scalar bundled as
- * text, exceljs bundled (it runs on workerd's Node.js compatibility streams). PRIVACY_NOTICE_FILE
+ * text, .xlsx written by the fflate writer (exceljs's streaming writer is not in the browser build a
+ * Worker bundles; the two read back the same: test/api/xlsx-zip-writer.test.ts). PRIVACY_NOTICE_FILE
  * names a file on disk, which a Worker does not have: it stops the Worker with a message saying so
  * rather than serving a privacy notice without the company's part.
  */
@@ -18,7 +19,6 @@ export function edgeHttpHost(config: AppConfig): HttpHost {
   }
   return {
     ...bundledScripts,
-    // Loaded when an .xlsx is asked for, as on Node; wrangler bundles it into the one script.
-    xlsxWriter: () => import('../http/api/exports/xlsx-writer.ts'),
+    xlsxWriter: () => import('../http/api/exports/xlsx-zip-writer.ts'),
   };
 }
