@@ -122,4 +122,11 @@ describe.skipIf(!onPostgres)(onPostgres ? 'the Worker: console, privacy, API ext
     expect(problem.status).toBe(501);
     expect(problem.detail).toContain('pg_dump');
   });
+
+  it('PRIVACY_NOTICE_FILE (a file the Worker cannot have) stops it with 500 rather than a notice without the company\'s part', async () => {
+    h.env.PRIVACY_NOTICE_FILE = '/etc/legwork/privacy-{lang}.txt';
+    const { response } = await h.request('/privacy');
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: 'service misconfigured' });
+  });
 });
