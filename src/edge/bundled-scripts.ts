@@ -1,8 +1,8 @@
 /**
  * The browser scripts Node reads from node_modules, bundled into the Worker as text modules
  * (wrangler.toml `[[rules]] type = "Text"`): a Worker has no node_modules to read at run time.
- * Text modules are uploaded beside the script, not parsed as JavaScript, so they cost the Worker's
- * start-up nothing; they do count toward the upload size (test/integration/worker-bundle.test.ts).
+ * Text modules are uploaded beside the script and loaded as strings, never parsed or compiled as
+ * JavaScript by the Worker; they do count toward the upload size (test/integration/worker-bundle.test.ts).
  */
 import echartsSource from 'echarts/dist/echarts.min.js';
 import scalarSource from '@scalar/api-reference/dist/browser/standalone.js';

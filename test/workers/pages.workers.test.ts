@@ -50,7 +50,24 @@ describe.skipIf(!onPostgres)(onPostgres ? 'the Worker: console, privacy, API ext
     expect(await today.text()).toContain('李四');
     const customers = (await h.request('/console/customers', { headers: { cookie } })).response;
     expect(customers.status).toBe(200);
-    expect(await customers.text()).toContain('华为');
+    const customersPage = await customers.text();
+    expect(customersPage).toContain('华为');
+
+    // The customer sheet upload: the same reader as `npm run import:customers` (csv-parse) on workerd.
+    const sheet = new FormData();
+    sheet.set('_csrf', /name="_csrf" value="([^"]+)"/.exec(customersPage)![1]!);
+    sheet.set('file', new File(['名称,级别,纬度,经度\n腾讯,A,22.54,113.93\n,B,1,2\n'], 'c.csv', { type: 'text/csv' }));
+    const imported = (await h.request('/console/customers/import', { method: 'POST', headers: { cookie, origin }, body: sheet })).response;
+    expect(imported.status).toBe(200);
+    const result = await imported.text();
+    expect(result).toContain('新建 1，更新 0，未变 0，失败 1。');
+    expect(result).toMatch(/第 3 行：/);
+    // A sheet as Excel on Chinese Windows saves it (GB18030): "名称,级别\n阿里,A\n".
+    const gb18030 = new Uint8Array([195, 251, 179, 198, 44, 188, 182, 177, 240, 10, 176, 162, 192, 239, 44, 65, 10]);
+    sheet.set('file', new File([gb18030], 'gb.csv', { type: 'text/csv' }));
+    const fromExcel = (await h.request('/console/customers/import', { method: 'POST', headers: { cookie, origin }, body: sheet })).response;
+    expect(await fromExcel.text()).toContain('新建 1，更新 0，未变 0，失败 0。');
+    expect(await (await h.request('/console/customers?q=阿里', { headers: { cookie } })).response.text()).toContain('阿里');
     const charts = (await h.request('/console/charts', { headers: { cookie } })).response;
     expect(charts.status).toBe(200);
     expect(await charts.text()).toContain('/console/assets/echarts.min.js');
