@@ -86,7 +86,9 @@ export function xlsxStream(sheetName: string, headers: string[], pages: AsyncIte
         zip.add(part);
         part.push(strToU8(xml), true);
       }
-      sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 6 });
+      // Level 1: fflate deflates in JavaScript and a Worker's CPU time is metered; measured on 100,000
+      // rows, level 6 took 1.7x exceljs's time for a 16% smaller file, level 1 about 1.2x for 12% larger.
+      sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 1 });
       zip.add(sheet);
       sheet.push(strToU8(`${xmlHead}<worksheet xmlns="${mainNs}"><sheetData>${rowXml(nextRow++, headers, columns)}`));
       flush(controller);
