@@ -14,9 +14,10 @@ import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delive
 import { createScheduler, type Scheduler } from '../../jobs/scheduler.ts';
 import { createHttpApp } from '../http/app.ts';
 import { mountHttpRoutes } from './http-routes.ts';
-import { mountConsole } from '../http/console/index.ts';
-import { mountPrivacyPages } from '../http/privacy/index.ts';
+import { readEchartsScript } from '../http/console/echarts-file.ts';
+import { noticeFromFile } from '../http/privacy/notice-file.ts';
 import { mountBackupRoute } from '../http/backup-route.ts';
+import { mountBackupUnavailable } from '../http/backup-unavailable.ts';
 import { newBackupToken } from '../db/backup/run-file.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../observability/prometheus-metrics.ts';
 import { instrumentEngine } from '../observability/instrument-engine.ts';
@@ -110,22 +111,18 @@ export async function buildApp(
     logger,
     linkSecret,
     onOutboxWritten: () => delivery.kick(),
-    // Node-only helpers of the admin API: the docs page's script read from node_modules, exceljs.
-    apiHost: { docsScript: readDocsScript, xlsxWriter: () => import('../http/api/exports/xlsx-writer.ts') },
-  });
-  // The console serves its scripts from node_modules with node:fs: Node only for now (see README).
-  mountConsole(http, { db: database.db, clock, logger, linkSecret, publicUrl: config.publicUrl, onOutboxWritten: () => delivery.kick() });
-  mountPrivacyPages(http, {
-    db: database.db,
-    clock,
-    logger,
-    linkSecret,
-    locationRetentionDays: config.locationRetentionDays,
-    noticeFile: config.privacyNoticeFile,
+    // What Node reads from node_modules and the disk; the Worker has the same files bundled.
+    host: {
+      docsScript: readDocsScript,
+      xlsxWriter: () => import('../http/api/exports/xlsx-writer.ts'),
+      echartsScript: readEchartsScript,
+      privacyNotice: config.privacyNoticeFile ? noticeFromFile(config.privacyNoticeFile, logger) : undefined,
+    },
   });
   // The token `npm run backup` finds in DATA_DIR/legwork.run (written by main.ts once listening).
   const backupToken = newBackupToken();
   if (database.dumpDataDir) mountBackupRoute(http, { dump: database.dumpDataDir, tokens: () => [config.adminToken, backupToken], logger });
+  else mountBackupUnavailable(http, 'The database is PostgreSQL (DATABASE_URL): back it up with pg_dump, and keep DATA_ENCRYPTION_KEY with it (see the README).');
   let stopped = false;
   return {
     config,

@@ -12,6 +12,8 @@ import { createHttpApp } from '../http/app.ts';
 import { mountHttpRoutes } from '../app/http-routes.ts';
 import { maxTextLength } from '../app/limits.ts';
 import { createEdgeAdapters } from './edge-adapters.ts';
+import { mountBackupUnavailable } from '../http/backup-unavailable.ts';
+import { edgeBackupDetail, edgeHttpHost } from './edge-host.ts';
 
 /** The Worker's bindings: Hyperdrive plus the plain variables and secrets (same names as the Node service). */
 export interface WorkerEnv {
@@ -85,7 +87,8 @@ export async function createEdgeLegwork(env: WorkerEnv, options: { clock: Clock;
     const { adapters, settled } = createEdgeAdapters(config, { engine, clock, logger, publicUrl: config.publicUrl, db, defer });
     for (const adapter of adapters) adapterMap.set(adapter.platform, adapter);
     const http = createHttpApp({ db, logger, adapters });
-    mountHttpRoutes(http, { config, db, clock, logger, linkSecret, onOutboxWritten });
+    mountHttpRoutes(http, { config, db, clock, logger, linkSecret, onOutboxWritten, host: edgeHttpHost(config) });
+    mountBackupUnavailable(http, edgeBackupDetail);
     let closed = false;
     const close = async () => {
       if (closed) return;

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 import { runSchedulerPass } from '../../jobs/run-scheduler-pass.ts';
 import { createConsoleLogger } from './console-logger.ts';
 import { createEdgeLegwork, type WorkerEnv } from './edge-app.ts';
+import { whenBodyRead } from './response-body.ts';
 
 /** What workerd hands a handler to keep work going after the answer (ExecutionContext). */
 export interface WaitUntil {
@@ -59,8 +60,10 @@ export function createWorker(options: WorkerOptions = {}) {
         await legwork.close();
         throw error;
       }
-      ctx.waitUntil(legwork.settle().catch((error: unknown) => logger.error({ err: error }, 'delivery after the answer failed; the cron retries it')));
-      return response;
+      // The pool stays open while a streamed body (an export) still reads rows.
+      const streamed = whenBodyRead(response);
+      ctx.waitUntil(streamed.read.then(() => legwork.settle()).catch((error: unknown) => logger.error({ err: error }, 'delivery after the answer failed; the cron retries it')));
+      return streamed.response;
     },
 
     /** Awaited, not waitUntil'd: the run's outcome is the invocation's (a failed pass shows as a failed cron). */

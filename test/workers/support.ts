@@ -63,8 +63,11 @@ export class WorkerHarness {
     const started = Date.now();
     const response = await this.worker.fetch(new Request(`http://legwork.test${path}`, init), this.env, ctx);
     const answeredMs = Date.now() - started;
+    // As workerd does: the body goes out to the client, then the work after the answer finishes (the
+    // Worker keeps its database pool open until a streamed body, such as an export, has been read).
+    const body = response.body ? await response.arrayBuffer() : null;
     await waitOnExecutionContext(ctx);
-    return { response, answeredMs };
+    return { response: new Response(body, response), answeredMs };
   }
 
   /**

@@ -17,6 +17,7 @@ export const problemCodes = {
   customer_visited: 409,
   unprocessable: 422,
   unavailable: 503,
+  not_implemented: 501,
   internal: 500,
 } as const;
 
@@ -34,6 +35,7 @@ const titles: Record<ProblemCode, string> = {
   customer_visited: 'The customer has visits and cannot be deleted',
   unprocessable: 'The request cannot be carried out',
   unavailable: 'Temporarily unavailable',
+  not_implemented: 'Not available on this deployment',
   internal: 'Internal error',
 };
 

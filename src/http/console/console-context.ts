@@ -22,6 +22,8 @@ export interface ConsoleDeps {
   publicUrl: string;
   /** Wakes the delivery loop after a reply to a rep was queued. */
   onOutboxWritten?: () => void;
+  /** Apache ECharts' browser script (echarts.min.js), supplied by the host (Node: node_modules; Worker: bundled). */
+  echartsScript: () => Promise<string>;
 }
 
 /** Who is looking, resolved once per request from the session cookie. */

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
-import { readCustomerSheet } from '../../cli/import-customers.ts';
+import { readCustomerSheet } from '../../core/customers/read-customer-sheet.ts';
 import { CustomerImportError, importCustomers } from '../../core/customers/import-customers.ts';
 import { limitBody } from '../body-limit.ts';
 import { csrfRefused, csrfValid, notFound, type ConsoleDeps, type ConsoleEnv, type Viewer } from './console-context.ts';

@@ -35,7 +35,7 @@ export function mountConsole(app: Hono, deps: ConsoleDeps): void {
   // Another site's page cannot post into the console: the Origin must be Legwork's own.
   console.use('*', csrf({ origin: new URL(deps.publicUrl).origin }));
   console.use('*', async (c, next) => (c.req.path.endsWith('/customers/import') ? next() : limitBody(maxFormBytes)(c, next)));
-  mountAssets(console);
+  mountAssets(console, deps.echartsScript);
   mountLogin(console, deps);
   console.use('*', requireViewer(deps));
   mountToday(console, deps);

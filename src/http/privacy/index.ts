@@ -1,6 +1,5 @@
 import type { Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { readFile } from 'node:fs/promises';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../../core/shared/clock.ts';
 import type { Logger } from '../../logger.ts';
@@ -19,10 +18,10 @@ export interface PrivacyPagesDeps {
   /** LOCATION_RETENTION_DAYS, shown on the notice. */
   locationRetentionDays: number;
   /**
-   * PRIVACY_NOTICE_FILE: the company's own text, shown under the built-in notice. `{lang}` in the path
-   * is replaced by the page's language (`zh-CN`, `en-US`). Read on every request, so edits show at once.
+   * The company's own text in the page's language, shown under the built-in notice (Node reads
+   * PRIVACY_NOTICE_FILE: ./notice-file.ts). Absent or undefined: the built-in notice alone.
    */
-  noticeFile?: string;
+  companyNotice?: (language: Language) => Promise<string | undefined>;
 }
 
 /**
@@ -35,7 +34,7 @@ export function mountPrivacyPages(app: Hono, deps: PrivacyPagesDeps): void {
   app.get('/privacy', async (c) => {
     const language = languageOf(c);
     const t = privacyPageText[language];
-    const company = await companyText(deps, language);
+    const company = await deps.companyNotice?.(language);
     const nonce = crypto.randomUUID().replace(/-/g, '');
     const rows = t.rows(deps.locationRetentionDays).map((r) => `<tr>${r.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('');
     const body = `<main>
@@ -92,17 +91,6 @@ function languageOf(c: Context): Language {
   if (asked?.startsWith('zh')) return 'zh-CN';
   if (asked?.startsWith('en')) return 'en-US';
   return languageFromHeader(c.req.header('accept-language'));
-}
-
-async function companyText(deps: PrivacyPagesDeps, language: Language): Promise<string | undefined> {
-  if (!deps.noticeFile) return undefined;
-  const path = deps.noticeFile.replaceAll('{lang}', language);
-  try {
-    return (await readFile(path, 'utf8')).trim() || undefined;
-  } catch (error) {
-    deps.logger.warn({ path, err: error }, 'PRIVACY_NOTICE_FILE cannot be read; the privacy page shows the built-in notice only');
-    return undefined;
-  }
 }
 
 function page(c: Context, language: Language, title: string, nonce: string, body: string, status: 200 | 404 | 410 = 200): Response {
