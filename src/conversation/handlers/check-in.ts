@@ -61,6 +61,7 @@ export async function completeCheckIn(turn: Turn, customer: Customer, location: 
       radiusMeters: turn.org.checkin_radius_m,
       platform: turn.event.platform,
       location,
+      userZone: turn.user,
     },
   );
   const lines = checkInSummaryLines(t, { customerName: customer.name, result, location, radiusMeters: result.radiusMeters });
