@@ -4,7 +4,7 @@ import type { Db } from '../shared/db.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Customer } from '../../db/schema.ts';
 import { DomainError } from '../shared/domain-error.ts';
-import { findOpenVisit } from '../visits/visit-repository.ts';
+import { findOpenVisit, type OpenVisit } from '../visits/visit-repository.ts';
 import { planVisitClose, type CheckOutResult } from './record-check-out.ts';
 import { evaluateLocation, radiusFor, type LocationEvaluation } from './evaluate-location.ts';
 import { checkInRow } from './check-in-row.ts';
@@ -24,6 +24,11 @@ export interface CheckInInput {
   location?: ReportedLocation;
   /** The person's row as the caller holds it (a turn locked and read it): saves reading it again. */
   userZone?: ZoneOfUser;
+  /**
+   * The person's open visit (null: none) when the caller read it after locking the person and wrote no
+   * visit since (a turn's start, turn-start.ts); undefined to read it here.
+   */
+  openVisit?: OpenVisit | null;
 }
 
 export interface CheckInResult {
@@ -44,7 +49,7 @@ export interface CheckInResult {
  */
 export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, input: CheckInInput): Promise<CheckInResult> {
   const now = clock.now();
-  const open = await findOpenVisit(db, input.userId);
+  const open = input.openVisit === undefined ? await findOpenVisit(db, input.userId) : input.openVisit;
   if (open?.customer_id === input.customer.id) {
     throw new DomainError('alreadyCheckedIn', { customer: input.customer.name });
   }
