@@ -1,4 +1,5 @@
-import { clearPendingState, loadPendingState, type PendingState } from './pending-state.ts';
+import { clearPendingState, type PendingState } from './pending-state.ts';
+import { loadTurnStart } from './turn-start.ts';
 import { showTrend } from '../charts/show-trend.ts';
 import { handleCheckIn } from './handlers/check-in.ts';
 import { handleCheckOut } from './handlers/check-out.ts';
@@ -49,7 +50,8 @@ function answersThisQuestion(quickAnswer: { questionId?: string }, pending: Pend
 
 /** Understands and runs one message. `text` is undefined for a message that carries only a location. */
 export async function dispatch(turn: Turn, text: string | undefined): Promise<void> {
-  const pending = await loadPendingState(turn.db, turn.user.id, turn.now);
+  // The open visit comes in the same round trip: a check-in, the most common message, needs it.
+  const { pending, openVisit } = await loadTurnStart(turn.db, turn.user.id, turn.now);
   if (text === undefined) return handleBareLocation(turn, pending);
   const intent = parseIntent(text, { gluedCommands: !(pending && awaitsFreeText.has(pending.kind)) });
   const quick = turn.event.quickAnswer;
@@ -66,7 +68,7 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     case 'help':
       return turn.reply(turn.t.help());
     case 'checkIn':
-      return handleCheckIn(turn, intent, pending);
+      return handleCheckIn(turn, intent, pending, openVisit);
     case 'checkOut':
       return handleCheckOut(turn, intent);
     case 'visitNote':

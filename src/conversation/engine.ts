@@ -8,6 +8,7 @@ import { askWhichPerson } from './handlers/choose-person.ts';
 import { resolveIdentity, type OrgDefaults } from '../core/users/resolve-identity.ts';
 import { catalogueFor, render } from './i18n/catalogue.ts';
 import { dispatch } from './dispatch.ts';
+import { claimEventAndSender } from './claim-event.ts';
 import { enqueueMessages } from './outbox.ts';
 import type { InboundEvent, OutboundMessage } from './types.ts';
 import { storableEvent } from './storable-text.ts';
@@ -61,27 +62,21 @@ export function createConversationEngine(deps: EngineDeps) {
   }
 
   async function runTurn(trx: Transaction<Database>, event: InboundEvent, refusal: DomainError | undefined): Promise<HandleResult> {
-    const fresh = await trx
-      .insertInto('processed_events')
-      .values({ platform: event.platform, event_id: event.eventId })
-      .onConflict((oc) => oc.columns(['platform', 'event_id']).doNothing())
-      .returning('event_id')
-      .executeTakeFirst();
-    if (!fresh) return { duplicate: true, replies: 0 };
+    const sender = {
+      platform: event.platform,
+      tenantId: event.tenantId,
+      externalId: event.sender.externalId,
+      displayName: event.sender.displayName,
+      timeZone: event.sender.timeZone,
+      language: event.sender.language,
+      directRef: event.sender.directRef,
+    };
+    // The dedupe row and the sender's locked user row in one round trip (claim-event.ts).
+    const claimed = await claimEventAndSender(trx, { ...sender, eventId: event.eventId });
+    if (!claimed.fresh) return { duplicate: true, replies: 0 };
 
-    // Also locks the person's row until commit: one turn per person at a time.
-    const { org, user, registered, directRef } = await resolveIdentity(
-      { db: trx, defaults: deps.defaults },
-      {
-        platform: event.platform,
-        tenantId: event.tenantId,
-        externalId: event.sender.externalId,
-        displayName: event.sender.displayName,
-        timeZone: event.sender.timeZone,
-        language: event.sender.language,
-        directRef: event.sender.directRef,
-      },
-    );
+    // The user row stays locked until commit: one turn per person at a time.
+    const { org, user, registered, directRef } = await resolveIdentity({ db: trx, defaults: deps.defaults }, sender, claimed.known);
     const language = user.language;
     const replies: QueuedReply[] = [];
     const group = event.conversation.kind === 'group';

@@ -51,16 +51,6 @@ export const pendingTtlMinutes: Record<PendingQuestion['kind'], number> = {
   confirmErase: 10,
 };
 
-export async function loadPendingState(db: Db, userId: string, now: Date): Promise<PendingState | undefined> {
-  const row = await db
-    .selectFrom('conversation_states')
-    .select(['data', 'expires_at'])
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (!row || new Date(row.expires_at) <= now) return undefined;
-  return row.data as PendingState;
-}
-
 /**
  * Opens a question, replacing the person's previous one, and returns its new id (for the reply's quick
  * answers); `ttlMinutes` overrides the kind's default (a check-in waits as long as its location link lives).

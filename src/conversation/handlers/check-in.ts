@@ -1,5 +1,6 @@
 import type { Customer } from '../../db/schema.ts';
 import { recordCheckIn } from '../../core/checkins/record-check-in.ts';
+import type { OpenVisit } from '../../core/visits/visit-repository.ts';
 import { issueLocationLink } from '../../core/location-links/issue-location-link.ts';
 import { checkInSummaryLines } from '../check-in-summary.ts';
 import { savePendingState, type PendingState } from '../pending-state.ts';
@@ -14,6 +15,8 @@ export async function handleCheckIn(
   turn: Turn,
   intent: Extract<Intent, { kind: 'checkIn' }>,
   pending?: PendingState,
+  /** The open visit as the turn began (turn-start.ts); nothing before this handler writes visits. */
+  openVisit?: OpenVisit | null,
 ): Promise<void> {
   // A location sent just before (WeCom's picker, the web chat's button) pairs with this check-in.
   const earlierLocation = pending?.kind === 'awaitCustomerForLocation' ? pending.location : undefined;
@@ -23,14 +26,20 @@ export async function handleCheckIn(
     return;
   }
   const customer = await resolveCustomerOrAsk(turn, intent.customer, { intent: 'checkIn', location });
-  if (customer) await completeCheckIn(turn, customer, location);
+  if (customer) await completeCheckIn(turn, customer, location, openVisit);
 }
 
 /**
  * Checks in once customer and location are known. Without a location it sends the signed location
  * link and waits up to 10 minutes for a location message to pair with it.
  */
-export async function completeCheckIn(turn: Turn, customer: Customer, location: ReportedLocation | undefined): Promise<void> {
+export async function completeCheckIn(
+  turn: Turn,
+  customer: Customer,
+  location: ReportedLocation | undefined,
+  /** The person's open visit when known to be current (null: none); undefined to read it. */
+  openVisit?: OpenVisit | null,
+): Promise<void> {
   const { t } = turn;
   if (!location) {
     const link = issueLocationLink(turn.settings, {
@@ -61,6 +70,8 @@ export async function completeCheckIn(turn: Turn, customer: Customer, location: 
       radiusMeters: turn.org.checkin_radius_m,
       platform: turn.event.platform,
       location,
+      userZone: turn.user,
+      ...(openVisit !== undefined ? { openVisit } : {}),
     },
   );
   const lines = checkInSummaryLines(t, { customerName: customer.name, result, location, radiusMeters: result.radiusMeters });

@@ -41,32 +41,39 @@ export async function closeVisit(
   open: OpenVisit,
   input: Omit<CheckOutInput, 'userId'>,
 ): Promise<CheckOutResult> {
-  const now = clock.now();
+  const closing = planVisitClose(open, input, clock.now());
+  // One round trip: the visit's end and its check-out row belong together.
+  await db
+    .with('closed', (q) => q.updateTable('visits').set(closing.visitEnd).where('id', '=', open.id))
+    .insertInto('check_ins')
+    .values(closing.checkOutRow)
+    .execute();
+  return closing.result;
+}
+
+/**
+ * What closing an open visit at `now` writes (the visit's end, its check-out row) and answers, without
+ * writing it: {@link closeVisit} runs it alone, a check-in that supersedes a forgotten visit runs it
+ * in the statement that opens the new one (record-check-in.ts).
+ */
+export function planVisitClose(open: OpenVisit, input: Omit<CheckOutInput, 'userId'>, now: Date) {
   const position = open.customer_lat !== null && open.customer_lng !== null ? { lat: open.customer_lat, lng: open.customer_lng } : null;
   const radiusMeters = radiusFor({ radius_m: open.customer_radius_m }, input.radiusMeters);
   const evaluation = evaluateLocation(position, input.location, radiusMeters);
   const notes = joinNotes(open.notes, input.notes);
-  // One round trip: the visit's end and its check-out row belong together (this runs on every
-  // check-out and on every check-in that supersedes a forgotten visit).
-  await db
-    .with('closed', (q) => q.updateTable('visits').set({ ended_at: now, notes, updated_at: now }).where('id', '=', open.id))
-    .insertInto('check_ins')
-    .values(
-      checkInRow({
-        orgId: input.orgId,
-        userId: open.user_id,
-        customerId: open.customer_id,
-        visitId: open.id,
-        kind: 'out',
-        at: now,
-        location: input.location,
-        evaluation,
-        radiusMeters,
-        platform: input.platform,
-      }),
-    )
-    .execute();
-  return {
+  const checkOutRow = checkInRow({
+    orgId: input.orgId,
+    userId: open.user_id,
+    customerId: open.customer_id,
+    visitId: open.id,
+    kind: 'out',
+    at: now,
+    location: input.location,
+    evaluation,
+    radiusMeters,
+    platform: input.platform,
+  });
+  const result: CheckOutResult = {
     visitId: open.id,
     customerName: open.customer_name,
     customerId: open.customer_id,
@@ -75,6 +82,7 @@ export async function closeVisit(
     durationMinutes: minutesBetween(new Date(open.started_at), now),
     hasNotes: Boolean(notes),
   };
+  return { visitEnd: { ended_at: now, notes, updated_at: now }, checkOutRow, result };
 }
 
 /** Appends new notes to existing ones on their own line. */

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
 import type { Db } from '../shared/db.ts';
-import type { User, VisitPlanState } from '../../db/schema.ts';
+import type { Database, User, VisitPlanState } from '../../db/schema.ts';
 import type { LatLng } from '../../geo/index.ts';
 import { localDayRange } from '../shared/local-day.ts';
 
@@ -149,10 +149,11 @@ export async function findOpenStop(db: Db, input: { userId: string; customerId: 
 
 /**
  * A check-in at a customer the person planned for that local day marks the stop done and remembers
- * the visit. One statement, so both check-in paths (chat, location page) share it.
+ * the visit. Returned unexecuted: a check-in runs it inside its own insert (record-check-in.ts), one
+ * round trip for the visit, its check-in and the plan, so both check-in paths (chat, location page) share it.
  */
-export async function fulfilPlannedStop(db: Db, input: { userId: string; customerId: string; visitId: string; at: Date }): Promise<boolean> {
-  const result = await db
+export function fulfilPlannedStopQuery(db: QueryCreator<Database>, input: { userId: string; customerId: string; visitId: string; at: Date }) {
+  return db
     .updateTable('visit_plans as p')
     .from('users as u')
     .set({ state: 'done', visit_id: input.visitId, updated_at: input.at })
@@ -160,9 +161,7 @@ export async function fulfilPlannedStop(db: Db, input: { userId: string; custome
     .where('p.user_id', '=', input.userId)
     .where('p.customer_id', '=', input.customerId)
     .where('p.state', '=', 'planned')
-    .where('p.local_date', '=', sql<string>`(${input.at}::timestamptz at time zone u.time_zone)::date`)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+    .where('p.local_date', '=', sql<string>`(${input.at}::timestamptz at time zone u.time_zone)::date`);
 }
 
 /** Where a day's route starts: that day's first located check-in, else the person's start point. */

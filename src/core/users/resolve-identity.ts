@@ -31,8 +31,13 @@ export interface IdentityInput {
 export async function resolveIdentity(
   { db, defaults }: { db: Db; defaults: OrgDefaults },
   input: IdentityInput,
+  /**
+   * The locked lookup when the caller already ran it in one of its own statements
+   * ({@link lockKnownIdentityQuery}): null for an unknown identity, undefined to look it up here.
+   */
+  prefetched?: KnownIdentity | null,
 ): Promise<{ org: Org; user: User; registered: boolean; directRef: string | null }> {
-  const known = await findKnownIdentity(db, input);
+  const known = prefetched === undefined ? await findKnownIdentity(db, input) : (prefetched ?? undefined);
   if (known) {
     if (input.directRef && input.directRef !== known.directRef) {
       await db
@@ -86,9 +91,20 @@ export async function resolveIdentity(
   return { org, user, registered: true, directRef: input.directRef ?? null };
 }
 
-/** The identity's user (locked) and org in one statement, or undefined for a first contact. */
-async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: Org; user: User; directRef: string | null } | undefined> {
-  const row = await db
+/** A registered person as one turn sees them: their user row (locked), their org, their direct ref. */
+export interface KnownIdentity {
+  org: Org;
+  user: User;
+  directRef: string | null;
+}
+
+/**
+ * The identity's user and org in one statement, the user's row locked until the transaction ends.
+ * Exposed as a query so the engine can run it inside its first statement (with the dedupe insert);
+ * {@link knownIdentityOf} turns a row back into a {@link KnownIdentity}.
+ */
+export function lockKnownIdentityQuery(db: Db, input: Pick<IdentityInput, 'platform' | 'tenantId' | 'externalId'>) {
+  return db
     .selectFrom('identities')
     .innerJoin('users', 'users.id', 'identities.user_id')
     .innerJoin('orgs', 'orgs.id', 'users.org_id')
@@ -110,9 +126,13 @@ async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: O
     .where('identities.platform', '=', input.platform)
     .where('identities.tenant_id', '=', input.tenantId)
     .where('identities.external_id', '=', input.externalId)
-    .forUpdate('users')
-    .executeTakeFirst();
-  if (!row) return undefined;
+    .forUpdate('users');
+}
+
+export type KnownIdentityRow = NonNullable<Awaited<ReturnType<ReturnType<typeof lockKnownIdentityQuery>['executeTakeFirst']>>>;
+
+/** Splits a {@link lockKnownIdentityQuery} row into the person, their org and their direct ref. */
+export function knownIdentityOf(row: KnownIdentityRow): KnownIdentity {
   const { direct_ref, org_name, org_checkin_radius_m, org_report_deadline, org_default_time_zone, org_default_language, org_created_at, org_open_joining, org_share_team_notes, org_charts, org_location_retention_days, org_keep_work_records, ...user } = row;
   const org: Org = {
     id: user.org_id,
@@ -129,6 +149,12 @@ async function findKnownIdentity(db: Db, input: IdentityInput): Promise<{ org: O
     keep_work_records: org_keep_work_records,
   };
   return { org, user, directRef: direct_ref };
+}
+
+/** The identity's user (locked) and org in one statement, or undefined for a first contact. */
+async function findKnownIdentity(db: Db, input: IdentityInput): Promise<KnownIdentity | undefined> {
+  const row = await lockKnownIdentityQuery(db, input).executeTakeFirst();
+  return row ? knownIdentityOf(row) : undefined;
 }
 
 async function findOrCreateOrg(db: Db, defaults: OrgDefaults, platform: string, tenantId: string): Promise<Org> {
