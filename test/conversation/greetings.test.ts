@@ -9,20 +9,29 @@ const welcomeZh = (name: string) =>
 const welcomeEn = (name: string) =>
   `Welcome to Legwork, ${name}! Legwork records your location only when you check in, with your visits, notes and reports (what is kept, and for how long: http://legwork.test/privacy?lang=en-US). Type "help" to see what I can do.`;
 
-describe('greetings in an org that speaks Chinese', () => {
-  const h = useHarness();
+const languages = [
+  { language: 'Chinese', env: { DEFAULT_LANGUAGE: 'zh-CN' }, welcome: welcomeZh, hello: '你好，alice！发送"帮助"查看我能做什么。' },
+  { language: 'English', env: { DEFAULT_LANGUAGE: 'en-US' }, welcome: welcomeEn, hello: 'Hello, alice! Type "help" to see what I can do.' },
+];
+
+describe.each(languages)('greetings in an org that speaks $language', ({ env, welcome, hello }) => {
+  const h = useHarness(env);
 
   it.each(GREETINGS)('answers a newcomer\'s first "%s" with the welcome alone', async (greeting) => {
     await h.current.register('admin');
-    expect(await h.current.say('newcomer', greeting)).toEqual([welcomeZh('newcomer')]);
+    expect(await h.current.say('newcomer', greeting)).toEqual([welcome('newcomer')]);
   });
 
-  it.each(GREETINGS)('answers "%s" from someone it knows with a hello that points at 帮助, changing nothing', async (greeting) => {
+  it.each(GREETINGS)('answers "%s" from someone it knows with a hello that points at help, changing nothing', async (greeting) => {
     await h.current.register('alice');
     const before = await snapshot(h.current);
-    expect(await h.current.say('alice', greeting)).toEqual(['你好，alice！发送"帮助"查看我能做什么。']);
+    expect(await h.current.say('alice', greeting)).toEqual([hello]);
     expect(await snapshot(h.current)).toEqual(before);
   });
+});
+
+describe('greetings, beyond the first answer', () => {
+  const h = useHarness();
 
   it('answers the first admin\'s greeting with the admin welcome only', async () => {
     const replies = await h.current.say('alice', '你好');
@@ -47,22 +56,10 @@ describe('greetings in an org that speaks Chinese', () => {
   });
 });
 
-describe('greetings in an org that speaks English', () => {
+describe('a greeting in a group chat', () => {
   const h = useHarness({ DEFAULT_LANGUAGE: 'en-US' });
 
-  it.each(GREETINGS)('answers a newcomer\'s first "%s" with the welcome alone', async (greeting) => {
-    await h.current.register('admin');
-    expect(await h.current.say('newcomer', greeting)).toEqual([welcomeEn('newcomer')]);
-  });
-
-  it.each(GREETINGS)('answers "%s" from someone it knows with a hello that points at help, changing nothing', async (greeting) => {
-    await h.current.register('alice');
-    const before = await snapshot(h.current);
-    expect(await h.current.say('alice', greeting)).toEqual(['Hello, alice! Type "help" to see what I can do.']);
-    expect(await snapshot(h.current)).toEqual(before);
-  });
-
-  it('answers a greeting addressed to the bot in a group chat in that group', async () => {
+  it('is answered in that group', async () => {
     await h.current.register('alice');
     expect(await h.current.say('alice', '@Legwork hi there', { channelId: 'east' })).toEqual(['Hello, alice! Type "help" to see what I can do.']);
   });
