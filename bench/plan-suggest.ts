@@ -12,15 +12,10 @@
  * (100,000 customers); the embedded default stays small enough for well under a minute.
  */
 import { parseArgs } from 'node:util';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.ts';
-import { connectDatabase, type DatabaseHandle } from '../src/db/connect.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
+import { withThrowawayDatabase } from './lib/throwaway-database.ts';
 import { ManualClock } from '../src/core/shared/clock.ts';
 import { suggestPlan } from '../src/core/plans/suggest-plans.ts';
 import { findOverdueCustomers } from '../src/core/schedules/overdue-customers.ts';
@@ -35,41 +30,6 @@ const today = '2026-11-27';
 const ORG = '00000000-0000-4000-8000-0000000000aa';
 const REP = '00000000-0000-4000-8000-0000000000bb';
 const OTHER_OWNERS = 49;
-
-async function withDatabase<T>(serverUrl: string | undefined, run: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  if (!serverUrl) {
-    const dir = await mkdtemp(join(tmpdir(), 'legwork-bench-plans-'));
-    const handle = await connectDatabase({ dataDir: dir });
-    try {
-      await migrateToLatest(handle.db);
-      return await run(handle);
-    } finally {
-      await handle.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  }
-  const name = `legwork_bench_plans_${Date.now()}_${process.pid}`;
-  const admin = async (query: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(query);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await connectDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  try {
-    await migrateToLatest(handle.db);
-    return await run(handle);
-  } finally {
-    await handle.close();
-    await admin(`drop database if exists "${name}" with (force)`);
-  }
-}
 
 /**
  * The org, set-based: customer c is the rep's for c < owned, else one of 49 other reps'; A every
@@ -142,7 +102,7 @@ async function main(): Promise<void> {
   const owned = Math.min(Number(values.owned), customers);
   const runs = Number(values.runs);
   log(`database: ${serverUrl ? 'postgres' : 'pglite'}; ${customers} customers, the rep owns ${owned}`);
-  const result = await withDatabase(serverUrl, async ({ db }) => {
+  const result = await withThrowawayDatabase(serverUrl, 'plans', async ({ db }) => {
     const t0 = performance.now();
     await seed(db, customers, owned);
     log(`seeded in ${Math.round(performance.now() - t0)} ms`);

@@ -16,52 +16,12 @@
  */
 import { parseArgs } from 'node:util';
 import { createConnection } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { connectDatabase, type DatabaseHandle } from '../src/db/connect.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
+import { withThrowawayDatabase } from './lib/throwaway-database.ts';
 import { measureBoardsAndDigests, measureReminderScheduling } from './scheduler-sections.ts';
 import { measureFanOut } from './scheduler-fan-out.ts';
 
 const log = (line: string) => process.stderr.write(`[bench:scheduler] ${line}\n`);
 const target = 2;
-
-async function withDatabase<T>(useServer: string | undefined, run: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  if (!useServer) {
-    const dir = await mkdtemp(join(tmpdir(), 'legwork-bench-scheduler-'));
-    const handle = await connectDatabase({ dataDir: dir });
-    try {
-      await migrateToLatest(handle.db);
-      return await run(handle);
-    } finally {
-      await handle.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  }
-  const name = `legwork_bench_sched_${Date.now()}_${process.pid}`;
-  const admin = async (query: string) => {
-    const client = new pg.Client({ connectionString: useServer });
-    await client.connect();
-    try {
-      await client.query(query);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database "${name}"`);
-  const url = new URL(useServer);
-  url.pathname = `/${name}`;
-  const handle = await connectDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  try {
-    await migrateToLatest(handle.db);
-    return await run(handle);
-  } finally {
-    await handle.close();
-    await admin(`drop database if exists "${name}" with (force)`);
-  }
-}
 
 /** Whether something accepts connections on Redis's default port (within a second). */
 function localRedisAnswers(): Promise<boolean> {
@@ -98,17 +58,17 @@ async function main(): Promise<number> {
   log(`database: ${database}${redisUrl ? ', redis for the addBulk baseline' : ', no REDIS_URL: addBulk baseline skipped'}`);
 
   log(`section 1: seeding ${500} reps and ${Math.round(200_000 * scale)} check-ins`);
-  const boards = await withDatabase(serverUrl, (h) => measureBoardsAndDigests(h.db, { reps: 500, checkins: Math.round(200_000 * scale), customers: 2000, runs }));
+  const boards = await withThrowawayDatabase(serverUrl, 'scheduler', (h) => measureBoardsAndDigests(h.db, { reps: 500, checkins: Math.round(200_000 * scale), customers: 2000, runs }));
   // Which reminder sizes are held to the target depends on the database (see the header).
   const reminderSizes = database === 'postgres' ? [{ users: 100_000, targeted: true }] : [{ users: 10_000, targeted: true }, { users: 100_000, targeted: false }];
   const reminders: Array<Awaited<ReturnType<typeof measureReminderScheduling>> & { targeted: boolean }> = [];
   for (const size of reminderSizes) {
     const users = Math.round(size.users * scale);
     log(`section 2: ${users} people in 20 zones${size.targeted ? '' : ' (reported, not targeted)'}`);
-    reminders.push({ ...(await withDatabase(serverUrl, (h) => measureReminderScheduling(h.db, { users, redisUrl }))), targeted: size.targeted });
+    reminders.push({ ...(await withThrowawayDatabase(serverUrl, 'scheduler', (h) => measureReminderScheduling(h.db, { users, redisUrl }))), targeted: size.targeted });
   }
   log('section 3: 1,000-person fan-out per platform');
-  const fanOut = await withDatabase(serverUrl, (h) => measureFanOut(h.db, { people: 1000 }));
+  const fanOut = await withThrowawayDatabase(serverUrl, 'scheduler', (h) => measureFanOut(h.db, { people: 1000 }));
 
   const rows: string[][] = [['measure', 'ms', 'baseline ms', 'baseline', 'ratio', `≤ ${target}×`]];
   for (const c of boards.comparisons) rows.push([c.name, c.ms.toFixed(1), c.baselineMs.toFixed(1), c.baseline, c.ratio.toFixed(2), c.ratio <= target ? 'yes' : 'NO']);

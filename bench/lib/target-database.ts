@@ -73,7 +73,8 @@ async function preparePostgres(options: TargetOptions): Promise<BenchTarget> {
   };
 }
 
-async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `run` with a client connected to the server's own database (creating and dropping throwaway ones). */
+export async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

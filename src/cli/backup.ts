@@ -1,9 +1,10 @@
 import { access } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../config.ts';
+import { join } from 'node:path';
+import type { AppConfig } from '../config.ts';
 import { connectDatabase } from '../db/connect.ts';
 import { writeBackup } from '../db/backup/embedded-backup.ts';
 import { readRunFile } from '../db/backup/run-file.ts';
+import { runArchiveCommand } from './archive-command.ts';
 
 const USAGE = `usage: npm run backup -- <file.tar.gz>
   A consistent copy of the embedded database (DATA_DIR), also while Legwork runs: the running
@@ -12,19 +13,8 @@ const USAGE = `usage: npm run backup -- <file.tar.gz>
   With DATABASE_URL, use pg_dump instead (see the README).
 `;
 
-/** `npm run backup -- <file>` (embedded database). Exit 2 on a usage or configuration mistake. */
-async function main(argv: string[]): Promise<number> {
-  const target = argv.find((a) => !a.startsWith('-'));
-  if (!target || argv.includes('--help')) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
-  const config = loadConfig();
-  if (config.databaseUrl) {
-    process.stderr.write('DATABASE_URL is set: back PostgreSQL up with pg_dump (see the README), and keep DATA_ENCRYPTION_KEY with it.\n');
-    return 2;
-  }
-  const file = resolve(target);
+/** `npm run backup -- <file>` (embedded database): from the running Legwork, or from the files when it is stopped. */
+async function backUp(file: string, config: AppConfig): Promise<number> {
   const running = await readRunFile(config.dataDir);
   if (running) {
     // Dump-over-HTTP from the process that owns the files: it is the only safe reader while it runs.
@@ -48,11 +38,7 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(error instanceof ConfigError ? 2 : 1);
-  },
-);
-
+runArchiveCommand(
+  { usage: USAGE, onPostgres: 'DATABASE_URL is set: back PostgreSQL up with pg_dump (see the README), and keep DATA_ENCRYPTION_KEY with it.', run: backUp },
+  process.argv.slice(2),
+).then((code) => process.exit(code));

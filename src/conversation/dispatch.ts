@@ -36,6 +36,12 @@ import type { Turn } from './turn.ts';
 /** Intents that answer an open question; any other command abandons the question. */
 const answersPending = new Set<Intent['kind']>(['choose', 'freeText', 'eraseConfirm']);
 
+/**
+ * Neither an answer nor a new command: the open question stays open. `团队 …` may turn out to be free
+ * text answering the question (see handleTeamDay), so it decides; a greeting (`你好`) leaves it be.
+ */
+const leavesPendingOpen = new Set<Intent['kind']>([...answersPending, 'teamDay', 'greeting']);
+
 /** Questions whose answer is free text: while one is open, `客户很满意` is an answer, not a command. */
 const awaitsFreeText = new Set(['awaitCheckoutNotes', 'awaitReportText']);
 
@@ -61,12 +67,15 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     turn.answeredQuestion = false;
     if (!answersThisQuestion(quick, pending)) return turn.reply(turn.t.staleAnswer());
   }
-  // `团队 …` may turn out to be free text answering the question (see handleTeamDay): it decides.
-  if (pending && !answersPending.has(intent.kind) && intent.kind !== 'teamDay') await clearPendingState(turn.db, turn.user.id);
+  if (pending && !leavesPendingOpen.has(intent.kind)) await clearPendingState(turn.db, turn.user.id);
 
   switch (intent.kind) {
     case 'help':
       return turn.reply(turn.t.help());
+    case 'greeting':
+      // A newcomer's `你好` is answered by the welcome already; anyone else gets a hello and a pointer to help.
+      if (!turn.welcomed) turn.reply(turn.t.greetingReply({ name: turn.user.display_name }));
+      return;
     case 'checkIn':
       return handleCheckIn(turn, intent, pending, openVisit);
     case 'checkOut':

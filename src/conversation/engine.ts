@@ -91,6 +91,7 @@ export function createConversationEngine(deps: EngineDeps) {
       event,
       org,
       user,
+      welcomed: registered,
       language,
       t: catalogueFor(language),
       settings: deps.settings,
@@ -98,7 +99,7 @@ export function createConversationEngine(deps: EngineDeps) {
       replyPrivately: (message) => replies.push({ message: asMessage(message), private: group }),
       privateRef: group ? (directRef ?? undefined) : event.conversation.ref,
     };
-    if (registered) turn.reply(turn.t.welcome({ name: user.display_name, admin: user.role === 'admin', privacyUrl: privacyPageUrl(deps.settings.publicUrl, language) }));
+    if (turn.welcomed) turn.reply(turn.t.welcome({ name: user.display_name, admin: user.role === 'admin', privacyUrl: privacyPageUrl(deps.settings.publicUrl, language) }));
 
     if (user.deactivated_at) {
       // Someone who left: a polite answer, and nothing they say changes anything.

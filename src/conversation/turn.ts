@@ -26,6 +26,8 @@ export interface Turn {
   event: InboundEvent;
   org: Org;
   user: User;
+  /** This message registered the person, and the turn's first reply is their welcome. */
+  welcomed: boolean;
   language: Language;
   t: Catalogue;
   settings: ConversationSettings;

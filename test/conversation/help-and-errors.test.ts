@@ -93,14 +93,14 @@ describe('unknown and malformed input', () => {
   it('answers unknown text specifically, in Chinese, and changes nothing', async () => {
     await h.current.register('alice');
     const before = await snapshot(h.current);
-    expect(await h.current.ask('alice', '你好')).toBe('没看懂"你好"。发送"帮助"查看命令。');
+    expect(await h.current.ask('alice', '吃饭了没')).toBe('没看懂"吃饭了没"。发送"帮助"查看命令。');
     expect(await snapshot(h.current)).toEqual(before);
   });
 
   it('answers unknown text specifically, in English, and changes nothing', async () => {
     await registerInEnglish(h.current, 'alice');
     const before = await snapshot(h.current);
-    expect(await h.current.ask('alice', 'hello there')).toBe('I didn\'t understand "hello there". Type "help" for the commands.');
+    expect(await h.current.ask('alice', 'what a day')).toBe('I didn\'t understand "what a day". Type "help" for the commands.');
     expect(await h.current.ask('alice', 'checkinx Huawei')).toBe('I didn\'t understand "checkinx Huawei". Type "help" for the commands.');
     expect(await snapshot(h.current)).toEqual(before);
   });

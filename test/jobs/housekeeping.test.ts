@@ -7,7 +7,7 @@ import { createLogger } from '../../src/logger.ts';
 
 const h = useHarness();
 const DAY = 86_400_000;
-const nothingPruned = { processedEvents: 0, outbox: 0, conversationStates: 0, linkNonces: 0, scheduledSends: 0, localChatMessages: 0, localDeliveries: 0, chartImages: 0 };
+const nothingPruned = { processedEvents: 0, outbox: 0, managerAlerts: 0, conversationStates: 0, linkNonces: 0, scheduledSends: 0, localChatMessages: 0, localDeliveries: 0, chartImages: 0 };
 /** The job also coarsens old check-in locations (issue 16, test/privacy/retention.test.ts). */
 const nothingDone = { ...nothingPruned, coarsenedCheckIns: 0 };
 
@@ -54,6 +54,40 @@ describe('housekeeping', () => {
     const outbox = await db.selectFrom('outbox').select('message').orderBy('id').execute();
     expect(outbox.map((r) => (r.message as { text: string }).text)).toEqual(['sent lately', 'still pending']);
     expect((await db.selectFrom('location_tokens').select('nonce').execute()).map((r) => r.nonce)).toEqual(['spent-today']);
+  });
+
+  it('forgets managers\' alerts sent longer ago than finished outbox rows, and keeps those still waiting to go out', async () => {
+    const db = h.current.db;
+    await h.current.register('alice', 'bob');
+    const now = h.current.clock.now();
+    const ago = (days: number) => new Date(now.getTime() - days * DAY);
+    const org = await db.selectFrom('orgs').select('id').executeTakeFirstOrThrow();
+    const [manager, rep] = await db.selectFrom('users').select('id').orderBy('created_at').orderBy('id').execute();
+    const alert = (about: string, createdAt: Date, sentAt: Date | null) => ({
+      org_id: org.id,
+      manager_id: manager!.id,
+      subject_user_id: rep!.id,
+      kind: 'offsite' as const,
+      natural_key: `offsite:${about}:${manager!.id}`,
+      detail: JSON.stringify({ person: 'bob', customer: 'Huawei', at: createdAt.toISOString(), distanceM: 900, radiusM: 500 }),
+      created_at: createdAt,
+      sent_at: sentAt,
+    });
+    await db.insertInto('manager_alerts').values([
+      alert('sent-long-ago', ago(retention.finishedOutboxDays + 2), ago(retention.finishedOutboxDays + 1)),
+      alert('sent-lately', ago(3), ago(2)),
+      // Held (quiet hours, the manager's window): however old, it has still to reach the manager.
+      alert('still-waiting', ago(retention.finishedOutboxDays + 30), null),
+    ]).execute();
+    const left = async () => (await db.selectFrom('manager_alerts').select('natural_key').orderBy('created_at').execute()).map((r) => r.natural_key.split(':')[1]);
+
+    expect(await pruneBookkeeping({ db, now }, 1)).toEqual({ ...nothingPruned, managerAlerts: 1 });
+    expect(await left()).toEqual(['still-waiting', 'sent-lately']);
+    expect(await pruneBookkeeping({ db, now })).toEqual(nothingPruned);
+
+    // A month on, the alert sent lately is past its retention too; the waiting one stays.
+    expect((await pruneBookkeeping({ db, now: new Date(now.getTime() + retention.finishedOutboxDays * DAY) })).managerAlerts).toBe(1);
+    expect(await left()).toEqual(['still-waiting']);
   });
 
   it('refreshes planner statistics (and vacuums on the embedded database)', async () => {

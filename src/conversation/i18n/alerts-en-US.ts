@@ -2,14 +2,16 @@
  * English alerts to a rep's manager and the replies about switching them (issue #13), spread into
  * en-US.ts; alerts-zh-CN.ts provides the same keys.
  */
+import { formatDistance } from './distance.ts';
+
 type AlertKindName = 'offsite' | 'mocked' | 'lateReport';
 
-/** Distances as the check-in reply writes them: kilometres from 1 km. */
-const distance = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
+/** Distances as the check-in reply writes them (its radius too: "1.0 km", not "1000 m"). */
+const distance = formatDistance['en-US'];
 
 export const alertsEnUS = {
   alertOffsite: (p: { person: string; customer: string; time: string; distance: number; radius: number }) =>
-    `${p.person} checked in at ${p.customer} at ${p.time}, ${distance(p.distance)} from the customer (radius ${p.radius} m).`,
+    `${p.person} checked in at ${p.customer} at ${p.time}, ${distance(p.distance)} from the customer (radius ${distance(p.radius)}).`,
   alertMocked: (p: { person: string; customer: string; time: string }) =>
     `${p.person}'s check-in at ${p.customer} at ${p.time} came from a position the phone reported as simulated.`,
   alertLateReport: (p: { person: string; date: string; time: string }) =>

@@ -1,11 +1,12 @@
 import type { alertsEnUS } from './alerts-en-US.ts';
+import { formatDistance } from './distance.ts';
 
 /** 给经理的实时提醒及其开关的中文文案（与 alerts-en-US.ts 同键）。 */
-/** 与签到回复相同的距离写法：1 公里以上写公里。 */
-const distance = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${Math.round(m)} 米`);
+/** 与签到回复相同的距离写法（范围也一样：写"1.0 公里"而不是"1000 米"）。 */
+const distance = formatDistance['zh-CN'];
 
 export const alertsZhCN: typeof alertsEnUS = {
-  alertOffsite: (p) => `${p.person} ${p.time} 在${p.customer}签到，距离客户 ${distance(p.distance)}（范围 ${p.radius} 米）。`,
+  alertOffsite: (p) => `${p.person} ${p.time} 在${p.customer}签到，距离客户 ${distance(p.distance)}（范围 ${distance(p.radius)}）。`,
   alertMocked: (p) => `${p.person} ${p.time} 在${p.customer}的签到，手机报告其位置为模拟定位。`,
   alertLateReport: (p) => `${p.person} 在 ${p.time} 补交了 ${p.date} 的日报，此时每日简报已发出。发送“日报 ${p.person}”查看。`,
   alertOne: (p) => `提醒：${p.line}`,

@@ -2,6 +2,8 @@
  * English texts of the web console's pages (issue 15), spread into en-US.ts. console-zh-CN.ts mirrors
  * every key. Whole phrases from named parameters, never glued fragments.
  */
+import { formatDistance } from './distance.ts';
+
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export const consoleEnUS = {
@@ -40,7 +42,7 @@ export const consoleEnUS = {
   consoleColCustomer: () => 'Customer',
   consoleColStatus: () => 'Check-in',
   consoleColDistance: () => 'Distance',
-  consoleDistance: (p: { m: number }) => (p.m >= 1000 ? `${(p.m / 1000).toFixed(1)} km` : `${p.m} m`),
+  consoleDistance: (p: { m: number }) => formatDistance['en-US'](p.m),
   consoleOpenVisit: () => 'open visit',
   consoleOpenVisits: (p: { count: number }) => `${p.count} open ${p.count === 1 ? 'visit' : 'visits'}`,
   consoleReportState: (p: { state: 'in' | 'late' | 'missing' }) => ({ in: 'Report in', late: 'Report late', missing: 'Report missing' })[p.state],

@@ -1,4 +1,5 @@
 import type { consoleEnUS } from './console-en-US.ts';
+import { formatDistance } from './distance.ts';
 
 /** 后台页面文案（中文），与 console-en-US.ts 同样的键。 */
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
@@ -38,7 +39,7 @@ export const consoleZhCN: typeof consoleEnUS = {
   consoleColCustomer: () => '客户',
   consoleColStatus: () => '签到',
   consoleColDistance: () => '距离',
-  consoleDistance: (p) => (p.m >= 1000 ? `${(p.m / 1000).toFixed(1)} 公里` : `${p.m} 米`),
+  consoleDistance: (p) => formatDistance['zh-CN'](p.m),
   consoleOpenVisit: () => '未签退',
   consoleOpenVisits: (p) => `${p.count} 个拜访未签退`,
   consoleReportState: (p) => ({ in: '日报已交', late: '日报迟交', missing: '日报未交' })[p.state],

@@ -11,8 +11,10 @@ import { apiTokensEnUS } from './api-tokens-en-US.ts';
 import { commentsEnUS } from './comments-en-US.ts';
 import { consoleEnUS } from './console-en-US.ts';
 import { alertsEnUS } from './alerts-en-US.ts';
+import { greetingsEnUS } from './greetings-en-US.ts';
+import { formatDistance } from './distance.ts';
 
-const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
+const km = formatDistance['en-US'];
 const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} h ${n % 60} min` : `${n} min`);
 
 export const enUS = {
@@ -204,4 +206,5 @@ export const enUS = {
   ...commentsEnUS,
   ...consoleEnUS,
   ...alertsEnUS,
+  ...greetingsEnUS,
 };

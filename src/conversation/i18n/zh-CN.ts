@@ -8,9 +8,11 @@ import { apiTokensZhCN } from './api-tokens-zh-CN.ts';
 import { commentsZhCN } from './comments-zh-CN.ts';
 import { consoleZhCN } from './console-zh-CN.ts';
 import { alertsZhCN } from './alerts-zh-CN.ts';
+import { greetingsZhCN } from './greetings-zh-CN.ts';
+import { formatDistance } from './distance.ts';
 
 /** 中文回复。每条都是完整的句子，用命名参数，不拼接片段。 */
-const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${Math.round(m)} 米`);
+const km = formatDistance['zh-CN'];
 const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} 小时 ${n % 60} 分钟` : `${n} 分钟`);
 
 export const zhCN: Catalogue = {
@@ -176,4 +178,5 @@ export const zhCN: Catalogue = {
   ...commentsZhCN,
   ...consoleZhCN,
   ...alertsZhCN,
+  ...greetingsZhCN,
 };

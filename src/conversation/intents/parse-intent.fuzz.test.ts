@@ -8,7 +8,7 @@ const KINDS = new Set<Intent['kind']>([
   'createTeam', 'joinTeam', 'bindTeam', 'setTimeZone', 'setLanguage', 'choose', 'usage', 'freeText',
   'leaderboard', 'leaderboardOptOut', 'away', 'back', 'teamOverview', 'reminderSwitch',
   'showSettings', 'setWorkdays', 'listHolidays', 'changeHolidays', 'setQuietHours', 'setScheduleTime',
-  'teamDay',
+  'teamDay', 'greeting',
 ]);
 const COMMAND_NAMES = new Set<CommandName>([
   'checkIn', 'checkOut', 'visitNote', 'report', 'showCustomer', 'newCustomer',

@@ -422,9 +422,9 @@ describe('parseIntent', () => {
       // Prose keeps its Chinese punctuation (parsing itself reads the NFKC form).
       ['他们很满意，下周签合同', { kind: 'freeText', text: '他们很满意，下周签合同' }],
       ['Went well, they want a quote.', { kind: 'freeText', text: 'Went well, they want a quote.' }],
-      ['  hello  ', { kind: 'freeText', text: 'hello' }],
+      ['  thanks  ', { kind: 'freeText', text: 'thanks' }],
       ['ｈｅｌｌｏ　ｗｏｒｌｄ', { kind: 'freeText', text: 'ｈｅｌｌｏ　ｗｏｒｌｄ' }],
-      ['@Legwork hello', { kind: 'freeText', text: 'hello' }],
+      ['@Legwork thanks', { kind: 'freeText', text: 'thanks' }],
       ['/unknown command', { kind: 'freeText', text: '/unknown command' }],
       ['line 1\nline 2', { kind: 'freeText', text: 'line 1\nline 2' }],
       ['email me at a@b.com', { kind: 'freeText', text: 'email me at a@b.com' }],

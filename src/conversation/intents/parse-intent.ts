@@ -19,6 +19,7 @@ import { parseCustomerChange, SETTINGS_CHAT_COMMANDS } from './settings-chat-arg
 import { API_TOKEN_COMMANDS } from './api-token-arguments.ts';
 import { COMMENT_COMMANDS } from './comment-arguments.ts';
 import { ALERT_COMMANDS } from './alert-arguments.ts';
+import { GREETING_COMMANDS } from './greeting-arguments.ts';
 import type { CommandName, Intent, Language, ReminderName } from './types.ts';
 
 export interface CommandContext {
@@ -220,6 +221,7 @@ const COMMANDS: readonly CommandEntry[] = [
   ...COMMENT_COMMANDS,
   ...ALERT_COMMANDS,
   ...PRIVACY_COMMANDS,
+  ...GREETING_COMMANDS,
 ];
 
 const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([

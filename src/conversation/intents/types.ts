@@ -16,6 +16,8 @@ export interface TypedCoordinates {
 
 export type Intent =
   | { kind: 'help' }
+  /** `你好` / `hi` on its own: answered with the welcome or a pointer to help, never "not understood". */
+  | { kind: 'greeting' }
   | { kind: 'checkIn'; customer?: string; coordinates?: TypedCoordinates }
   | { kind: 'checkOut'; notes?: string }
   | { kind: 'visitNote'; customer: string; notes: string; nextStep?: string; followUp?: string }

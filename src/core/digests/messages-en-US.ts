@@ -1,5 +1,7 @@
 /** Digest texts in English: whole sentences and lines from named parameters (zh-CN mirrors every key). */
-const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
+import { formatDistance } from '../../conversation/i18n/distance.ts';
+
+const km = formatDistance['en-US'];
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 type PlanWeek = { planned: number; done: number };

@@ -1,7 +1,8 @@
 import type { digestEnUS } from './messages-en-US.ts';
+import { formatDistance } from '../../conversation/i18n/distance.ts';
 
 /** 简报文案（中文）：与 en-US 同样的键。 */
-const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${Math.round(m)} 米`);
+const km = formatDistance['zh-CN'];
 const reportWord = (r: 'in' | 'late' | 'missing') => ({ in: '已交', late: '迟交', missing: '未交' })[r];
 
 const share = (done: number, of: number) => `${Math.round((100 * done) / of)}%`;

@@ -13,7 +13,11 @@ const DAY_MS = 86_400_000;
 export const retention = {
   /** Dedupe rows of inbound events (a redelivery after this long would be handled again). */
   processedEventsDays: 14,
-  /** Outbox rows already sent or given up on. */
+  /**
+   * Outbox rows already sent or given up on, and managers' alerts already sent (the outbox message
+   * that carried them goes at the same age). Each alert's key is about one check-in, join request or
+   * first filing of a report, which never comes back, so forgetting a sent one lets nothing repeat.
+   */
   finishedOutboxDays: 30,
   /** Spent single-use location link nonces: their links expired long before. */
   spentLinkNoncesDays: 2,
@@ -33,6 +37,8 @@ export const retention = {
 export interface PruneResult {
   processedEvents: number;
   outbox: number;
+  /** Managers' real-time alerts already sent (issue #13); those still waiting are kept however old. */
+  managerAlerts: number;
   conversationStates: number;
   linkNonces: number;
   scheduledSends: number;
@@ -55,6 +61,9 @@ export async function pruneBookkeeping({ db, now }: { db: Db; now: Date }, batch
     outbox: await inBatches(batchSize, (limit) => sql`
       delete from outbox where id in (
         select id from outbox where status <> 'pending' and coalesce(sent_at, created_at) < ${before(retention.finishedOutboxDays)} limit ${limit})`.execute(db)),
+    managerAlerts: await inBatches(batchSize, (limit) => sql`
+      delete from manager_alerts where id in (
+        select id from manager_alerts where sent_at < ${before(retention.finishedOutboxDays)} limit ${limit})`.execute(db)),
     conversationStates: await inBatches(batchSize, (limit) => sql`
       delete from conversation_states where ctid in (
         select ctid from conversation_states where expires_at < ${now} limit ${limit})`.execute(db)),
@@ -94,7 +103,7 @@ async function inBatches(limit: number, deleteSome: (limit: number) => Promise<{
  */
 export async function refreshStatistics({ db, embedded }: { db: Db; embedded: boolean }): Promise<void> {
   if (embedded) {
-    for (const table of ['outbox', 'processed_events', 'conversation_states', 'location_tokens', 'scheduled_sends', 'local_chat_messages', 'local_deliveries', 'chart_images']) {
+    for (const table of ['outbox', 'manager_alerts', 'processed_events', 'conversation_states', 'location_tokens', 'scheduled_sends', 'local_chat_messages', 'local_deliveries', 'chart_images']) {
       await sql`vacuum ${sql.table(table)}`.execute(db);
     }
   }

@@ -1,7 +1,8 @@
 /** Visit-plan answers in English (issue 14); zh-CN mirrors every key. */
 import type { VisitPlanState } from '../../db/schema.ts';
+import { formatDistance } from '../../conversation/i18n/distance.ts';
 
-const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
+const km = formatDistance['en-US'];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -1,7 +1,8 @@
 /** 外勤计划的中文回复（issue 14），与 en-US 一一对应。 */
 import type { DayLabel, PlanMessages, PlannedItem, StopView } from './messages-en-US.ts';
+import { formatDistance } from '../../conversation/i18n/distance.ts';
 
-const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${Math.round(m)} 米`);
+const km = formatDistance['zh-CN'];
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
 function day(p: DayLabel): string {

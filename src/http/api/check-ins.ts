@@ -1,14 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Db } from '../../core/shared/db.ts';
 import type { ApiActor } from '../../core/access/api-actor.ts';
 import type { Clock } from '../../core/shared/clock.ts';
-import { recordApiAccess } from './access-log.ts';
-import { applyFilters, resolveFilters, type Filters } from './filters.ts';
-import { decodeCursor, finishPage, keysetPage, pageOf, type Keyset } from './pagination.ts';
-import { notFound, problemResponses } from './problem.ts';
-import { IdParam, ListQuery, OrgQuery, security, Timestamp } from './schemas.ts';
+import { applyFilters, type Filters } from './filters.ts';
+import type { Keyset } from './pagination.ts';
+import { Timestamp } from './schemas.ts';
 import { zonedFormatter } from './zoned-time.ts';
 import type { ApiApp } from './context.ts';
+import { registerRecordRoutes } from './record-routes.ts';
 
 export const CheckInSchema = z
   .object({
@@ -76,41 +75,19 @@ export function toCheckIn(row: Row, time: ReturnType<typeof zonedFormatter>): Ch
   };
 }
 
-const list = createRoute({
-  method: 'get',
-  path: '/api/v1/check-ins',
-  tags: ['Check-ins'],
-  summary: 'Check-ins and check-outs, oldest first',
-  security,
-  request: { query: ListQuery },
-  responses: { 200: { description: 'A page of check-ins', content: { 'application/json': { schema: pageOf(CheckInSchema, 'CheckInPage') } } }, ...problemResponses(404) },
-});
-
-const get = createRoute({
-  method: 'get',
-  path: '/api/v1/check-ins/{id}',
-  tags: ['Check-ins'],
-  summary: 'One check-in',
-  security,
-  request: { params: IdParam, query: OrgQuery },
-  responses: { 200: { description: 'The check-in', content: { 'application/json': { schema: CheckInSchema } } }, ...problemResponses(404) },
-});
-
-export function registerCheckIns(api: ApiApp, { db, clock }: { db: Db; clock: Clock }): void {
-  api.openapi(list, async (c) => {
-    const query = c.req.valid('query');
-    const scope = c.get('scope');
-    const filters = await resolveFilters(db, scope, query, { what: 'history', now: clock.now() });
-    const rows = await keysetPage(checkInQuery(db, scope, filters), checkInKeyset, decodeCursor(query.cursor), query.limit).execute();
-    const page = finishPage(rows, query.limit);
-    const time = zonedFormatter(scope.org.timeZone);
-    return c.json({ items: page.rows.map((r) => toCheckIn(r, time)), nextCursor: page.nextCursor }, 200);
-  });
-  api.openapi(get, async (c) => {
-    const scope = c.get('scope');
-    const row = await checkInQuery(db, scope, {}).where('ci.id', '=', c.req.valid('param').id).executeTakeFirst();
-    if (!row) throw notFound('check-in');
-    await recordApiAccess(db, scope, { subjectId: row.user_id, what: 'history', now: clock.now() });
-    return c.json(toCheckIn(row, zonedFormatter(scope.org.timeZone)), 200);
+export function registerCheckIns(api: ApiApp, deps: { db: Db; clock: Clock }): void {
+  registerRecordRoutes(api, deps, {
+    path: '/api/v1/check-ins',
+    tag: 'Check-ins',
+    schema: CheckInSchema,
+    pageName: 'CheckInPage',
+    list: { summary: 'Check-ins and check-outs, oldest first', response: 'A page of check-ins' },
+    one: { summary: 'One check-in', response: 'The check-in' },
+    noun: 'check-in',
+    what: 'history',
+    rows: (scope, filters) => checkInQuery(deps.db, scope, filters),
+    idColumn: 'ci.id',
+    keyset: checkInKeyset,
+    toItem: toCheckIn,
   });
 }

@@ -1,13 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Db } from '../../core/shared/db.ts';
 import type { ApiActor } from '../../core/access/api-actor.ts';
 import type { Clock } from '../../core/shared/clock.ts';
-import { recordApiAccess } from './access-log.ts';
-import { applyFilters, resolveFilters, type Filters } from './filters.ts';
-import { decodeCursor, finishPage, keysetPage, pageOf, type Keyset } from './pagination.ts';
-import { notFound, problemResponses } from './problem.ts';
-import { IdParam, ListQuery, OrgQuery, security } from './schemas.ts';
+import { applyFilters, type Filters } from './filters.ts';
+import type { Keyset } from './pagination.ts';
 import type { ApiApp } from './context.ts';
+import { registerRecordRoutes } from './record-routes.ts';
 
 export const PlanSchema = z
   .object({
@@ -58,40 +56,19 @@ function toPlan(row: Row): z.infer<typeof PlanSchema> {
   };
 }
 
-const list = createRoute({
-  method: 'get',
-  path: '/api/v1/plans',
-  tags: ['Plans'],
-  summary: 'Planned visits, by local date',
-  security,
-  request: { query: ListQuery },
-  responses: { 200: { description: 'A page of plans', content: { 'application/json': { schema: pageOf(PlanSchema, 'PlanPage') } } }, ...problemResponses(404) },
-});
-
-const get = createRoute({
-  method: 'get',
-  path: '/api/v1/plans/{id}',
-  tags: ['Plans'],
-  summary: 'One planned visit',
-  security,
-  request: { params: IdParam, query: OrgQuery },
-  responses: { 200: { description: 'The plan', content: { 'application/json': { schema: PlanSchema } } }, ...problemResponses(404) },
-});
-
-export function registerPlans(api: ApiApp, { db, clock }: { db: Db; clock: Clock }): void {
-  api.openapi(list, async (c) => {
-    const query = c.req.valid('query');
-    const scope = c.get('scope');
-    const filters = await resolveFilters(db, scope, query, { what: 'plan', now: clock.now() });
-    const rows = await keysetPage(planQuery(db, scope, filters), planKeyset, decodeCursor(query.cursor), query.limit).execute();
-    const page = finishPage(rows, query.limit);
-    return c.json({ items: page.rows.map(toPlan), nextCursor: page.nextCursor }, 200);
-  });
-  api.openapi(get, async (c) => {
-    const scope = c.get('scope');
-    const row = await planQuery(db, scope, {}).where('p.id', '=', c.req.valid('param').id).executeTakeFirst();
-    if (!row) throw notFound('plan');
-    await recordApiAccess(db, scope, { subjectId: row.user_id, what: 'plan', now: clock.now() });
-    return c.json(toPlan(row), 200);
+export function registerPlans(api: ApiApp, deps: { db: Db; clock: Clock }): void {
+  registerRecordRoutes(api, deps, {
+    path: '/api/v1/plans',
+    tag: 'Plans',
+    schema: PlanSchema,
+    pageName: 'PlanPage',
+    list: { summary: 'Planned visits, by local date', response: 'A page of plans' },
+    one: { summary: 'One planned visit', response: 'The plan' },
+    noun: 'plan',
+    what: 'plan',
+    rows: (scope, filters) => planQuery(deps.db, scope, filters),
+    idColumn: 'p.id',
+    keyset: planKeyset,
+    toItem: toPlan,
   });
 }

@@ -1,15 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import type { Db } from '../../core/shared/db.ts';
 import type { ApiActor } from '../../core/access/api-actor.ts';
 import type { Clock } from '../../core/shared/clock.ts';
-import { recordApiAccess } from './access-log.ts';
-import { applyFilters, resolveFilters, type Filters } from './filters.ts';
-import { decodeCursor, finishPage, keysetPage, pageOf, type Keyset } from './pagination.ts';
-import { notFound, problemResponses } from './problem.ts';
-import { IdParam, ListQuery, OrgQuery, security, Timestamp } from './schemas.ts';
+import { applyFilters, type Filters } from './filters.ts';
+import type { Keyset } from './pagination.ts';
+import { Timestamp } from './schemas.ts';
 import { zonedFormatter } from './zoned-time.ts';
 import type { ApiApp } from './context.ts';
+import { registerRecordRoutes } from './record-routes.ts';
 
 export const ReportSchema = z
   .object({
@@ -58,48 +57,25 @@ export function toReport(row: Row, time: ReturnType<typeof zonedFormatter>): Rep
   };
 }
 
-const list = createRoute({
-  method: 'get',
-  path: '/api/v1/reports',
-  tags: ['Daily reports'],
-  summary: 'Daily reports with the late flag, by date',
-  description: 'With `customer`, only reports whose day included a visit to that customer.',
-  security,
-  request: { query: ListQuery },
-  responses: { 200: { description: 'A page of reports', content: { 'application/json': { schema: pageOf(ReportSchema, 'DailyReportPage') } } }, ...problemResponses(404) },
-});
-
-const get = createRoute({
-  method: 'get',
-  path: '/api/v1/reports/{id}',
-  tags: ['Daily reports'],
-  summary: 'One daily report',
-  security,
-  request: { params: IdParam, query: OrgQuery },
-  responses: { 200: { description: 'The report', content: { 'application/json': { schema: ReportSchema } } }, ...problemResponses(404) },
-});
-
 /** Reports whose day had a visit to the customer (a report names its customers in its summary). */
 export function withCustomer<Q extends ReturnType<typeof reportQuery>>(query: Q, filters: Filters): Q {
   if (!filters.customerId) return query;
   return query.where(sql<boolean>`(r.summary -> 'customers') @> jsonb_build_array((select name from customers where id = ${filters.customerId}))`) as Q;
 }
 
-export function registerReports(api: ApiApp, { db, clock }: { db: Db; clock: Clock }): void {
-  api.openapi(list, async (c) => {
-    const query = c.req.valid('query');
-    const scope = c.get('scope');
-    const filters = await resolveFilters(db, scope, query, { what: 'report', now: clock.now() });
-    const rows = await keysetPage(withCustomer(reportQuery(db, scope, filters), filters), reportKeyset, decodeCursor(query.cursor), query.limit).execute();
-    const page = finishPage(rows, query.limit);
-    const time = zonedFormatter(scope.org.timeZone);
-    return c.json({ items: page.rows.map((r) => toReport(r, time)), nextCursor: page.nextCursor }, 200);
-  });
-  api.openapi(get, async (c) => {
-    const scope = c.get('scope');
-    const row = await reportQuery(db, scope, {}).where('r.id', '=', c.req.valid('param').id).executeTakeFirst();
-    if (!row) throw notFound('report');
-    await recordApiAccess(db, scope, { subjectId: row.user_id, what: 'report', now: clock.now() });
-    return c.json(toReport(row, zonedFormatter(scope.org.timeZone)), 200);
+export function registerReports(api: ApiApp, deps: { db: Db; clock: Clock }): void {
+  registerRecordRoutes(api, deps, {
+    path: '/api/v1/reports',
+    tag: 'Daily reports',
+    schema: ReportSchema,
+    pageName: 'DailyReportPage',
+    list: { summary: 'Daily reports with the late flag, by date', description: 'With `customer`, only reports whose day included a visit to that customer.', response: 'A page of reports' },
+    one: { summary: 'One daily report', response: 'The report' },
+    noun: 'report',
+    what: 'report',
+    rows: (scope, filters) => withCustomer(reportQuery(deps.db, scope, filters), filters),
+    idColumn: 'r.id',
+    keyset: reportKeyset,
+    toItem: toReport,
   });
 }

@@ -1,14 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Db } from '../../core/shared/db.ts';
 import type { ApiActor } from '../../core/access/api-actor.ts';
 import type { Clock } from '../../core/shared/clock.ts';
-import { recordApiAccess } from './access-log.ts';
-import { applyFilters, resolveFilters, type Filters } from './filters.ts';
-import { decodeCursor, finishPage, keysetPage, pageOf, type Keyset } from './pagination.ts';
-import { notFound, problemResponses } from './problem.ts';
-import { IdParam, ListQuery, OrgQuery, security, Timestamp } from './schemas.ts';
+import { applyFilters, type Filters } from './filters.ts';
+import type { Keyset } from './pagination.ts';
+import { Timestamp } from './schemas.ts';
 import { zonedFormatter } from './zoned-time.ts';
 import type { ApiApp } from './context.ts';
+import { registerRecordRoutes } from './record-routes.ts';
 
 export const VisitSchema = z
   .object({
@@ -64,41 +63,19 @@ export function toVisit(row: Row, time: ReturnType<typeof zonedFormatter>): Visi
   };
 }
 
-const list = createRoute({
-  method: 'get',
-  path: '/api/v1/visits',
-  tags: ['Visits'],
-  summary: 'Visits with notes, next steps and follow-ups, oldest first',
-  security,
-  request: { query: ListQuery },
-  responses: { 200: { description: 'A page of visits', content: { 'application/json': { schema: pageOf(VisitSchema, 'VisitPage') } } }, ...problemResponses(404) },
-});
-
-const get = createRoute({
-  method: 'get',
-  path: '/api/v1/visits/{id}',
-  tags: ['Visits'],
-  summary: 'One visit',
-  security,
-  request: { params: IdParam, query: OrgQuery },
-  responses: { 200: { description: 'The visit', content: { 'application/json': { schema: VisitSchema } } }, ...problemResponses(404) },
-});
-
-export function registerVisits(api: ApiApp, { db, clock }: { db: Db; clock: Clock }): void {
-  api.openapi(list, async (c) => {
-    const query = c.req.valid('query');
-    const scope = c.get('scope');
-    const filters = await resolveFilters(db, scope, query, { what: 'history', now: clock.now() });
-    const rows = await keysetPage(visitQuery(db, scope, filters), visitKeyset, decodeCursor(query.cursor), query.limit).execute();
-    const page = finishPage(rows, query.limit);
-    const time = zonedFormatter(scope.org.timeZone);
-    return c.json({ items: page.rows.map((r) => toVisit(r, time)), nextCursor: page.nextCursor }, 200);
-  });
-  api.openapi(get, async (c) => {
-    const scope = c.get('scope');
-    const row = await visitQuery(db, scope, {}).where('v.id', '=', c.req.valid('param').id).executeTakeFirst();
-    if (!row) throw notFound('visit');
-    await recordApiAccess(db, scope, { subjectId: row.user_id, what: 'history', now: clock.now() });
-    return c.json(toVisit(row, zonedFormatter(scope.org.timeZone)), 200);
+export function registerVisits(api: ApiApp, deps: { db: Db; clock: Clock }): void {
+  registerRecordRoutes(api, deps, {
+    path: '/api/v1/visits',
+    tag: 'Visits',
+    schema: VisitSchema,
+    pageName: 'VisitPage',
+    list: { summary: 'Visits with notes, next steps and follow-ups, oldest first', response: 'A page of visits' },
+    one: { summary: 'One visit', response: 'The visit' },
+    noun: 'visit',
+    what: 'history',
+    rows: (scope, filters) => visitQuery(deps.db, scope, filters),
+    idColumn: 'v.id',
+    keyset: visitKeyset,
+    toItem: toVisit,
   });
 }

@@ -158,12 +158,6 @@ export function fill(template: string, params: Record<string, string | number> =
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** Metres as the catalogues show them: "85 m" / "1.2 km", "85 米" / "1.2 公里". */
-export function formatMeters(language: Language, meters: number): string {
-  if (language === 'zh-CN') return meters >= 1000 ? `${(meters / 1000).toFixed(1)} 公里` : `${Math.round(meters)} 米`;
-  return meters >= 1000 ? `${(meters / 1000).toFixed(1)} km` : `${Math.round(meters)} m`;
-}
-
 /** The page language for a visitor we cannot identify (a damaged link): from Accept-Language. */
 export function languageFromHeader(header: string | undefined): Language {
   if (!header) return 'en-US';
