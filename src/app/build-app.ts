@@ -111,7 +111,8 @@ export async function buildApp(
     linkSecret,
     onOutboxWritten: () => delivery.kick(),
     // Node-only helpers of the admin API: the docs page's script read from node_modules, exceljs.
-    apiHost: { docsScript: readDocsScript, xlsxWriter: () => import('../http/api/exports/xlsx-writer.ts') },
+    // Exports read through a server-side cursor on a PostgreSQL server (not on PGlite's one connection).
+    apiHost: { docsScript: readDocsScript, xlsxWriter: () => import('../http/api/exports/xlsx-writer.ts'), exportCursor: database.kind === 'postgres' },
   });
   // The console serves its scripts from node_modules with node:fs: Node only for now (see README).
   mountConsole(http, { db: database.db, clock, logger, linkSecret, publicUrl: config.publicUrl, onOutboxWritten: () => delivery.kick() });

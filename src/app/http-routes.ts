@@ -17,7 +17,7 @@ export interface HttpRouteDeps {
   /** Wakes delivery after a request queued messages (the Node loop's kick; a flag on Workers). */
   onOutboxWritten: () => void;
   /** The admin API's host-specific helpers (Node reads the docs script from node_modules and has exceljs). */
-  apiHost?: Pick<AdminApiDeps, 'docsScript' | 'xlsxWriter'>;
+  apiHost?: Pick<AdminApiDeps, 'docsScript' | 'xlsxWriter' | 'exportCursor'>;
 }
 
 /**

@@ -1,8 +1,9 @@
-import type { CheckInItem } from '../check-ins.ts';
+import type { CheckInExportItem } from './check-in-rows.ts';
 import type { VisitItem } from '../visits.ts';
 import type { ReportItem } from '../reports.ts';
 import type { z } from '@hono/zod-openapi';
 import type { CustomerSchema } from '../customers.ts';
+import { csvField } from './csv.ts';
 
 export type Cell = string | number | boolean | null;
 export type Lang = 'zh-CN' | 'en-US';
@@ -19,22 +20,41 @@ const statusWords: Record<Lang, Record<string, string>> = {
   'en-US': { verified: 'verified', outside: 'outside', unverified: 'unverified', note_only: 'note only', in: 'check-in', out: 'check-out' },
 };
 
-/** Columns of each export, with headers in both languages. Booleans and statuses are words in the caller's language. */
-export function columnsFor(dataset: Dataset, lang: Lang): { headers: string[]; row: (item: never) => Cell[] } {
+/**
+ * Columns of each export, with headers in both languages. Booleans and statuses are words in the
+ * caller's language. `row` gives the cells (Excel); `csv` the CSV record straight from the item,
+ * without an array of cells per row (it runs 100,000 times in an export).
+ */
+export function columnsFor(dataset: Dataset, lang: Lang): { headers: string[]; row: (item: never) => Cell[]; csv: (item: never) => string } {
   const cols = COLUMNS[dataset] as Column<never>[];
-  return { headers: cols.map((c) => c.header[lang]), row: (item) => cols.map((c) => localise(c.value(item), lang)) };
+  const values = cols.map((c) => c.value);
+  return {
+    headers: cols.map((c) => c.header[lang]),
+    row: (item) => values.map((value) => localise(value(item), lang)),
+    csv: (item) => {
+      let line = csvField(localise(values[0]!(item), lang));
+      for (let i = 1; i < values.length; i++) line += `,${csvField(localise(values[i]!(item), lang))}`;
+      return `${line}\r\n`;
+    },
+  };
 }
 
 function localise(value: Cell, lang: Lang): Cell {
   if (typeof value === 'boolean') return yesNo(lang, value);
-  if (typeof value === 'string' && value.startsWith('\u0000')) return statusWords[lang][value.slice(1)] ?? value.slice(1);
+  if (typeof value === 'string' && value.charCodeAt(0) === 0) return statusWords[lang][value.slice(1)] ?? value.slice(1);
   return value;
 }
 
-/** A status code marked for translation by `localise`. */
-const word = (code: string | null) => (code === null ? null : `\u0000${code}`);
+const markers = new Map<string, string>();
+/** A status code marked for translation by `localise` (one marker string per code, not one per row). */
+function word(code: string | null): string | null {
+  if (code === null) return null;
+  let marker = markers.get(code);
+  if (marker === undefined) markers.set(code, (marker = `\u0000${code}`));
+  return marker;
+}
 
-const checkIns: Column<CheckInItem>[] = [
+const checkIns: Column<CheckInExportItem>[] = [
   { header: { 'zh-CN': '时间', 'en-US': 'Time' }, value: (r) => r.at },
   { header: { 'zh-CN': '类型', 'en-US': 'Kind' }, value: (r) => word(r.kind) },
   { header: { 'zh-CN': '人员', 'en-US': 'Person' }, value: (r) => r.userName },
