@@ -13,6 +13,7 @@ import { zonedFormatter } from '../zoned-time.ts';
 import type { AdminApiDeps, ApiApp } from '../context.ts';
 import { columnsFor, datasets, type Cell, type Dataset, type Lang } from './columns.ts';
 import { BOM, csvLine } from './csv.ts';
+import { ChunkedText } from './chunked-text.ts';
 import { walk } from './walk.ts';
 import { cursorRows } from './cursor.ts';
 import { checkInExportQuery, toCheckInExportItem } from './check-in-rows.ts';
@@ -88,23 +89,23 @@ async function* cellPages(items: AsyncGenerator<unknown[]>, row: (item: never) =
 
 /**
  * A pull-driven stream: the next batch is read only when the client has taken the previous one, and
- * each batch goes out as one chunk of CSV (one string, one encoding) rather than a chunk per row.
+ * goes out as 64 KB chunks of bytes encoded record by record (see chunked-text.ts).
  */
 function csvStream(headers: string[], items: AsyncGenerator<unknown[]>, csv: (item: never) => string): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+  const text = new ChunkedText();
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(BOM + csvLine(headers)));
+        text.write(BOM + csvLine(headers));
+        for (const chunk of text.take(true)) controller.enqueue(chunk);
         return;
       }
       const next = await items.next();
       if (next.done) return controller.close();
-      let text = '';
-      for (const item of next.value) text += csv(item as never);
-      controller.enqueue(encoder.encode(text));
+      for (const item of next.value) text.write(csv(item as never));
+      for (const chunk of text.take(true)) controller.enqueue(chunk);
     },
     async cancel() {
       // Ends the read: the cursor's transaction is rolled back and its connection returned.
