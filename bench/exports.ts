@@ -59,7 +59,8 @@ async function drain(stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Arr
 
 async function exportOnce(handle: DatabaseHandle) {
   const app = new Hono();
-  mountAdminApi(app, { db: handle.db, clock: systemClock, logger: createLogger('silent'), adminToken: token });
+  // As build-app.ts mounts it: a server-side cursor on a PostgreSQL server, keyset pages on PGlite.
+  mountAdminApi(app, { db: handle.db, clock: systemClock, logger: createLogger('silent'), adminToken: token, exportCursor: handle.kind === 'postgres' });
   (globalThis as { gc?: () => void }).gc?.();
   const before = process.memoryUsage();
   let peakRss = before.rss;

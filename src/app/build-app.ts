@@ -115,6 +115,8 @@ export async function buildApp(
     host: {
       docsScript: readDocsScript,
       xlsxWriter: () => import('../http/api/exports/xlsx-writer.ts'),
+      // Exports read through a server-side cursor on a PostgreSQL server (not on PGlite's one connection).
+      exportCursor: database.kind === 'postgres',
       echartsScript: readEchartsScript,
       privacyNotice: config.privacyNoticeFile ? noticeFromFile(config.privacyNoticeFile, logger) : undefined,
     },

@@ -15,7 +15,7 @@ import { mountPrivacyPages } from '../http/privacy/index.ts';
  * What differs between the Node service and the Worker behind the shared routes: files Node reads
  * from node_modules or the disk, which the Worker has bundled (src/edge/bundled-scripts.ts).
  */
-export interface HttpHost extends Pick<AdminApiDeps, 'docsScript' | 'xlsxWriter'> {
+export interface HttpHost extends Pick<AdminApiDeps, 'docsScript' | 'xlsxWriter' | 'exportCursor'> {
   /** Apache ECharts' browser script for the console's charts (echarts/dist/echarts.min.js). */
   echartsScript: () => Promise<string>;
   /** The company's own privacy text in a language (Node: PRIVACY_NOTICE_FILE); absent: the built-in notice alone. */
@@ -58,6 +58,7 @@ export function mountHttpRoutes(http: Hono, deps: HttpRouteDeps): void {
     onOutboxWritten: deps.onOutboxWritten,
     docsScript: host.docsScript,
     xlsxWriter: host.xlsxWriter,
+    exportCursor: host.exportCursor,
   });
   mountConsole(http, {
     db: deps.db,

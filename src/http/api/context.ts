@@ -35,8 +35,14 @@ export interface AdminApiDeps {
   extraRoutes?: ReadonlyArray<(api: ApiApp, deps: AdminApiDeps) => void>;
   /** Wakes the delivery loop after a write queued a chat message (a comment to the rep). */
   onOutboxWritten?: () => void;
-  /** Rows per page when an export walks a table (default 2,000). */
+  /** Rows per batch when an export reads a table (default 2,000 per keyset page, 1,000 per cursor fetch). */
   exportPageSize?: number;
+  /**
+   * Exports read through one server-side cursor (a pooled connection held for the download) instead
+   * of keyset pages. Only for a PostgreSQL server: on PGlite's single connection every other request
+   * would wait for the download. Default off.
+   */
+  exportCursor?: boolean;
 }
 
 export type ApiEnv = { Variables: { scope: ApiActor } };
