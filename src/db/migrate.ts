@@ -16,6 +16,7 @@ import * as chartImages from '../../migrations/20261203060000_chart_images.ts';
 import * as managerAlerts from '../../migrations/20261203010000_manager_alerts.ts';
 import * as recordLocalDates from '../../migrations/20261203011000_record_local_dates.ts';
 import * as privacy from '../../migrations/20261203050000_privacy.ts';
+import * as boardIndexOnly from '../../migrations/20261204010000_board_index_only.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '20261203010000_manager_alerts': managerAlerts,
   '20261203011000_record_local_dates': recordLocalDates,
   '20261203050000_privacy': privacy,
+  '20261204010000_board_index_only': boardIndexOnly,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
