@@ -17,6 +17,7 @@ import * as managerAlerts from '../../migrations/20261203010000_manager_alerts.t
 import * as recordLocalDates from '../../migrations/20261203011000_record_local_dates.ts';
 import * as privacy from '../../migrations/20261203050000_privacy.ts';
 import * as planSuggestionIndexes from '../../migrations/20261204030000_plan_suggestion_indexes.ts';
+import * as boardIndexOnly from '../../migrations/20261204010000_board_index_only.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '20261203011000_record_local_dates': recordLocalDates,
   '20261203050000_privacy': privacy,
   '20261204030000_plan_suggestion_indexes': planSuggestionIndexes,
+  '20261204010000_board_index_only': boardIndexOnly,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,21 +12,29 @@ export interface TallyPeriod {
 
 /**
  * Each rep of a team with what they did in each period (reps with nothing get zeros), in one
- * statement: per rep and period, a range scan of that rep's own check-ins (check_ins_user_at_idx),
- * the visit row looked up only for verified check-ins (notes and next step), and their reports of
- * those dates (by user and date). Returns one list per period, in the order given.
+ * statement that reads indexes only (migration 20261204010000_board_index_only):
  *
- * Each count is a LATERAL aggregate over the rep's own rows, which PostgreSQL cannot flatten into
- * an org-wide scan: a team's board costs the same in a 20-rep org and in a 10,000-rep one. Scanning
- * the org's fortnight and keeping the team's rows made every board read the whole org, 500 times
- * over for 500 teams (`npm run bench:org`).
+ * - per rep, one range scan of their check-ins over all the periods together (check_ins_user_at_idx
+ *   carries kind, status and visit id), split into the periods in memory;
+ * - per rep, the ids of their visits with both notes and a next step (visits_next_step_by_user_idx),
+ *   instead of looking up the visit of every verified check-in;
+ * - per rep and period, their on-time reports (daily_reports_on_time_idx).
+ *
+ * Each count is a LATERAL over the rep's own rows, which PostgreSQL cannot flatten into an org-wide
+ * scan: a team's board costs the same in a 20-rep org and in a 10,000-rep one. At 10,000 reps a
+ * weekly board reads ~450 buffers where the visit-per-check-in version read ~1,560 (`npm run
+ * bench:org`). Returns one list per period, in the order given.
  */
 export async function loadTallies(db: Db, input: { orgId: string; teamId: string; periods: readonly TallyPeriod[] }): Promise<RepTally[][]> {
+  if (input.periods.length === 0) return [];
   // VALUES with typed columns: the planner knows there are only a few periods (a set-returning
   // function would be estimated at 100 rows, which inflates the plan's cost until PostgreSQL JITs it).
   const periods = sql.join(
     input.periods.map((p, n) => sql`(${n}::int, ${p.from}::timestamptz, ${p.to}::timestamptz, ${p.startDate}::date, ${p.endDate}::date)`),
   );
+  // The instants all periods lie within: one index range per rep instead of one per rep and period.
+  const spanFrom = new Date(Math.min(...input.periods.map((p) => p.from.getTime())));
+  const spanTo = new Date(Math.max(...input.periods.map((p) => p.to.getTime())));
   const result = await sql<{
     n: number; user_id: string; display_name: string; opted_out: boolean; visits: string | number; verified: string | number;
     outside: string | number; verified_next: string | number; on_time: string | number; verified_planned: string | number;
@@ -34,33 +42,40 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
     with periods(n, from_at, to_at, start_date, end_date) as (
       values ${periods}
     )
-    select p.n, u.id as user_id, u.display_name,
+    select t.n, u.id as user_id, u.display_name,
       -- Someone who left is off the board like an opted-out rep: their points still count in the total.
       coalesce(pr.leaderboard_opt_out, false) or u.deactivated_at is not null as opted_out,
-      v.visits, v.verified, v.outside, v.verified_next, r.on_time, v.verified_planned
+      t.visits, t.verified, t.outside, t.verified_next, t.verified_planned,
+      (select count(*) from daily_reports r
+        where r.user_id = u.id and r.report_date >= t.start_date and r.report_date < t.end_date and not r.late) as on_time
     from team_memberships m
     join users u on u.id = m.user_id
-    cross join periods p
     left join user_schedule_prefs pr on pr.user_id = u.id
     cross join lateral (
-      select count(*) as visits,
+      select p.n, p.start_date, p.end_date,
+        count(ci.at) as visits,
         count(*) filter (where ci.status = 'verified') as verified,
         count(*) filter (where ci.status = 'outside') as outside,
-        -- A scalar subquery, evaluated only for verified check-ins (an EXISTS would be hashed over
-        -- every visit of the org).
-        count(*) filter (where ci.status = 'verified' and (
-          select btrim(v.notes) <> '' and btrim(v.next_step) <> '' from visits v where v.id = ci.visit_id)) as verified_next,
-        -- Verified visits that fulfilled a planned stop (issue 14), the same way: one index probe each.
+        -- A check-in's visit is the rep's own (a visit never changes hands), so its id is among theirs.
+        count(*) filter (where ci.status = 'verified' and ci.visit_id = any(nx.ids)) as verified_next,
+        -- Verified visits that fulfilled a planned stop (issue 14): one index probe each.
         count(*) filter (where ci.status = 'verified' and coalesce((
           select true from visit_plans vp where vp.visit_id = ci.visit_id and vp.state = 'done' limit 1), false)) as verified_planned
-      from check_ins ci
-      where ci.user_id = u.id and ci.at >= p.from_at and ci.at < p.to_at and ci.kind = 'in' and ci.org_id = ${input.orgId}
-    ) v
-    cross join lateral (
-      select count(*) as on_time from daily_reports r
-      where r.user_id = u.id and r.report_date >= p.start_date and r.report_date < p.end_date and not r.late
-    ) r
-    where m.team_id = ${input.teamId} and m.role = 'rep'`.execute(db);
+      from periods p
+      cross join (
+        select array(select v.id from visits v where v.user_id = u.id and btrim(v.notes) <> '' and btrim(v.next_step) <> '') as ids
+      ) nx
+      -- OFFSET 0 keeps this a scan of its own, run once per rep: without it PostgreSQL pushes each
+      -- period's bounds into the index condition and scans once per period.
+      left join (
+        select ci.at, ci.status, ci.visit_id from check_ins ci
+        where ci.user_id = u.id and ci.at >= ${spanFrom} and ci.at < ${spanTo} and ci.kind = 'in'
+        offset 0
+      ) ci on ci.at >= p.from_at and ci.at < p.to_at
+      group by p.n, p.start_date, p.end_date
+    ) t
+    -- The org is checked on the people: their check-ins, visits and reports are all in their org.
+    where m.team_id = ${input.teamId} and m.role = 'rep' and u.org_id = ${input.orgId}`.execute(db);
   const out: RepTally[][] = input.periods.map(() => []);
   for (const r of result.rows) {
     out[r.n]!.push({

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../shared/db.ts';
 import { resolveSettings, type ScheduleOverrides, type ScheduleSettings } from './settings.ts';
 
@@ -38,22 +39,27 @@ export class SettingsBook {
   }
 }
 
-/** Loads every override row into a SettingsBook. */
+/**
+ * Loads every override row into a SettingsBook, in one statement: the rows, and one org without
+ * org-level overrides if there is any (whether the defaults alone are in force somewhere). Every
+ * scheduler pass and every `团队` reads it, so it is one round trip, not two.
+ */
 export async function loadSettingsBook(db: Db): Promise<SettingsBook> {
-  const rows = await db.selectFrom('schedule_settings').select(['scope', 'scope_id', 'org_id', 'settings']).execute();
-  const bare = await db
-    .selectFrom('orgs')
-    .select('id')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('schedule_settings as s').select('s.scope_id').where('s.scope', '=', 'org').whereRef('s.scope_id', '=', 'orgs.id'))))
-    .limit(1)
-    .executeTakeFirst();
+  const rows = await sql<{ scope: 'org' | 'team' | 'bare'; scope_id: string; org_id: string; settings: unknown }>`
+    select scope, scope_id, org_id, settings from schedule_settings
+    union all
+    (select 'bare', o.id, o.id, null from orgs o
+      where not exists (select 1 from schedule_settings s where s.scope = 'org' and s.scope_id = o.id)
+      limit 1)`.execute(db);
   const orgs = new Map<string, ScheduleOverrides>();
   const teams = new Map<string, { orgId: string; overrides: ScheduleOverrides }>();
-  for (const row of rows) {
-    if (row.scope === 'org') orgs.set(row.scope_id, row.settings as ScheduleOverrides);
+  let bare = false;
+  for (const row of rows.rows) {
+    if (row.scope === 'bare') bare = true;
+    else if (row.scope === 'org') orgs.set(row.scope_id, row.settings as ScheduleOverrides);
     else teams.set(row.scope_id, { orgId: row.org_id, overrides: row.settings as ScheduleOverrides });
   }
-  return new SettingsBook(orgs, teams, bare !== undefined);
+  return new SettingsBook(orgs, teams, bare);
 }
 
 /**
