@@ -53,7 +53,7 @@ export async function measureRawInserts(handle: DatabaseHandle, options: { rows:
       status text not null, source_platform text not null,
       created_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create index bench_check_ins_user_at_idx on bench_check_ins (user_id, at)`.execute(db);
+  await sql`create index bench_check_ins_user_at_idx on bench_check_ins (user_id, at) include (kind, status, visit_id)`.execute(db);
   await sql`create index bench_check_ins_org_at_idx on bench_check_ins (org_id, at)`.execute(db);
 
   const orgId = randomUUID();
