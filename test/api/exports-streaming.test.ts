@@ -11,7 +11,7 @@ const h = useHarness({ ADMIN_TOKEN });
 /** The API as the service mounts it on a PostgreSQL server (cursor) or on PGlite (keyset pages), with small batches. */
 function exportsApi(exportCursor: boolean) {
   const app = new Hono();
-  mountAdminApi(app, { db: h.current.db, clock: h.current.clock, logger: createLogger('silent'), adminToken: ADMIN_TOKEN, exportPageSize: 37, exportCursor, xlsxWriter: () => import('../../src/http/api/exports/xlsx-writer.ts') });
+  mountAdminApi(app, { db: h.current.db, clock: h.current.clock, logger: createLogger('silent'), adminToken: ADMIN_TOKEN, exportPageSize: 37, exportCursor, xlsxWriter: () => import('../../src/http/api/exports/xlsx-zip-writer.ts') });
   return (path: string) => app.request(path, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
 }
 

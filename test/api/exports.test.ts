@@ -31,7 +31,7 @@ async function count(table: 'check_ins' | 'visits' | 'daily_reports' | 'customer
 /** The API mounted with small export pages, so a few hundred rows cross many page boundaries. */
 function smallPages() {
   const app = new Hono();
-  mountAdminApi(app, { db: h.current.db, clock: h.current.clock, logger: createLogger('silent'), adminToken: ADMIN_TOKEN, exportPageSize: 37, xlsxWriter: () => import('../../src/http/api/exports/xlsx-writer.ts') });
+  mountAdminApi(app, { db: h.current.db, clock: h.current.clock, logger: createLogger('silent'), adminToken: ADMIN_TOKEN, exportPageSize: 37, xlsxWriter: () => import('../../src/http/api/exports/xlsx-zip-writer.ts') });
   return (path: string) => app.request(path, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
 }
 

@@ -29,7 +29,6 @@ const forbiddenFiles = [
   'bots/wechaty/index.ts', 'src/observability/prometheus-metrics.ts',
   // Node reads these files from node_modules or the disk; the Worker has them bundled as text.
   'src/cli/import-customers.ts', 'src/http/console/echarts-file.ts', 'src/http/privacy/notice-file.ts', 'src/http/api/docs-script.ts',
-  'src/http/api/exports/xlsx-writer.ts',
 ];
 
 const MB = 1024 * 1024;

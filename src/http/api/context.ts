@@ -19,10 +19,10 @@ export interface AdminApiDeps {
    */
   docsScript?: () => Promise<string | undefined>;
   /**
-   * Writes an .xlsx export (exceljs, node-only), loaded only when asked for so the API itself stays
-   * free of node-only imports. Absent: xlsx exports answer 503.
+   * Writes an .xlsx export (the streamed zip writer, on Node and the Worker), loaded only when asked
+   * for. Absent: xlsx exports answer 503.
    */
-  xlsxWriter?: () => Promise<typeof import('./exports/xlsx-writer.ts')>;
+  xlsxWriter?: () => Promise<typeof import('./exports/xlsx-zip-writer.ts')>;
   /**
    * A caller without a bearer token may still have a scope: the console's session cookie resolves to
    * the person's {@link ApiActor} (a manager: the teams they manage). Absent: bearer tokens only.

@@ -1,11 +1,11 @@
 /**
- * .xlsx exports with exceljs's streaming WorkbookWriter: rows are committed as they come, so the
- * sheet is never held in memory. Node-only (exceljs needs node streams); the API loads this module
- * only when an .xlsx is asked for (AdminApiDeps.xlsxWriter).
+ * The reference the product's .xlsx writer (src/http/api/exports/xlsx-zip-writer.ts) is tested
+ * against: exceljs's streaming writer, which Node used until its memory grew with the export
+ * (~140 MB over 100,000 rows). Same signature as the product writer.
  */
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Cell } from './columns.ts';
+import type { Cell } from '../../src/http/api/exports/columns.ts';
 
 export function xlsxStream(sheetName: string, headers: string[], pages: AsyncIterable<Cell[][]>): ReadableStream<Uint8Array> {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
