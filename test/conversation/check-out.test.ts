@@ -43,6 +43,28 @@ describe('check-out', () => {
     expect((await visits(h.current)).map((v) => v.notes)).toContain('采购（王总）下周定预算；需要样品。');
   });
 
+  it('takes the next step and follow-up date with the check-out, as a visit note does (Chinese)', async () => {
+    await checkedInAtHuawei('zh');
+    h.current.clock.advance(minutes(30));
+    const replies = await h.current.say('alice', '签退 见了采购 下一步 周五发报价 跟进 下周五');
+    expect(replies).toEqual(['已从 华为 签退，拜访时长 30 分钟。\n下一步：周五发报价\n跟进日期：2026-12-04']);
+    const [visit] = await visits(h.current);
+    expect(visit).toMatchObject({ notes: '见了采购', next_step: '周五发报价' });
+    expect(String(visit!.follow_up_date)).toContain('2026-12-04');
+  });
+
+  it('takes the next step with the check-out (English), and a bad follow-up date changes nothing', async () => {
+    await checkedInAtHuawei('en');
+    const before = await snapshot(h.current);
+    expect(await h.current.say('alice', 'checkout met the buyer; next: send quote; follow up: someday soon')).toEqual([
+      expect.stringContaining('someday soon'),
+    ]);
+    expect(await snapshot(h.current)).toEqual(before);
+    const replies = await h.current.say('alice', 'checkout met the buyer; next: send quote');
+    expect(replies).toEqual([expect.stringMatching(/^Checked out of Huawei after .*\nNext step: send quote$/)]);
+    expect((await visits(h.current))[0]).toMatchObject({ notes: 'met the buyer', next_step: 'send quote' });
+  });
+
   it('closes the visit with its duration and notes (English)', async () => {
     await checkedInAtHuawei('en');
     h.current.clock.advance(minutes(90));

@@ -2,11 +2,17 @@ import { recordCheckOut } from '../../core/checkins/record-check-out.ts';
 import { joinNotes } from '../../core/checkins/record-check-out.ts';
 import { clearPendingState, savePendingState } from '../pending-state.ts';
 import { checkedLocation } from './coordinates.ts';
+import { resolveFollowUp } from './visit-note.ts';
 import type { Intent } from '../intents/types.ts';
 import type { Turn } from '../turn.ts';
 
-/** `签退 [备注]` / `checkout [notes]`: closes the open visit; without notes, asks for them. */
+/**
+ * `签退 [备注] [下一步 …] [跟进 …]` / `checkout [notes; next: …; follow up: …]`: closes the open visit;
+ * without notes or a next step, asks for the notes.
+ */
 export async function handleCheckOut(turn: Turn, intent: Extract<Intent, { kind: 'checkOut' }>): Promise<void> {
+  // The date is checked first so a typo never leaves the visit closed without its follow-up.
+  const followUpDate = intent.followUp ? resolveFollowUp(turn, intent.followUp) : undefined;
   const result = await recordCheckOut(
     { db: turn.db, clock: turn.clock },
     {
@@ -15,10 +21,14 @@ export async function handleCheckOut(turn: Turn, intent: Extract<Intent, { kind:
       radiusMeters: turn.org.checkin_radius_m,
       platform: turn.event.platform,
       notes: intent.notes,
+      nextStep: intent.nextStep,
+      followUpDate,
       location: checkedLocation(turn.event.location),
     },
   );
-  turn.reply(turn.t.checkOutDone({ customer: result.customerName, duration: result.durationMinutes }));
+  const done = turn.t.checkOutDone({ customer: result.customerName, duration: result.durationMinutes });
+  const next = intent.nextStep || followUpDate ? turn.t.checkOutNextSteps({ nextStep: intent.nextStep ?? '', followUp: followUpDate ?? '' }) : '';
+  turn.reply(next ? `${done}\n${next}` : done);
   if (!result.hasNotes) {
     await savePendingState(turn.db, turn.user.id, { kind: 'awaitCheckoutNotes', visitId: result.visitId, customerName: result.customerName }, turn.now);
     // The answer is the visit's notes: asked in private so they are not written into a group.

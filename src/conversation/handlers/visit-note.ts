@@ -15,7 +15,8 @@ export async function handleVisitNote(turn: Turn, intent: Extract<Intent, { kind
   if (customer) await completeVisitNote(turn, customer, note);
 }
 
-function resolveFollowUp(turn: Turn, text: string): string {
+/** A follow-up date as typed (明天, 下周五, Dec 8) in the person's zone; a typo is refused before anything is written. */
+export function resolveFollowUp(turn: Turn, text: string): string {
   const date = resolveDate(text, { now: turn.now, timeZone: turn.user.time_zone });
   if (!date) throw new DomainError('badFollowUpDate', { text });
   return date;

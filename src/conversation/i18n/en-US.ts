@@ -12,6 +12,7 @@ import { commentsEnUS } from './comments-en-US.ts';
 import { consoleEnUS } from './console-en-US.ts';
 import { alertsEnUS } from './alerts-en-US.ts';
 import { greetingsEnUS } from './greetings-en-US.ts';
+import { checkOutEnUS } from './check-out-en-US.ts';
 import { formatDistance } from './distance.ts';
 
 const km = formatDistance['en-US'];
@@ -26,7 +27,7 @@ export const enUS = {
     [
       'Commands (examples):',
       '• checkin Huawei 22.54,113.95 — check in at a customer (or send your location)',
-      '• checkout met the buyer — check out of the open visit, with notes',
+      '• checkout met the buyer; next: send quote — check out of the open visit, with notes (next step, follow up optional)',
       '• visit Huawei: demo went well; next: send quote; follow up: next Friday',
       '• report — today\'s summary; "report <text>" submits it',
       '• today — my check-ins, visits and report status',
@@ -207,4 +208,5 @@ export const enUS = {
   ...consoleEnUS,
   ...alertsEnUS,
   ...greetingsEnUS,
+  ...checkOutEnUS,
 };

@@ -9,6 +9,7 @@ import { commentsZhCN } from './comments-zh-CN.ts';
 import { consoleZhCN } from './console-zh-CN.ts';
 import { alertsZhCN } from './alerts-zh-CN.ts';
 import { greetingsZhCN } from './greetings-zh-CN.ts';
+import { checkOutZhCN } from './check-out-zh-CN.ts';
 import { formatDistance } from './distance.ts';
 
 /** 中文回复。每条都是完整的句子，用命名参数，不拼接片段。 */
@@ -24,7 +25,7 @@ export const zhCN: Catalogue = {
     [
       '命令（示例）：',
       '• 签到 华为 22.54,113.95 — 在客户处签到（或发送位置）',
-      '• 签退 见了采购 — 签退当前拜访并记录备注',
+      '• 签退 见了采购 下一步 发报价 — 签退当前拜访，记录备注（下一步、跟进可选）',
       '• 拜访 华为 演示顺利 下一步 发报价 跟进 下周五',
       '• 日报 — 查看今日汇总；"日报 <内容>" 直接提交',
       '• 今天 — 我今天的签到、拜访和日报状态',
@@ -179,4 +180,5 @@ export const zhCN: Catalogue = {
   ...consoleZhCN,
   ...alertsZhCN,
   ...greetingsZhCN,
+  ...checkOutZhCN,
 };

@@ -15,7 +15,11 @@ export function withProseAsTyped(intent: Intent, original: string): Intent {
     case 'freeText':
       return { ...intent, text: restore(intent.text) };
     case 'checkOut':
-      return intent.notes === undefined ? intent : { ...intent, notes: restore(intent.notes) };
+      return {
+        ...intent,
+        ...(intent.notes !== undefined ? { notes: restore(intent.notes) } : {}),
+        ...(intent.nextStep !== undefined ? { nextStep: restore(intent.nextStep) } : {}),
+      };
     case 'report':
       return intent.text === undefined ? intent : { ...intent, text: restore(intent.text) };
     case 'comment':

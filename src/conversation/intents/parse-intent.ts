@@ -10,7 +10,7 @@ import { withProseAsTyped } from './as-typed.ts';
 import { ENGLISH_WORD_END, escapeRegExp, isSeparator, isTrailingPunctuation, trimEndWhere, trimSeparators, trimStartWhere, usage } from './command-text.ts';
 import { parseHolidays, parseScheduleTime, parseSettingValue, splitScope, WEEKDAY_START, withScope } from './settings-arguments.ts';
 import { splitTrailingCoordinates } from './coordinate-arguments.ts';
-import { parseVisitNote } from './visit-note-arguments.ts';
+import { parseCheckOut, parseVisitNote } from './visit-note-arguments.ts';
 import { parseAssignManagerZh, parseCreateTeam, parseDecision, parseMake, parseOrgAccess, parseRemoveEn, parseRemoveZh } from './role-arguments.ts';
 import { PLAN_COMMANDS } from './plan-arguments.ts';
 import { PRIVACY_COMMANDS } from './privacy-arguments.ts';
@@ -81,7 +81,7 @@ const COMMANDS: readonly CommandEntry[] = [
   },
   {
     words: ['签退', 'check out'],
-    build: (args) => (args === '' ? { kind: 'checkOut' } : { kind: 'checkOut', notes: args }),
+    build: (args) => parseCheckOut(args),
   },
   {
     words: ['拜访', 'visit'],

@@ -19,7 +19,7 @@ export type Intent =
   /** `你好` / `hi` on its own: answered with the welcome or a pointer to help, never "not understood". */
   | { kind: 'greeting' }
   | { kind: 'checkIn'; customer?: string; coordinates?: TypedCoordinates }
-  | { kind: 'checkOut'; notes?: string }
+  | { kind: 'checkOut'; notes?: string; nextStep?: string; followUp?: string }
   | { kind: 'visitNote'; customer: string; notes: string; nextStep?: string; followUp?: string }
   | { kind: 'report'; text?: string }
   | { kind: 'today' }

@@ -34,6 +34,25 @@ export function parseVisitNote(args: string, english: boolean): Intent {
   };
 }
 
+/**
+ * Check-out notes: `签退 见了采购 下一步 周五发报价 跟进 下周五`, `checkout met the buyer; next: send quote`.
+ * The same sections as a visit note, on the visit being closed.
+ */
+export function parseCheckOut(args: string): Intent {
+  if (args === '') return { kind: 'checkOut' };
+  const { head, sections } = splitVisitSections(args);
+  // Without sections the notes stay exactly as typed (a closing 。 included); before a section,
+  // the separator that introduced it (`; next:`) is not part of the notes.
+  const notes = head === args ? args : trimSeparators(head);
+  return {
+    kind: 'checkOut',
+    ...(notes !== '' ? { notes } : {}),
+    ...(sections.nextStep ? { nextStep: sections.nextStep } : {}),
+    ...(sections.followUp ? { followUp: sections.followUp } : {}),
+  };
+}
+
+/** Splits `下一步 …` / `next: …` and `跟进 …` / `follow up: …` sections off the text (visit notes, check-out notes). */
 function splitVisitSections(args: string): {
   head: string;
   sections: Partial<Record<VisitSection, string>>;

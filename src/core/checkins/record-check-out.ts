@@ -13,6 +13,10 @@ export interface CheckOutInput {
   radiusMeters: number;
   platform: string;
   notes?: string;
+  /** `下一步 …` / `next: …` given with the check-out: set on the visit (replacing an earlier one). */
+  nextStep?: string;
+  /** A local date (YYYY-MM-DD) to follow up on, given with the check-out. */
+  followUpDate?: string;
   location?: ReportedLocation;
 }
 
@@ -80,9 +84,16 @@ export function planVisitClose(open: OpenVisit, input: Omit<CheckOutInput, 'user
     evaluation,
     radiusMeters,
     durationMinutes: minutesBetween(new Date(open.started_at), now),
-    hasNotes: Boolean(notes),
+    hasNotes: Boolean(notes) || Boolean(input.nextStep),
   };
-  return { visitEnd: { ended_at: now, notes, updated_at: now }, checkOutRow, result };
+  const visitEnd = {
+    ended_at: now,
+    notes,
+    updated_at: now,
+    ...(input.nextStep ? { next_step: input.nextStep } : {}),
+    ...(input.followUpDate ? { follow_up_date: input.followUpDate } : {}),
+  };
+  return { visitEnd, checkOutRow, result };
 }
 
 /** Appends new notes to existing ones on their own line. */
