@@ -23,7 +23,7 @@ const LOGOUT_WORDS = new Set(['退出', '登出', '退出登录', 'logout', 'log
 export const COMMENT_COMMANDS: readonly CommandEntry[] = [
   { words: ['点评', '回复日报', 'comment'], build: parseComment },
   {
-    words: ['后台', '管理后台', 'console'],
+    words: ['后台', '管理后台', '控制台', 'console'],
     build: (args) => {
       const rest = trimEndWhere(args, isTrailingPunctuation).toLowerCase();
       if (rest === '') return { kind: 'console' };

@@ -12,6 +12,7 @@ describe('点评 <person> <text> / comment <person> <text>, 后台 / console', (
     ['点评 王五', { kind: 'usage', command: 'comment' }],
     ['comment', { kind: 'usage', command: 'comment' }],
     ['后台', { kind: 'console' }],
+    ['控制台', { kind: 'console' }],
     ['console', { kind: 'console' }],
     ['Console?', { kind: 'console' }],
     ['后台 退出', { kind: 'console', logout: true }],
