@@ -13,8 +13,10 @@ describe('logger', () => {
     logger.info({ req: { headers: { Authorization: 'Bearer lw_api-1' } }, api: { headers: { Authorization: 'Bearer lw_api-2' } } }, 'api request');
     // The data encryption keys (issue 16) and the local backup token.
     logger.info({ config: { dataEncryptionKey: 'dek-new', dataEncryptionKeyPrevious: 'dek-old' }, backup: { backupToken: 'bk-1', dataKey: 'dk-1' } }, 'started');
+    // A platform's config block logged whole, at the top or inside the app config.
+    logger.info({ slack: { botToken: 'xoxb-bt', appToken: 'xapp-at', signingSecret: 'ss-1' }, config: { wecom: { secret: 'wc-s', token: 'wc-t', encodingAesKey: 'aes-k' }, wechaty: { puppetToken: 'pt-1' }, metricsToken: 'mt-1' } }, 'platforms');
     const out = lines.join('');
-    for (const secret of ['xoxb-secret-token', 'Bearer abc', 'admin-123', 'u:pw', 'acs-999', 'cs-1', 'lw_api-1', 'lw_api-2', 'dek-new', 'dek-old', 'bk-1', 'dk-1']) {
+    for (const secret of ['xoxb-bt', 'xapp-at', 'ss-1', 'wc-s', 'wc-t', 'aes-k', 'pt-1', 'mt-1', 'xoxb-secret-token', 'Bearer abc', 'admin-123', 'u:pw', 'acs-999', 'cs-1', 'lw_api-1', 'lw_api-2', 'dek-new', 'dek-old', 'bk-1', 'dk-1']) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain('[redacted]');

@@ -14,6 +14,8 @@ describe('the Worker logger', () => {
     expect(entry).toMatchObject({ level: 'warn', platform: 'slack', reason: 'stale', msg: 'rejected' });
     expect(entry.config).toEqual({ signingSecret: '[redacted]', databaseUrl: '[redacted]', dataEncryptionKey: '[redacted]' });
     expect(entry.headers.authorization).toBe('[redacted]');
+    logger.warn({ slack: { botToken: 'xoxb-1', appToken: 'xapp-1' }, wecom: { encodingAesKey: 'aes' } }, 'platform config');
+    expect(JSON.parse(lines[1]!)).toMatchObject({ slack: { botToken: '[redacted]', appToken: '[redacted]' }, wecom: { encodingAesKey: '[redacted]' } });
   });
 
   it('keeps below-level and silent entries out, and serialises errors', () => {

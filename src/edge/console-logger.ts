@@ -8,6 +8,8 @@ const secretKeys = new Set([
   'token', 'accesstoken', 'access_token', 'secret', 'clientsecret', 'signingsecret', 'password', 'authorization',
   'x-acs-dingtalk-access-token', 'locationlinksecret', 'admintoken', 'databaseurl',
   'dataencryptionkey', 'dataencryptionkeyprevious', 'datakey', 'backuptoken',
+  // The platforms' credentials as config.ts names them.
+  'bottoken', 'apptoken', 'encodingaeskey', 'puppettoken', 'metricstoken',
 ]);
 
 function clean(value: unknown, depth = 0): unknown {
