@@ -3,7 +3,7 @@ import type { Database } from '../src/db/schema.ts';
 import { instantsOf, periodOf, previousPeriod } from '../src/core/schedules/calendar.ts';
 import { loadSettingsBook } from '../src/core/schedules/settings-repository.ts';
 import { listTeams, type TeamContext } from '../src/core/schedules/team-context.ts';
-import { buildLeaderboard, type Leaderboard } from '../src/core/leaderboards/build-leaderboard.ts';
+import { buildLeaderboards, type Leaderboard } from '../src/core/leaderboards/build-leaderboard.ts';
 import { buildDailyDigest } from '../src/core/digests/build-daily-digest.ts';
 import { loadManagedTeams } from '../src/core/digests/managed-teams.ts';
 import type { DailyDigest } from '../src/core/digests/types.ts';
@@ -102,11 +102,8 @@ export async function measureLeaderboards(db: Kysely<Database>, asOf: Date, roun
   };
   const result = await paired(
     rounds,
-    async () => {
-      const out: Tallies[] = [];
-      for (const team of teams) out.push(boardTallies(await buildLeaderboard(db, team, 'week', date)));
-      return out;
-    },
+    // All boards together, as the API, the console and the scheduled post build them.
+    async () => (await buildLeaderboards(db, teams.map((team) => ({ team, date })), 'week')).map(boardTallies),
     async () => {
       const out: Tallies[] = [];
       for (const team of teams) out.push(await bareBoard(db, team.id, span));

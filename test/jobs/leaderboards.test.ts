@@ -96,6 +96,29 @@ describe.each(modes)('leaderboards (%s runner)', (mode) => {
       expect(posts).toHaveLength(2);
     });
 
+    it('posts every team its own board once when more teams are due than one post job takes', async () => {
+      await fixedWeek();
+      const e = env.current;
+      // 29 more teams of one rep each (31 boards due at once: two post jobs of 25 and 6).
+      for (let n = 0; n < 29; n++) {
+        await e.seed.user(`m${n}`, { zone: 'Asia/Shanghai', role: 'manager' });
+        await e.seed.user(`r${n}`, { zone: 'Asia/Shanghai' });
+        await e.seed.team(`T${n}`, { manager: `m${n}`, reps: [`r${n}`] });
+        for (let k = 0; k <= n % 3; k++) await e.seed.visit(`r${n}`, 'Huawei', { at: `2026-10-2${7 + k}T02:00:00Z`, status: 'verified' });
+      }
+      await e.at('2026-10-30T09:00:00Z');
+      await e.at('2026-10-30T09:01:00Z'); // a second tick finds nothing left to post
+      const east = await e.delivered('local:channel:East');
+      expect(east.filter((p) => p.startsWith('East leaderboard, week of'))).toHaveLength(1);
+      for (let n = 0; n < 29; n++) {
+        const posts = await e.delivered(`local:channel:T${n}`);
+        // The week's and the month's board (30 Oct is October's last workday), each once.
+        expect(posts, `T${n}`).toHaveLength(2);
+        const points = 3 * ((n % 3) + 1);
+        expect(posts.find((p) => p.startsWith(`T${n} leaderboard, week of`)), `T${n}`).toContain(`1. r${n} — ${points} pts (${(n % 3) + 1} verified`);
+      }
+    });
+
     it('answers "leaderboard" on demand in the asker\'s language, and does not post without a bound group', async () => {
       await fixedWeek();
       const e = env.current;

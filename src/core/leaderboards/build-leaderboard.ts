@@ -1,8 +1,8 @@
 import type { Db } from '../shared/db.ts';
 import { instantsOf, periodOf, previousPeriod, type Period, type PeriodRange } from '../schedules/calendar.ts';
 import type { TeamContext } from '../schedules/team-context.ts';
-import { loadTallies, type TallyPeriod } from './load-tallies.ts';
-import { rankReps, type RankedRep } from './scoring.ts';
+import { loadTeamsTallies, type TallyPeriod } from './load-tallies.ts';
+import { rankReps, type RankedRep, type RepTally } from './scoring.ts';
 
 /** A rep's line on the board. `name` is null for a rep who opted out. */
 export interface LeaderboardEntry extends Omit<RankedRep, 'name' | 'optedOut'> {
@@ -27,12 +27,38 @@ export interface Leaderboard {
  * against the previous period (ranked among the same reps).
  */
 export async function buildLeaderboard(db: Db, team: TeamContext, period: Period, date: string): Promise<Leaderboard> {
-  const range = periodOf(period, date);
-  const before = previousPeriod(range);
+  return (await buildLeaderboards(db, [{ team, date }], period))[0]!;
+}
+
+/** Teams a tallies statement covers: ~1 ms of execution each at 10,000 reps, one plan for all. */
+const teamsPerStatement = 100;
+/** Statements in flight at once: PostgreSQL runs them on separate cores (PGlite one after another). */
+const statementsInFlight = 2;
+
+/**
+ * The boards of many teams for a period, each on its own local date (teams differ in zone), in
+ * the order given: a few statements for all of them instead of one per team (`loadTeamsTallies`).
+ */
+export async function buildLeaderboards(db: Db, boards: readonly { team: TeamContext; date: string }[], period: Period): Promise<Leaderboard[]> {
+  const ranges = boards.map(({ date }) => periodOf(period, date));
+  const requests = boards.map(({ team }, i) => ({
+    orgId: team.orgId,
+    teamId: team.id,
+    periods: [periodSpan(ranges[i]!, team.timeZone), periodSpan(previousPeriod(ranges[i]!), team.timeZone)],
+  }));
+  const chunks: (typeof requests)[] = [];
+  for (let i = 0; i < requests.length; i += teamsPerStatement) chunks.push(requests.slice(i, i + teamsPerStatement));
+  const tallies: RepTally[][][] = [];
+  for (let i = 0; i < chunks.length; i += statementsInFlight) {
+    for (const part of await Promise.all(chunks.slice(i, i + statementsInFlight).map((chunk) => loadTeamsTallies(db, chunk)))) tallies.push(...part);
+  }
+  return boards.map(({ team, date }, i) => toBoard(team, ranges[i]!, date, tallies[i]![0]!, tallies[i]![1]!));
+}
+
+function toBoard(team: TeamContext, range: PeriodRange, date: string, current: RepTally[], previous: RepTally[]): Leaderboard {
   const rules = team.settings.leaderboard.points;
-  const [current, previous] = await loadTallies(db, { orgId: team.orgId, teamId: team.id, periods: [periodSpan(range, team.timeZone), periodSpan(before, team.timeZone)] });
-  const ranked = rankReps(current!, rules);
-  const previousRank = new Map(rankReps(previous!, rules).map((r) => [r.userId, r.rank]));
+  const ranked = rankReps(current, rules);
+  const previousRank = new Map(rankReps(previous, rules).map((r) => [r.userId, r.rank]));
   return {
     teamId: team.id,
     teamName: team.name,

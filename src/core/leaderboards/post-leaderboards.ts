@@ -2,9 +2,9 @@ import type { Db } from '../shared/db.ts';
 import { dueToday, isWorkday, lastWorkdayOfMonth, localNow, periodOf, type Period } from '../schedules/calendar.ts';
 import { existingKeys, writeScheduledSends } from '../schedules/scheduled-sends.ts';
 import { loadSettingsBook } from '../schedules/settings-repository.ts';
-import { listTeams, loadTeam } from '../schedules/team-context.ts';
+import { listTeams, loadTeams } from '../schedules/team-context.ts';
 import { weekdayOf } from '../../conversation/dates/local-date.ts';
-import { buildLeaderboard } from './build-leaderboard.ts';
+import { buildLeaderboards } from './build-leaderboard.ts';
 import { renderLeaderboard } from './render-leaderboard.ts';
 import { attachLeaderboardChart } from '../../charts/attach-charts.ts';
 
@@ -45,27 +45,47 @@ export async function findDueLeaderboards(db: Db, now: Date): Promise<DueLeaderb
  * from a retry or another worker, writes nothing). Returns whether it was written now.
  */
 export async function postLeaderboard(db: Db, now: Date, item: Omit<DueLeaderboard, 'key'>): Promise<boolean> {
-  const key = leaderboardKey(item.teamId, item.period, periodOf(item.period, item.date).start);
-  // Already posted (a retry, another worker): skip building it again.
-  if ((await existingKeys(db, [key])).size > 0) return false;
-  const team = await loadTeam(db, await loadSettingsBook(db), item.teamId);
-  if (!team?.boundChannelRef) return false;
-  const board = await buildLeaderboard(db, team, item.period, item.date);
-  const written = await writeScheduledSends(
-    db,
-    [
-      {
-        key,
-        kind: `leaderboard_${item.period}`,
-        orgId: team.orgId,
-        teamId: team.id,
-        localDate: board.period.start,
-        targetRef: team.boundChannelRef,
-        // The chart beside the text (issue 18), drawn once per board even if this job runs again.
-        message: await attachLeaderboardChart(db, now, { board, orgId: team.orgId, language: team.language, message: renderLeaderboard(board, team.language) }),
-      },
-    ],
-    now,
-  );
-  return written > 0;
+  return (await postLeaderboards(db, now, [item])) > 0;
+}
+
+/**
+ * Builds and posts scheduled boards to their teams' groups, the tallies of all of them read
+ * together (`buildLeaderboards`). Idempotent by each board's key: boards already posted (a retry,
+ * another worker) are skipped before building, and the write itself inserts nothing twice.
+ * Returns how many were written now.
+ */
+export async function postLeaderboards(db: Db, now: Date, items: readonly Omit<DueLeaderboard, 'key'>[]): Promise<number> {
+  const keyOf = (item: Omit<DueLeaderboard, 'key'>) => leaderboardKey(item.teamId, item.period, periodOf(item.period, item.date).start);
+  const done = await existingKeys(db, items.map(keyOf));
+  const pending = items.filter((item) => !done.has(keyOf(item)));
+  if (pending.length === 0) return 0;
+  const teams = new Map((await loadTeams(db, await loadSettingsBook(db), [...new Set(pending.map((item) => item.teamId))])).map((team) => [team.id, team]));
+  let written = 0;
+  for (const period of [...new Set(pending.map((item) => item.period))]) {
+    const boards = pending.flatMap((item) => {
+      const team = teams.get(item.teamId);
+      return item.period === period && team?.boundChannelRef ? [{ team, date: item.date }] : [];
+    });
+    const built = await buildLeaderboards(db, boards, period);
+    for (const [i, board] of built.entries()) {
+      const { team } = boards[i]!;
+      written += await writeScheduledSends(
+        db,
+        [
+          {
+            key: leaderboardKey(team.id, period, board.period.start),
+            kind: `leaderboard_${period}`,
+            orgId: team.orgId,
+            teamId: team.id,
+            localDate: board.period.start,
+            targetRef: team.boundChannelRef!,
+            // The chart beside the text (issue 18), drawn once per board even if this job runs again.
+            message: await attachLeaderboardChart(db, now, { board, orgId: team.orgId, language: team.language, message: renderLeaderboard(board, team.language) }),
+          },
+        ],
+        now,
+      );
+    }
+  }
+  return written;
 }

@@ -53,6 +53,13 @@ export async function listTeams(db: Db, book: SettingsBook): Promise<TeamContext
   return (await teamsQuery(db).orderBy('t.id').execute()).map((row) => toContext(row, book));
 }
 
+/** The given teams that exist, in the order given (one statement for all). */
+export async function loadTeams(db: Db, book: SettingsBook, teamIds: readonly string[]): Promise<TeamContext[]> {
+  if (teamIds.length === 0) return [];
+  const byId = new Map((await teamsQuery(db).where('t.id', 'in', teamIds).execute()).map((row) => [row.id, toContext(row, book)]));
+  return teamIds.flatMap((id) => byId.get(id) ?? []);
+}
+
 export async function loadTeam(db: Db, book: SettingsBook, teamId: string): Promise<TeamContext | undefined> {
   const row = await teamsQuery(db).where('t.id', '=', teamId).executeTakeFirst();
   return row ? toContext(row, book) : undefined;

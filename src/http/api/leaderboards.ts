@@ -5,8 +5,8 @@ import type { Clock } from '../../core/shared/clock.ts';
 import { visibleTeamIds } from '../../core/access/api-actor.ts';
 import { localDateOf } from '../../conversation/dates/local-date.ts';
 import { loadSettingsBook } from '../../core/schedules/settings-repository.ts';
-import { loadTeam } from '../../core/schedules/team-context.ts';
-import { buildLeaderboard } from '../../core/leaderboards/build-leaderboard.ts';
+import { loadTeams } from '../../core/schedules/team-context.ts';
+import { buildLeaderboards } from '../../core/leaderboards/build-leaderboard.ts';
 import { notFound, problemResponses } from './problem.ts';
 import { LocalDate, OrgQuery, security } from './schemas.ts';
 import type { ApiApp } from './context.ts';
@@ -60,11 +60,8 @@ export function registerLeaderboards(api: ApiApp, { db, clock }: { db: Db; clock
     const ids = (await teams.execute()).map((t) => t.id);
     if (query.team && ids.length === 0) throw notFound('team');
     const book = await loadSettingsBook(db);
-    const boards = [];
-    for (const id of ids) {
-      const team = await loadTeam(db, book, id);
-      if (team) boards.push(await buildLeaderboard(db, team, query.period, query.date ?? localDateOf(clock.now(), team.timeZone)));
-    }
+    const teamsToShow = await loadTeams(db, book, ids);
+    const boards = await buildLeaderboards(db, teamsToShow.map((team) => ({ team, date: query.date ?? localDateOf(clock.now(), team.timeZone) })), query.period);
     return c.json({ boards }, 200);
   });
 }

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
-import { buildLeaderboard } from '../../core/leaderboards/build-leaderboard.ts';
+import { buildLeaderboards } from '../../core/leaderboards/build-leaderboard.ts';
 import { loadSettingsBook } from '../../core/schedules/settings-repository.ts';
-import { loadTeam, teamOfUser, type TeamContext } from '../../core/schedules/team-context.ts';
+import { loadTeams, teamOfUser, type TeamContext } from '../../core/schedules/team-context.ts';
 import type { Period } from '../../core/schedules/calendar.ts';
 import { localDateOf } from '../../conversation/dates/local-date.ts';
 import type { ConsoleDeps, ConsoleEnv } from './console-context.ts';
@@ -25,17 +25,13 @@ export function mountLeaderboard(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void
     const book = await loadSettingsBook(deps.db);
     const teams: TeamContext[] = [];
     if (viewer.manager) {
-      for (const team of await scopedTeams(deps.db, viewer.actor)) {
-        const context = await loadTeam(deps.db, book, team.id);
-        if (context) teams.push(context);
-      }
+      teams.push(...(await loadTeams(deps.db, book, (await scopedTeams(deps.db, viewer.actor)).map((team) => team.id))));
     } else {
       const own = await teamOfUser(deps.db, book, viewer.user.id);
       if (own) teams.push(own);
     }
     const now = deps.clock.now();
-    const boards = [];
-    for (const team of teams) boards.push(await buildLeaderboard(deps.db, team, period, localDateOf(now, team.timeZone)));
+    const boards = await buildLeaderboards(deps.db, teams.map((team) => ({ team, date: localDateOf(now, team.timeZone) })), period);
     const tabs = html`<nav class="actions" aria-label="${t.consoleNavLeaderboard()}">${PERIODS.map(
       (p) => html`<a class="button ${p === period ? '' : 'secondary'}" href="/console/leaderboard?period=${p}"${p === period ? html` aria-current="page"` : ''}>${t.consolePeriod({ period: p })}</a>`,
     )}</nav>`;
