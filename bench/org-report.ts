@@ -23,6 +23,7 @@ export function printOrgReport(r: OrgBenchResult): void {
   const c = r.chat;
   const lines = [
     `Legwork large-org bench: ${r.backend}, ${r.shape.reps} reps in ${r.shape.teams} teams, ${availableParallelism()} cores, load ${round(r.loadAverage.atStart, 2)} -> ${round(r.loadAverage.atEnd, 2)}, run ${Math.round(r.runMs / 1000)} s`,
+    ...(r.server ? [`server: shared_buffers ${r.server.sharedBuffers}, effective_cache_size ${r.server.effectiveCacheSize}`] : []),
     '',
     formatTable([
       ['seed (SQL, indexes after the load)', ms(r.seed.totalMs), Object.entries(r.rows).map(([t, n]) => `${n} ${t}`).join(', ')],

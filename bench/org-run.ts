@@ -40,6 +40,8 @@ export interface OrgBenchResult {
   housekeeping: HousekeepingTiming;
   loadAverage: { atStart: number; atEnd: number };
   runMs: number;
+  /** The server's cache settings, which decide how much of a 10,000-rep org is read from memory. */
+  server?: { sharedBuffers: string; effectiveCacheSize: string };
 }
 
 async function counts(handle: DatabaseHandle): Promise<Record<string, number>> {
@@ -77,6 +79,13 @@ export async function runOrgBench(options: OrgBenchOptions): Promise<OrgBenchRes
     log(`seeding ${shape.reps} reps in ${shape.teams} teams, ${shape.customers} customers, ${shape.visits} visits, ~${shape.checkIns} check-ins`);
     const seed = await seedLargeOrg(handle.db, shape, asOf);
     const rows = await counts(handle);
+    const server =
+      target.kind === 'postgres'
+        ? {
+            sharedBuffers: (await sql<{ v: string }>`select current_setting('shared_buffers') as v`.execute(handle.db)).rows[0]!.v,
+            effectiveCacheSize: (await sql<{ v: string }>`select current_setting('effective_cache_size') as v`.execute(handle.db)).rows[0]!.v,
+          }
+        : undefined;
     log(`seeded in ${seed.totalMs} ms: ${JSON.stringify(rows)}`);
 
     log(`weekly leaderboards of ${shape.teams} teams, beside bare SQL (${options.rounds} rounds)`);
@@ -111,6 +120,7 @@ export async function runOrgBench(options: OrgBenchOptions): Promise<OrgBenchRes
       housekeeping,
       loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0]! },
       runMs: performance.now() - started,
+      ...(server ? { server } : {}),
     };
   } finally {
     if (child) await child.stop().catch(() => undefined);

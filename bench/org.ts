@@ -14,6 +14,7 @@
 import { parseArgs } from 'node:util';
 import { runOrgBench } from './org-run.ts';
 import { judge, printOrgReport } from './org-report.ts';
+import { hasPostgresBinaries, OwnPostgres } from './chaos/own-postgres.ts';
 
 const defaultAdminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 const usage = `npm run bench:org -- [options]
@@ -25,7 +26,11 @@ const usage = `npm run bench:org -- [options]
   --chat-rate N         chat requests per second (default 50)
   --chat-seconds N      length of the chat phase (default 20)
   --rounds N            alternating core / bare SQL rounds of the comparisons (default 3)
-  --pool-size N         connections of the bench and the service's pool (default 10)`;
+  --pool-size N         connections of the bench and the service's pool (default 10)
+  --shared-buffers SIZE run on a PostgreSQL cluster of the bench's own (Debian's PostgreSQL 15
+                        binaries, a free port, removed afterwards) with this shared_buffers, e.g.
+                        2GB: the README's setting for a 10,000-rep org, whose database (~3.6 GB)
+                        does not fit the default 128MB`;
 
 const log = (line: string) => process.stderr.write(`[bench:org] ${line}\n`);
 
@@ -41,6 +46,7 @@ function parse(argv: string[]) {
       'chat-seconds': { type: 'string', default: '20' },
       rounds: { type: 'string', default: '3' },
       'pool-size': { type: 'string', default: '10' },
+      'shared-buffers': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -62,11 +68,26 @@ function parse(argv: string[]) {
     chatSeconds: int('chat-seconds', values['chat-seconds'], 1),
     rounds: int('rounds', values.rounds, 1),
     poolSize: int('pool-size', values['pool-size'], 1),
+    sharedBuffers: values['shared-buffers'],
   };
 }
 
+/** The server to create the throwaway database on: the given one, or a tuned one of our own. */
+async function server(options: ReturnType<typeof parse>): Promise<{ adminUrl: string; stop(): Promise<void> }> {
+  if (options.sharedBuffers === undefined || options.backend !== 'postgres') return { adminUrl: options.adminUrl, stop: async () => undefined };
+  if (!/^\d+(kB|MB|GB)$/.test(options.sharedBuffers)) throw new Error(`--shared-buffers takes a size such as 2GB, got "${options.sharedBuffers}"`);
+  if (!hasPostgresBinaries()) throw new Error('--shared-buffers needs PostgreSQL 15 binaries under /usr/lib/postgresql/15/bin');
+  // Durable commits as on the shared server (fsync on): the chat phase's latencies include them.
+  const cluster = await OwnPostgres.start({ fsync: true, settings: [`shared_buffers=${options.sharedBuffers}`, 'effective_cache_size=8GB'] });
+  log(`own PostgreSQL cluster on port ${cluster.port}, shared_buffers ${options.sharedBuffers}`);
+  return { adminUrl: cluster.url, stop: () => cluster.destroy() };
+}
+
 const options = parse(process.argv.slice(2));
-runOrgBench({ ...options, log }).then(
+const target = await server(options);
+runOrgBench({ ...options, adminUrl: target.adminUrl, log })
+  .finally(() => target.stop())
+  .then(
   (result) => {
     printOrgReport(result);
     process.exit(judge(result).sound ? 0 : 1);

@@ -21,13 +21,15 @@ export class OwnPostgres {
   private constructor(
     readonly dir: string,
     readonly port: number,
+    /** Extra server settings (`name=value`), e.g. a larger shared_buffers for the org bench. */
+    private readonly settings: readonly string[] = [],
   ) {}
 
   get url(): string {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
   }
 
-  static async start(): Promise<OwnPostgres> {
+  static async start(options: { settings?: readonly string[]; fsync?: boolean } = {}): Promise<OwnPostgres> {
     const dir = await mkdtemp(join(tmpdir(), 'legwork-chaos-pg-'));
     if (process.getuid?.() === 0) {
       const { stdout } = await run('id', ['-u', 'postgres']);
@@ -35,7 +37,7 @@ export class OwnPostgres {
       await chown(dir, Number(stdout.trim()), Number(gid.trim()));
     }
     await chmod(dir, 0o700);
-    const cluster = new OwnPostgres(dir, await freePort());
+    const cluster = new OwnPostgres(dir, await freePort(), [...(options.fsync === true ? [] : ['fsync=off']), ...(options.settings ?? [])]);
     await cluster.pg('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
     await cluster.ctl('start');
     return cluster;
@@ -61,8 +63,9 @@ export class OwnPostgres {
   }
 
   private async ctl(action: 'start' | 'restart'): Promise<void> {
-    // fsync off: the suite tests the service's behaviour, not the disk; 200 connections for 5 processes.
-    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+    // fsync off unless asked for: the chaos suite tests the service's behaviour, not the disk; 200
+    // connections for 5 processes.
+    const options = [`-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, ...this.settings.map((s) => `-c ${s}`)].join(' ');
     await this.pg('pg_ctl', ['-D', join(this.dir, 'data'), '-o', options, '-l', join(this.dir, 'server.log'), action, '-m', 'fast', '-w', '-t', '60']);
   }
 
