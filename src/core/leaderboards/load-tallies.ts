@@ -43,7 +43,8 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
       values ${periods}
     )
     select t.n, u.id as user_id, u.display_name,
-      -- Someone who left is off the board like an opted-out rep: their points still count in the total.
+      -- Someone who left is off the board like an opted-out rep: their points still count in the total
+      -- of the periods that began before they left (below: they are not on later boards at all).
       coalesce(pr.leaderboard_opt_out, false) or u.deactivated_at is not null as opted_out,
       t.visits, t.verified, t.outside, t.verified_next, t.verified_planned,
       (select count(*) from daily_reports r
@@ -52,7 +53,7 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
     join users u on u.id = m.user_id
     left join user_schedule_prefs pr on pr.user_id = u.id
     cross join lateral (
-      select p.n, p.start_date, p.end_date,
+      select p.n, p.from_at, p.start_date, p.end_date,
         count(ci.at) as visits,
         count(*) filter (where ci.status = 'verified') as verified,
         count(*) filter (where ci.status = 'outside') as outside,
@@ -72,10 +73,12 @@ export async function loadTallies(db: Db, input: { orgId: string; teamId: string
         where ci.user_id = u.id and ci.at >= ${spanFrom} and ci.at < ${spanTo} and ci.kind = 'in'
         offset 0
       ) ci on ci.at >= p.from_at and ci.at < p.to_at
-      group by p.n, p.start_date, p.end_date
+      group by p.n, p.from_at, p.start_date, p.end_date
     ) t
     -- The org is checked on the people: their check-ins, visits and reports are all in their org.
-    where m.team_id = ${input.teamId} and m.role = 'rep' and u.org_id = ${input.orgId}`.execute(db);
+    where m.team_id = ${input.teamId} and m.role = 'rep' and u.org_id = ${input.orgId}
+      -- Deactivated before the period began: not on its board (no anonymous line at 0 points every week).
+      and (u.deactivated_at is null or u.deactivated_at > t.from_at)`.execute(db);
   const out: RepTally[][] = input.periods.map(() => []);
   for (const r of result.rows) {
     out[r.n]!.push({
