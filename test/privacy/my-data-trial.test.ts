@@ -23,6 +23,8 @@ describe('my data, tried end to end', () => {
     await s.say('zhang', '签退 见了采购，对报价有兴趣');
     // In a group too: what they said there is theirs.
     await s.say('zhang', '今天', { channelId: 'east-room' });
+    await s.say('zhang', '日报 今天拜访了华为');
+    await s.say('alice', '点评 zhang 做得好');
     const zhang = await userOf(s, 'zhang');
     const result = await exportPersonData({ db: s.db, now: s.clock.now() }, { userId: zhang.id });
     const files = unzipSync(result.zip);
@@ -37,6 +39,9 @@ describe('my data, tried end to end', () => {
     expect(chat).not.toContain('Asia/Tokyo');
     expect(strFromU8(files['messages-to-me.csv']!)).toContain('签到');
     expect(strFromU8(files['chat-messages.csv']!)).toContain('签退 见了采购');
+    // A manager's reply to their report is under a name that says so (it was "comments-subject_user_id").
+    expect(JSON.stringify(data.kinds['replies-to-me'])).toContain('做得好');
+    expect(Object.keys(files).filter((f) => /_/.test(f))).toEqual([]);
   });
 
   it('a spent link shows that it was used, with no Download button', async () => {

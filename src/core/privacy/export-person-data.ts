@@ -25,6 +25,15 @@ const KIND_NAMES: Record<string, string> = {
   'plan_start_points.user_id': 'route-start-point',
   'conversation_states.user_id': 'open-questions',
   'location_tokens.user_id': 'spent-links',
+  'comments.subject_user_id': 'replies-to-me',
+  'comments.author_id': 'replies-i-wrote',
+  'report_reads.reader_id': 'reports-i-read',
+  'manager_alerts.subject_user_id': 'alerts-about-me',
+  'manager_alerts.manager_id': 'alerts-i-received',
+  'alert_windows.manager_id': 'alert-batching',
+  'api_tokens.created_by': 'api-tokens-i-created',
+  'console_sessions.user_id': 'console-sessions',
+  'console_link_nonces.user_id': 'console-links-used',
 };
 
 export interface PersonExport {
