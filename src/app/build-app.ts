@@ -6,8 +6,8 @@ import type { ChatAdapter } from '../../bots/types.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { resolveLinkSecret } from '../core/location-links/link-secret.ts';
-import { parseDataKey, resolveDataKey } from '../core/secrets/data-key.ts';
-import { verifyDataKey } from '../core/secrets/secret-store.ts';
+import { parseDataKey, replaceRotatedKeyFile, resolveDataKey } from '../core/secrets/data-key.ts';
+import { holdsSealedSecrets, verifyDataKey } from '../core/secrets/secret-store.ts';
 import { createConversationEngine, type ConversationEngine } from '../conversation/engine.ts';
 import { createPlatformAdapters } from './platform-adapters.ts';
 import { createDeliveryLoop, type DeliveryLoop } from '../../jobs/deliver/delivery-loop.ts';
@@ -65,10 +65,17 @@ export async function buildApp(
   const database = options.database ?? (await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateToLatest(database.db);
   // A wrong key stops the start here, with a message saying so (never a silent failure later).
-  const { key: dataKey, source: keySource } = await resolveDataKey({ configured: config.dataEncryptionKey, dataDir: config.dataDir });
+  // A key file is generated only for a database without sealed secrets (never in place of a missing one).
+  const mayGenerate = !(await holdsSealedSecrets(database.db));
+  const { key: dataKey, source: keySource } = await resolveDataKey({ configured: config.dataEncryptionKey, dataDir: config.dataDir, mayGenerate });
   const previousKey = config.dataEncryptionKeyPrevious ? parseDataKey(config.dataEncryptionKeyPrevious, 'DATA_ENCRYPTION_KEY_PREVIOUS') : undefined;
   const keyState = await verifyDataKey(database.db, dataKey, { source: keySource, previousKey });
-  if (keyState === 'rotated') logger.warn({ keySource }, 'stored secrets re-sealed with the new data key; remove DATA_ENCRYPTION_KEY_PREVIOUS');
+  if (keyState === 'rotated') {
+    // The generated key file held the previous key: it now holds the new one, so the next start
+    // needs neither variable (README, "Secrets at rest").
+    const replaced = previousKey && config.dataEncryptionKey ? await replaceRotatedKeyFile(config.dataDir, previousKey, dataKey) : false;
+    logger.warn({ keySource, keyFileReplaced: replaced }, 'stored secrets re-sealed with the new data key; remove DATA_ENCRYPTION_KEY_PREVIOUS');
+  }
   const linkSecret = await resolveLinkSecret(database.db, dataKey, config.locationLinkSecret);
 
   const metrics = createPrometheusMetrics({ db: database.db, clock, logger, poolStats: database.poolStats });

@@ -61,7 +61,12 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     poolStats: statsOf(pool, 1),
     // Under PGlite's query lock: no statement runs while the files are read. Committed work is in
     // the WAL (synchronous_commit is on), so the copy opens with everything committed before it.
-    dumpDataDir: async () => (await pglite.dumpDataDir('gzip')) as Blob,
+    // PGlite tars all of DATA_DIR: the key file, the run file and the daily backups are taken out.
+    dumpDataDir: async () => {
+      const dump = (await pglite.dumpDataDir('gzip')) as Blob;
+      const { databaseFilesOnly } = await import('./backup/database-files-only.ts');
+      return databaseFilesOnly(dump);
+    },
     close: async () => {
       await db.destroy();
       await pglite.close();

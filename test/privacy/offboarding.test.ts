@@ -80,7 +80,8 @@ describe('deactivating and erasing someone who left', () => {
     expect(rows[0]).toMatchObject({ lat: 22.54, lng: 113.95, status: 'verified' });
     expect(rows[0]!.distance_m).toBeGreaterThan(0);
     const visit = await s.db.selectFrom('visits').select(['notes', 'next_step']).where('user_id', '=', zhang.id).executeTakeFirstOrThrow();
-    expect(visit).toEqual({ notes: null, next_step: null });
+    // The words are gone; that the visit had notes stays (the board scored it).
+    expect(visit).toEqual({ notes: '（已删除）', next_step: null });
     const report = await s.db.selectFrom('daily_reports').select(['body', 'summary']).where('user_id', '=', zhang.id).executeTakeFirstOrThrow();
     expect(report.body).toBe('');
     expect(report.summary.visits).toBe(1);

@@ -60,7 +60,8 @@ export async function loadTeamsTallies(db: Db, requests: readonly TeamTallyReque
       select team, team_id, org_id, min(from_at) as from_at, max(to_at) as to_at from periods group by team, team_id, org_id
     )
     select s.team, t.n, u.id as user_id, u.display_name,
-      -- Someone who left is off the board like an opted-out rep: their points still count in the total.
+      -- Someone who left is off the board like an opted-out rep: their points still count in the total
+      -- of the periods that began before they left (below: they are not on later boards at all).
       coalesce(pr.leaderboard_opt_out, false) or u.deactivated_at is not null as opted_out,
       t.visits, t.verified, t.outside, t.verified_next, t.verified_planned,
       (select count(*) from daily_reports r
@@ -71,7 +72,7 @@ export async function loadTeamsTallies(db: Db, requests: readonly TeamTallyReque
     join users u on u.id = m.user_id and u.org_id = s.org_id
     left join user_schedule_prefs pr on pr.user_id = u.id
     cross join lateral (
-      select p.n, p.start_date, p.end_date,
+      select p.n, p.from_at, p.start_date, p.end_date,
         count(ci.at) as visits,
         count(*) filter (where ci.status = 'verified') as verified,
         count(*) filter (where ci.status = 'outside') as outside,
@@ -92,8 +93,10 @@ export async function loadTeamsTallies(db: Db, requests: readonly TeamTallyReque
         offset 0
       ) ci on ci.at >= p.from_at and ci.at < p.to_at
       where p.team = s.team
-      group by p.n, p.start_date, p.end_date
-    ) t`.execute(db);
+      group by p.n, p.from_at, p.start_date, p.end_date
+    ) t
+    -- Deactivated before the period began: not on its board (no anonymous line at 0 points every week).
+    where u.deactivated_at is null or u.deactivated_at > t.from_at`.execute(db);
   for (const r of result.rows) {
     out[r.team]![r.n]!.push({
       userId: r.user_id,

@@ -6,7 +6,7 @@ import { inTransaction } from '../shared/in-transaction.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { coarsenPersonLocations } from './coarsen-locations.ts';
 import { auditDetail, loadOffboardingSubject, type OffboardingActor, type OffboardingAudit } from './deactivate-user.ts';
-import { formerEmployeeName } from './former-employee-name.ts';
+import { erasedWords, formerEmployeeName } from './former-employee-name.ts';
 import { textColumns } from './text-columns.ts';
 
 /** What is left where platform ids stood in stored text (delivery logs, audit details). */
@@ -25,7 +25,9 @@ export interface ErasureResult {
  * - messages waiting for or delivered to their private chat are deleted, and their name and platform
  *   ids are replaced in every other stored text (found from the schema, so later tables are covered);
  * - the coordinates of their check-ins are coarsened to about 1 km at once, their route start point deleted;
- * - the words of their visit notes, reports and plans are removed, unless the org keeps work records.
+ * - the words of their visit notes, reports and plans are removed, unless the org keeps work records
+ *   (a visit's notes and next step read "（已删除）" / "(erased)": the board scored that it had them);
+ * - charts naming them are deleted (a name drawn in a picture cannot be scrubbed);
  * Check-ins, visits and reports stay as facts (time, customer, status, distance), so past leaderboards
  * and team totals are unchanged. The audit row says that an erasure happened, not what was erased.
  * Erasing someone already erased changes nothing and returns the same number.
@@ -56,7 +58,10 @@ export async function eraseUser({ db, now }: { db: Db; now: Date }, input: { by:
     await trx.deleteFrom('plan_start_points').where('user_id', '=', person.id).execute();
     await trx.deleteFrom('location_tokens').where('user_id', '=', person.id).execute();
     await coarsenPersonLocations(trx, person.id);
-    if (!org.keep_work_records) await removeWorkWords(trx, person.id);
+    if (!org.keep_work_records) await removeWorkWords(trx, person.id, erasedWords(org.default_language));
+    // Charts are pictures: the scrub below cannot rewrite a name drawn in one. Those naming the person
+    // (their text alternative says whom a chart shows) are deleted; their links answer 404 from now on.
+    await trx.deleteFrom('chart_images').where('org_id', '=', person.org_id).where(sql<boolean>`strpos(alt, ${person.display_name}) > 0`).execute();
 
     await trx
       .updateTable('users')
@@ -71,9 +76,17 @@ export async function eraseUser({ db, now }: { db: Db; now: Date }, input: { by:
   });
 }
 
-/** The free text a person wrote: visit notes and next steps, report words, plan purposes, replies to others. */
-async function removeWorkWords(trx: Transaction<Database>, userId: string): Promise<void> {
-  await trx.updateTable('visits').set({ notes: null, next_step: null }).where('user_id', '=', userId).execute();
+/**
+ * The free text a person wrote: visit notes and next steps, report words, plan purposes, replies to
+ * others. A visit's notes and next step are replaced by `marker`, not emptied: whether a visit had
+ * them is what the leaderboard scores (notesAndNextStep), so past boards and totals stay the same.
+ */
+async function removeWorkWords(trx: Transaction<Database>, userId: string, marker: string): Promise<void> {
+  await sql`
+    update visits set
+      notes = case when btrim(notes) <> '' then ${marker} else notes end,
+      next_step = case when btrim(next_step) <> '' then ${marker} else next_step end
+    where user_id = ${userId} and (btrim(notes) <> '' or btrim(next_step) <> '')`.execute(trx);
   // A manager's replies on others' reports and visits are their words too; a 👍 has none.
   await trx.updateTable('comments').set({ text: null }).where('author_id', '=', userId).where('kind', '=', 'text').execute();
   await trx.updateTable('visit_plans').set({ purpose: null, expected_result: null }).where('user_id', '=', userId).execute();

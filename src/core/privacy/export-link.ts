@@ -56,3 +56,8 @@ export function verifyExportToken(secret: string, token: string, now: Date): Exp
 export function spendExportToken(db: Db, check: { userId: string; nonce: string }, now: Date): Promise<boolean> {
   return spendLocationToken(db, { n: `export:${check.nonce}`, u: check.userId }, now);
 }
+
+/** Whether the link's nonce was spent already (its page then says so instead of offering the button). */
+export async function exportTokenSpent(db: Db, check: { nonce: string }): Promise<boolean> {
+  return (await db.selectFrom('location_tokens').select('nonce').where('nonce', '=', `export:${check.nonce}`).executeTakeFirst()) !== undefined;
+}

@@ -25,6 +25,15 @@ const KIND_NAMES: Record<string, string> = {
   'plan_start_points.user_id': 'route-start-point',
   'conversation_states.user_id': 'open-questions',
   'location_tokens.user_id': 'spent-links',
+  'comments.subject_user_id': 'replies-to-me',
+  'comments.author_id': 'replies-i-wrote',
+  'report_reads.reader_id': 'reports-i-read',
+  'manager_alerts.subject_user_id': 'alerts-about-me',
+  'manager_alerts.manager_id': 'alerts-i-received',
+  'alert_windows.manager_id': 'alert-batching',
+  'api_tokens.created_by': 'api-tokens-i-created',
+  'console_sessions.user_id': 'console-sessions',
+  'console_link_nonces.user_id': 'console-links-used',
 };
 
 export interface PersonExport {
@@ -58,6 +67,24 @@ export async function exportPersonData({ db, now }: { db: Db; now: Date }, input
   // Not foreign keys: the audit log's subject is text (it may name a team or a customer too).
   kinds['audit-entries-about-me'] = (await sql<Row>`select * from audit_log where subject_id = ${person.id} order by id`.execute(db)).rows;
   sources.push('audit_log.subject_id');
+  // Not foreign keys either: what was said to them and by them, kept 30 days (README, "What is stored").
+  // Messages to their private chat (replies, reminders) by its ref; the local chat's conversation, in
+  // their private chat and, for what they wrote, in groups (its sender is their local id).
+  const identities = await db.selectFrom('identities').select(['platform', 'external_id', 'direct_ref']).where('user_id', '=', person.id).execute();
+  const refs = identities.flatMap((i) => (i.direct_ref ? [i.direct_ref] : []));
+  const localIds = identities.filter((i) => i.platform === 'local').map((i) => i.external_id);
+  kinds['messages-to-me'] = refs.length
+    ? (await sql<Row>`select id, target_ref, message, status, created_at, sent_at from outbox where target_ref in (${sql.join(refs)}) order by created_at, id`.execute(db)).rows
+    : [];
+  sources.push('outbox.target_ref');
+  const chatWhere = [
+    ...(refs.length ? [sql`target_ref in (${sql.join(refs)})`] : []),
+    ...(localIds.length ? [sql`("from" = 'user' and sender_id in (${sql.join(localIds)}))`] : []),
+  ];
+  kinds['chat-messages'] = chatWhere.length
+    ? (await sql<Row>`select id, target_ref, "from", sender_name, message, at from local_chat_messages where ${sql.join(chatWhere, sql` or `)} order by at, id`.execute(db)).rows
+    : [];
+  sources.push('local_chat_messages.target_ref', 'local_chat_messages.sender_id');
   kinds.notes = (
     await db
       .selectFrom('visits as v')

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The file the embedded default keeps its generated key in, under DATA_DIR (mode 0600). */
@@ -35,11 +35,19 @@ export function parseDataKey(text: string, source: string): Buffer {
  * in `DATA_DIR/encryption.key`, generated once (0600) on first start. Back that file up with the
  * database: a dump alone does not reveal the secrets, and without the key they are lost.
  */
-export async function resolveDataKey(input: { configured?: string; dataDir: string }): Promise<{ key: Buffer; source: string }> {
+export async function resolveDataKey(input: { configured?: string; dataDir: string; mayGenerate?: boolean }): Promise<{ key: Buffer; source: string }> {
   if (input.configured) return { key: parseDataKey(input.configured, 'DATA_ENCRYPTION_KEY'), source: 'DATA_ENCRYPTION_KEY' };
   const path = join(input.dataDir, KEY_FILE_NAME);
   const existing = await readKeyFile(path);
   if (existing) return { key: parseDataKey(existing, path), source: path };
+  // A database whose secrets are already sealed needs the key they were sealed with (a restore
+  // without its key file): a new key would never open them, and would be left behind looking right.
+  if (input.mayGenerate === false) {
+    throw new DataKeyError(
+      `No data encryption key: DATA_ENCRYPTION_KEY is unset and ${path} does not exist, but this database holds secrets sealed with a key. ` +
+        `Copy the encryption.key kept with your backup to ${path} (chmod 600), or set DATA_ENCRYPTION_KEY to that key.`,
+    );
+  }
   await mkdir(input.dataDir, { recursive: true });
   // Written aside, then linked into place: two processes starting at once agree on one key.
   const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -62,4 +70,28 @@ async function readKeyFile(path: string): Promise<string | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/**
+ * After a rotation (DATA_ENCRYPTION_KEY new, DATA_ENCRYPTION_KEY_PREVIOUS old) on a DATA_DIR whose key
+ * file holds the old key: the file gets the new key (0600, written aside then renamed), so a later
+ * start without the variables opens the re-sealed secrets. A file holding another key is left alone.
+ * Returns whether the file was replaced.
+ */
+export async function replaceRotatedKeyFile(dataDir: string, previousKey: Buffer, key: Buffer): Promise<boolean> {
+  const path = join(dataDir, KEY_FILE_NAME);
+  const existing = await readKeyFile(path);
+  if (!existing) return false;
+  let current: Buffer;
+  try {
+    current = parseDataKey(existing, path);
+  } catch {
+    return false;
+  }
+  if (!current.equals(previousKey)) return false;
+  const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(aside, `${key.toString('base64')}\n`, { mode: 0o600 });
+  await chmod(aside, 0o600);
+  await rename(aside, path);
+  return true;
 }

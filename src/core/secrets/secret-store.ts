@@ -39,10 +39,15 @@ export async function verifyDataKey(db: Db, key: Buffer, options: { source: stri
     }
     throw new DataKeyError(
       `The data encryption key from ${options.source} does not open the secrets stored in this database: it is not the key they were sealed with. ` +
-        'Start with the right key (DATA_ENCRYPTION_KEY, or the encryption.key file restored with the database). ' +
+        'Start with the right key (DATA_ENCRYPTION_KEY, or the encryption.key file kept with the backup, copied into DATA_DIR). ' +
         'To change keys, set the old key as DATA_ENCRYPTION_KEY_PREVIOUS and the new one as DATA_ENCRYPTION_KEY for one start.',
     );
   });
+}
+
+/** Whether this database already holds secrets sealed with some key (its check value is recorded). */
+export async function holdsSealedSecrets(db: Db): Promise<boolean> {
+  return (await db.selectFrom('settings').select('key').where('key', '=', CHECK_ROW).executeTakeFirst()) !== undefined;
 }
 
 function opens(key: Buffer, sealed: string): boolean {

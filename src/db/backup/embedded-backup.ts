@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, unlink, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { databaseFilesOnly } from './database-files-only.ts';
 
 /**
  * Backups of the embedded database (PGlite). PGlite's `dumpDataDir('gzip')` runs under its query
@@ -42,7 +43,7 @@ export async function dailyBackup(dump: DumpDatabase, input: { dataDir: string; 
 
 /**
  * Restores a backup into `dataDir`, which must not hold a database yet (a restore never overwrites
- * one: move it away first). Opens the copy once, so PostgreSQL's recovery runs now rather than at
+ * one: move it away first), without Legwork's own files (see database-files-only.ts). Opens the copy once, so PostgreSQL's recovery runs now rather than at
  * the next start.
  */
 export async function restoreBackup(file: Blob, dataDir: string): Promise<void> {
@@ -51,7 +52,9 @@ export async function restoreBackup(file: Blob, dataDir: string): Promise<void> 
   }
   await mkdir(dataDir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(dataDir, { loadDataDir: file });
+  // A backup from before the key file was left out may hold it (and the run file, older daily
+  // copies): the database alone is restored, the key is put back by hand (README, "Backups").
+  const db = await PGlite.create(dataDir, { loadDataDir: await databaseFilesOnly(file) });
   await db.query('select 1');
   await db.close();
 }

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../../core/shared/clock.ts';
 import type { Logger } from '../../logger.ts';
 import type { Language } from '../../conversation/intents/types.ts';
-import { spendExportToken, verifyExportToken } from '../../core/privacy/export-link.ts';
+import { exportTokenSpent, spendExportToken, verifyExportToken } from '../../core/privacy/export-link.ts';
 import { exportPersonData } from '../../core/privacy/export-person-data.ts';
 import { languageFromHeader } from '../location-page/page-text.ts';
 import { pageHead } from '../location-page/page-head.ts';
@@ -50,22 +50,24 @@ ${company ? `<h2>${escapeHtml(t.companyHeading)}</h2>\n${company.split(/\n{2,}/)
     return page(c, language, t.title, nonce, body);
   });
 
-  app.get('/privacy/export/:token', (c) => {
-    const language = languageOf(c);
+  app.get('/privacy/export/:token', async (c) => {
+    const check = verifyExportToken(deps.linkSecret, c.req.param('token'), deps.clock.now());
+    const language = check.ok ? await personLanguageOf(c, check) : languageOf(c);
     const t = privacyPageText[language];
     const nonce = crypto.randomUUID().replace(/-/g, '');
-    const check = verifyExportToken(deps.linkSecret, c.req.param('token'), deps.clock.now());
     if (!check.ok) return page(c, language, t.exportTitle, nonce, `<main><p>${escapeHtml(check.problem === 'expired' ? t.exportExpired : t.exportInvalid)}</p></main>`, check.problem === 'expired' ? 410 : 404);
+    // A used link says so at once rather than offering a button that can only fail.
+    if (await exportTokenSpent(deps.db, check)) return page(c, language, t.exportTitle, nonce, `<main><p>${escapeHtml(t.exportUsed)}</p></main>`, 410);
     return page(c, language, t.exportTitle, nonce, `<main><h1>${escapeHtml(t.exportTitle)}</h1><p>${escapeHtml(t.exportIntro)}</p>
 <form method="post"><button type="submit">${escapeHtml(t.exportButton)}</button></form></main>`);
   });
 
   app.post('/privacy/export/:token', async (c) => {
-    const language = languageOf(c);
-    const t = privacyPageText[language];
-    const nonce = crypto.randomUUID().replace(/-/g, '');
     const now = deps.clock.now();
     const check = verifyExportToken(deps.linkSecret, c.req.param('token'), now);
+    const language = check.ok ? await personLanguageOf(c, check) : languageOf(c);
+    const t = privacyPageText[language];
+    const nonce = crypto.randomUUID().replace(/-/g, '');
     if (!check.ok) return page(c, language, t.exportTitle, nonce, `<main><p>${escapeHtml(check.problem === 'expired' ? t.exportExpired : t.exportInvalid)}</p></main>`, check.problem === 'expired' ? 410 : 404);
     const result = await deps.db.transaction().execute(async (trx) => {
       if (!(await spendExportToken(trx, check, now))) return undefined;
@@ -84,6 +86,13 @@ ${company ? `<h2>${escapeHtml(t.companyHeading)}</h2>\n${company.split(/\n{2,}/)
       },
     });
   });
+
+  /** A link's page speaks its person's language (`?lang=` still wins); the browser's for anyone unknown. */
+  async function personLanguageOf(c: Context, check: { orgId: string; userId: string }): Promise<Language> {
+    if (c.req.query('lang')) return languageOf(c);
+    const person = await deps.db.selectFrom('users').select('language').where('id', '=', check.userId).where('org_id', '=', check.orgId).executeTakeFirst();
+    return person?.language === 'zh-CN' || person?.language === 'en-US' ? person.language : languageOf(c);
+  }
 }
 
 function languageOf(c: Context): Language {
