@@ -3,6 +3,7 @@ import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
 import type { AdapterDeps } from '../app/platform-adapters.ts';
+import { weComSendRecords } from '../db/send-records.ts';
 import { createLocalAdapter } from '../../bots/local/index.ts';
 import { createDatabaseMailbox } from '../db/local-mailbox.ts';
 import { createWeComAdapter } from '../../bots/wecom/index.ts';
@@ -29,7 +30,7 @@ export function createEdgeAdapters(
   if (config.localChat) adapters.push(createLocalAdapter({ ...adapterDeps, mailbox: createDatabaseMailbox(db) }));
   if (config.wecom) {
     const tokenStore = isolateTokenStore('wecom', config.wecom.apiUrl, `${config.wecom.corpId}/${config.wecom.agentId}`, config.wecom.secret);
-    const wecom = createWeComAdapter(config.wecom, { ...adapterDeps, tokenStore });
+    const wecom = createWeComAdapter(config.wecom, { ...adapterDeps, tokenStore, ...weComSendRecords(db, adapterDeps.clock) });
     waits.push(() => wecom.settled());
     adapters.push(wecom);
   }
