@@ -203,6 +203,16 @@ export interface RobotSendsTable {
   sent_at: Date;
 }
 
+/** A DingTalk robot message's session webhook, until it expires (migrations/20261205031000_dingtalk_session_webhooks.ts). */
+export interface DingTalkSessionWebhooksTable {
+  event_id: string;
+  conversation_ref: string;
+  url: string;
+  expires_at: Date;
+  sender_user_id: string;
+  is_group: boolean;
+}
+
 export interface LocationTokensTable {
   nonce: string;
   user_id: string;
@@ -447,6 +457,7 @@ export interface Database {
   processed_events: ProcessedEventsTable;
   outbox: OutboxTable;
   robot_sends: RobotSendsTable;
+  dingtalk_session_webhooks: DingTalkSessionWebhooksTable;
   location_tokens: LocationTokensTable;
   local_deliveries: LocalDeliveriesTable;
   local_chat_messages: LocalChatMessagesTable;

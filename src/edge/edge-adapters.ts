@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
 import type { AdapterDeps } from '../app/platform-adapters.ts';
 import { weComSendRecords } from '../db/send-records.ts';
+import { databaseSessionWebhooks } from '../db/dingtalk-session-webhooks.ts';
 import { createLocalAdapter } from '../../bots/local/index.ts';
 import { createDatabaseMailbox } from '../db/local-mailbox.ts';
 import { createWeComAdapter } from '../../bots/wecom/index.ts';
@@ -38,7 +39,7 @@ export function createEdgeAdapters(
     if (config.dingtalk.mode !== 'http') throw new Error('DINGTALK_MODE=stream needs the Node service: set DINGTALK_MODE=http on the Worker');
     const tokenStore = isolateTokenStore('dingtalk', config.dingtalk.apiUrl, config.dingtalk.clientId, config.dingtalk.clientSecret);
     const quotaMemory = isolateDingTalkQuota(config.dingtalk.apiUrl, config.dingtalk.clientId);
-    adapters.push(buildDingTalkAdapter(config.dingtalk, { ...adapterDeps, tokenStore, quotaMemory }));
+    adapters.push(buildDingTalkAdapter(config.dingtalk, { ...adapterDeps, tokenStore, quotaMemory, sessionStore: databaseSessionWebhooks(db, adapterDeps.clock) }));
   }
   if (config.slack) {
     const botIdentity = isolateSlackIdentity(config.slack.apiUrl ?? '', config.slack.botToken);
