@@ -43,6 +43,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes the company privacy text itself (PRIVACY_NOTICE_TEXT), `\\n` as a line break, but not with PRIVACY_NOTICE_FILE too', () => {
+    expect(loadConfig({ PRIVACY_NOTICE_TEXT: '  DPO: Wang Wu\\n\\nMail dpo@example.com  ' }).privacyNoticeText).toBe('DPO: Wang Wu\n\nMail dpo@example.com');
+    expect(loadConfig({ PRIVACY_NOTICE_TEXT: '' }).privacyNoticeText).toBeUndefined();
+    expect(() => loadConfig({ PRIVACY_NOTICE_TEXT: 'x', PRIVACY_NOTICE_FILE: '/etc/notice.txt' })).toThrow(/either PRIVACY_NOTICE_FILE or PRIVACY_NOTICE_TEXT/);
+    expect(() => loadConfig({ PRIVACY_NOTICE_TEXT: 'x'.repeat(20_001) })).toThrow(ConfigError);
+  });
+
   it('refuses an unknown default time zone', () => {
     expect(() => loadConfig({ DEFAULT_TIME_ZONE: 'Mars/Olympus' })).toThrow(/DEFAULT_TIME_ZONE/);
   });

@@ -23,6 +23,9 @@ const schema = z.object({
   LOCATION_LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
   LOCATION_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   PRIVACY_NOTICE_FILE: optionalString,
+  // The company's text itself (a Worker has no files): `\n` stands for a line break where the
+  // environment cannot hold one (an env file, a one-line `wrangler secret put`).
+  PRIVACY_NOTICE_TEXT: z.preprocess(emptyAsUndefined, z.string().max(20_000).optional()),
   DATA_ENCRYPTION_KEY: optionalString,
   BACKUP_KEEP: z.coerce.number().int().min(0).max(365).default(7),
   DATA_ENCRYPTION_KEY_PREVIOUS: optionalString,
@@ -122,6 +125,8 @@ export type AppConfig = Readonly<{
   locationRetentionDays: number;
   /** The company's own privacy text, shown on `/privacy` (`{lang}` in the path: one file per language). */
   privacyNoticeFile?: string;
+  /** The company's own privacy text itself (PRIVACY_NOTICE_TEXT, one text for every language), for runtimes without files. */
+  privacyNoticeText?: string;
   /** Seals credentials stored in the database (AES-256-GCM); absent: DATA_DIR/encryption.key, generated once. */
   dataEncryptionKey?: string;
   /** The key the secrets were sealed with before; set for one start to rotate to `dataEncryptionKey`. */
@@ -161,6 +166,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!isTimeZone(e.DEFAULT_TIME_ZONE)) {
     throw new ConfigError([`DEFAULT_TIME_ZONE: unknown IANA time zone "${e.DEFAULT_TIME_ZONE}"`]);
   }
+  if (e.PRIVACY_NOTICE_FILE && e.PRIVACY_NOTICE_TEXT) {
+    throw new ConfigError(['PRIVACY_NOTICE_TEXT: set either PRIVACY_NOTICE_FILE or PRIVACY_NOTICE_TEXT, not both']);
+  }
   const platforms = parsePlatforms(e);
   return Object.freeze({
     ...platforms,
@@ -176,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     locationLinkTtlMinutes: e.LOCATION_LINK_TTL_MINUTES,
     locationRetentionDays: e.LOCATION_RETENTION_DAYS,
     privacyNoticeFile: e.PRIVACY_NOTICE_FILE,
+    privacyNoticeText: e.PRIVACY_NOTICE_TEXT?.replaceAll('\\n', '\n').trim() || undefined,
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
     dataEncryptionKeyPrevious: e.DATA_ENCRYPTION_KEY_PREVIOUS,
     backupKeep: e.BACKUP_KEEP,

@@ -11,7 +11,7 @@ import { DINGTALK_PLATFORM, isStaffId, parseDingTalkRef } from './refs.ts';
 import { UnrecoverableError } from '../errors.ts';
 import type { ChartImages } from '../../src/charts/chart-store.ts';
 import { createDingTalkSender, type BatchSendResult } from './sender.ts';
-import { SessionWebhooks, trustedWebhookHosts } from './session-webhooks.ts';
+import { SessionWebhooks, trustedWebhookHosts, type SessionWebhookStore } from './session-webhooks.ts';
 import type { ReconnectPolicy, StreamTransport } from './stream-transport.ts';
 import type { InboundHandler } from './inbound.ts';
 import type { TokenStore } from '../token-store.ts';
@@ -27,6 +27,11 @@ export interface DingTalkAdapterDeps {
   tokenStore?: TokenStore;
   /** Whether the OpenAPI quota ran out, kept between adapters (the Worker's per-isolate memory); the adapter's own otherwise. */
   quotaMemory?: QuotaMemory;
+  /**
+   * Where session webhooks are kept beyond this adapter (the database's, src/db/dingtalk-session-webhooks.ts,
+   * on Node and the Worker), so a reply retried later still reaches a sender without a staff id.
+   */
+  sessionStore?: SessionWebhookStore;
 }
 
 /** Tuning for tests and unusual deployments; the defaults suit production. */
@@ -65,7 +70,7 @@ export function buildDingTalkAdapter(
     tokenStore: deps.tokenStore,
     quotaMemory: deps.quotaMemory,
   });
-  const sessions = new SessionWebhooks(clock, trustedWebhookHosts(config.apiUrl));
+  const sessions = new SessionWebhooks(clock, trustedWebhookHosts(config.apiUrl), deps.sessionStore);
   const inbound = createInboundHandler({ engine: deps.engine, clock, logger, sessions }, { retryDelaysMs: options.inboundRetryDelaysMs });
   const sender = createDingTalkSender({ api, sessions, logger, charts: deps.charts });
 

@@ -54,11 +54,21 @@ export function createInboundHandler(deps: InboundDeps, options: { retryDelaysMs
       return Promise.resolve({ kind: 'invalid', reason: decoded.reason });
     }
     const { event, session } = decoded.value;
-    if (session && !deps.sessions.remember(event.eventId, session)) {
-      deps.logger.debug({ platform: 'dingtalk', eventId: event.eventId }, 'session webhook expired or not on a DingTalk host; replies use the OpenAPI');
-    }
+    // Kept (durably when the adapter has a store) before the turn runs, so its replies, and their
+    // retries by another process or a later Worker invocation, find it. A failed write is only
+    // logged: the replies then fall back to the OpenAPI.
+    const kept = session
+      ? deps.sessions.keep(event.eventId, session).then(
+          (ok) => {
+            if (!ok) deps.logger.debug({ platform: 'dingtalk', eventId: event.eventId }, 'session webhook expired or not on a DingTalk host; replies use the OpenAPI');
+          },
+          (error: unknown) => deps.logger.warn({ err: error, platform: 'dingtalk', eventId: event.eventId }, 'session webhook could not be stored; replies retried later use the OpenAPI'),
+        )
+      : Promise.resolve();
     const key = event.conversation.ref;
     const run = () =>
+      kept.then(() => turn());
+    const turn = () =>
       options.retry
         ? handleWithRetries(event)
         : deps.engine.handle(event).then(

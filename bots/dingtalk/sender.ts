@@ -67,7 +67,7 @@ export function createDingTalkSender(deps: { api: DingTalkApi; sessions: Session
   }
 
   async function sendText(targetRef: string, target: DingTalkTarget, message: OutboundMessage): Promise<void> {
-    const found = sessions.find(targetRef, message.replyToEventId);
+    const found = await sessions.lookup(targetRef, message.replyToEventId);
     if (found) {
       const { session, isReply } = found;
       const mention = isReply && session.group && isStaffId(session.senderUserId) ? session.senderUserId : undefined;
@@ -76,7 +76,7 @@ export function createDingTalkSender(deps: { api: DingTalkApi; sessions: Session
         return;
       } catch (error) {
         if (!(error instanceof SessionWebhookRejectedError)) throw error;
-        sessions.forget(session);
+        await sessions.drop(session);
         logger.warn({ platform: 'dingtalk', target: targetRef, code: error.code }, 'session webhook refused a message; using the OpenAPI');
       }
     }

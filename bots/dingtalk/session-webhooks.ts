@@ -6,10 +6,26 @@ const EXPIRY_MARGIN_MS = 60_000;
 const MAX_ENTRIES = 10_000;
 
 /**
+ * Where session webhooks outlive the adapter that received them (src/db/dingtalk-session-webhooks.ts):
+ * the Worker builds its adapters per invocation, so a reply the cron retries would otherwise find
+ * none and go to the OpenAPI, which cannot reach a sender without a staff id.
+ */
+export interface SessionWebhookStore {
+  save(eventId: string, session: SessionWebhook): Promise<void>;
+  /** The replied-to message's webhook, else the conversation's latest, among those valid after `validAfter`. */
+  find(conversationRef: string, replyToEventId: string | undefined, validAfter: Date): Promise<{ session: SessionWebhook; isReply: boolean } | undefined>;
+  /** Drops every stored entry with this URL (DingTalk refused it). */
+  forget(url: string): Promise<void>;
+}
+
+/**
  * The session webhooks of recent messages, in memory: by message id (for the replies to that message)
  * and by conversation (the latest one, for anything else said there while it is valid). A reply through
  * a session webhook needs no token and is not an OpenAPI call (standard orgs have a monthly OpenAPI
- * quota). Lost on restart, which only means the OpenAPI is used instead.
+ * quota). With a `durable` store (the Node service and the Worker pass the database's) they are also
+ * written there and looked up there when memory has none: a reply retried by another process or a
+ * later Worker invocation still reaches the sender. Without one, a restart only means the OpenAPI is
+ * used instead.
  */
 export class SessionWebhooks {
   private byEvent = new Map<string, SessionWebhook>();
@@ -18,7 +34,30 @@ export class SessionWebhooks {
   constructor(
     private readonly clock: Clock,
     private readonly isTrusted: (url: string) => boolean,
+    private readonly durable?: SessionWebhookStore,
   ) {}
+
+  /** `remember`, then written to the durable store; false (and nothing stored) for an untrusted or expired webhook. */
+  async keep(eventId: string, session: SessionWebhook): Promise<boolean> {
+    if (!this.remember(eventId, session)) return false;
+    await this.durable?.save(eventId, session);
+    return true;
+  }
+
+  /** `find` in memory, else in the durable store. */
+  async lookup(conversationRef: string, replyToEventId?: string): Promise<{ session: SessionWebhook; isReply: boolean } | undefined> {
+    const found = this.find(conversationRef, replyToEventId);
+    if (found || !this.durable) return found;
+    const stored = await this.durable.find(conversationRef, replyToEventId, new Date(this.clock.now().getTime() + EXPIRY_MARGIN_MS));
+    // Only trusted URLs are stored; checked again in case the configured API origin changed since.
+    return stored && this.isTrusted(stored.session.url) ? stored : undefined;
+  }
+
+  /** `forget`, in memory and in the durable store. */
+  async drop(session: SessionWebhook): Promise<void> {
+    this.forget(session);
+    await this.durable?.forget(session.url);
+  }
 
   /** Keeps a message's webhook unless it is already expired or not on a DingTalk host. */
   remember(eventId: string, session: SessionWebhook): boolean {

@@ -66,7 +66,13 @@ async function dispatch(deps: EdgeSlackTransportDeps, body: Record<string, unkno
     const handler = typeof callbackId === 'string' ? handlers.views[callbackId] : undefined;
     return handler ? handler(body, ack) : ack();
   }
-  // block_actions (our link buttons open their URL; Slack still posts the tap), view_closed,
-  // shortcuts: nothing to do beyond the ack, which Slack needs to not show the person an error.
-  return ack();
+  // block_actions: as Bolt's `app.action(linkActionPattern)` on Node, our link buttons' taps are
+  // acked (the button opened its URL; Slack still posts the tap). Legwork handles no other action.
+  if (body.type === 'block_actions') {
+    const actions = Array.isArray(body.actions) ? (body.actions as { action_id?: unknown }[]) : [];
+    if (actions.some((a) => typeof a.action_id === 'string' && handlers.linkActionPattern.test(a.action_id))) return ack();
+  }
+  // Anything no listener takes (another app's action, view_closed, shortcuts) is not acked, as on
+  // Node where no Bolt listener matches: the transport's answer is then the same on both (an
+  // empty 200 once processing is done, answer-deadline.ts), and nothing is stored or called.
 }

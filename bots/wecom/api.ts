@@ -6,6 +6,7 @@ import { errcodes, errorFor, tokenErrcodes } from './errors.ts';
 import { createPacer } from './pacer.ts';
 import type { WeComMessageBody } from './encode.ts';
 import { memoryTokenStore, type TokenStore } from '../token-store.ts';
+import type { SendPacer } from '../send-records.ts';
 
 export interface WeComApiOptions {
   /** `https://qyapi.weixin.qq.com` (WECOM_API_URL points it elsewhere, e.g. at the tests' fake). */
@@ -18,6 +19,11 @@ export interface WeComApiOptions {
   requestTimeoutMs?: number;
   /** Where the access token is kept; the adapter's own memory unless given (the Worker shares one per isolate). */
   tokenStore?: TokenStore;
+  /**
+   * Paces group robot messages (20 a minute per robot): this process's own memory unless given; the
+   * Node service and the Worker pass the database's (src/db/send-records.ts), shared by every sender.
+   */
+  robotPacer?: SendPacer;
 }
 
 interface WeComAnswer {
@@ -43,7 +49,7 @@ export function createWeComApi(options: WeComApiOptions) {
   const { clock, logger } = options;
   const base = options.apiUrl.replace(/\/+$/, '');
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
-  const robotPacer = createPacer(clock, { limit: robotLimitPerMinute, windowMs: 60_000 });
+  const robotPacer = options.robotPacer ?? memoryPacer(createPacer(clock, { limit: robotLimitPerMinute, windowMs: 60_000 }));
   const tokens = options.tokenStore ?? memoryTokenStore();
   let refreshing: Promise<string> | undefined;
   let consecutiveRateLimits = 0;
@@ -201,7 +207,7 @@ export function createWeComApi(options: WeComApiOptions) {
 
     /** A message through a group robot webhook, paced at 20 a minute per robot. */
     async sendRobot(key: string, body: WeComMessageBody): Promise<void> {
-      robotPacer.take(key);
+      await robotPacer.take(key);
       // Group robot webhook (no access token; the key is the credential): https://developer.work.weixin.qq.com/document/path/91770
       const answer = await request('/cgi-bin/webhook/send', { key }, body);
       if (answer.errcode) fail(answer, '/cgi-bin/webhook/send');
@@ -216,6 +222,8 @@ export function createWeComApi(options: WeComApiOptions) {
 }
 
 export type WeComApi = ReturnType<typeof createWeComApi>;
+
+const memoryPacer = (pacer: ReturnType<typeof createPacer>): SendPacer => ({ take: async (key) => pacer.take(key) });
 
 /** A multipart/form-data body with one file part, as WeCom's media upload documents it (filelength included). */
 export class MultipartBody {

@@ -16,6 +16,7 @@ import { WeComApiError, errcodes } from './errors.ts';
 import { parseWeComRef } from './refs.ts';
 import { mountWeComRoutes } from './transport.ts';
 import type { TokenStore } from '../token-store.ts';
+import { memorySendProgress, type SendPacer, type SendProgress } from '../send-records.ts';
 
 export interface WeComAdapterDeps {
   engine: Pick<ConversationEngine, 'handle'>;
@@ -25,6 +26,15 @@ export interface WeComAdapterDeps {
   charts?: ChartImages;
   /** Where the access token is kept between adapters (the Worker's per-isolate store); the adapter's own otherwise. */
   tokenStore?: TokenStore;
+  /**
+   * How far a multi-part message got, by outbox id, so a retry sends only the parts not yet
+   * delivered. The Node service and the Worker pass the database's (src/db/send-records.ts): the
+   * Worker's adapters live for one invocation and a Node process may restart between tries. This
+   * process's memory otherwise.
+   */
+  sendProgress?: SendProgress;
+  /** Group robot pacing shared by every sender (the database's); this process's memory otherwise. */
+  robotPacer?: SendPacer;
 }
 
 /** The WeCom adapter plus what tests and the scheduler use beyond the ChatAdapter contract. */
@@ -39,19 +49,16 @@ export interface WeComAdapter extends ChatAdapter {
   sendToMany(targetRefs: readonly string[], message: OutboundMessage, context: { batchId: string }): Promise<{ refused: string[]; calls: number }>;
 }
 
-/** Most multi-part sends remembered, so a retried outbox row resumes after the parts already sent. */
-const maxRememberedProgress = 1000;
-
 /**
  * WeCom (企业微信) through a self-built app: members talk to the app 1:1 (text, location, template-card
  * buttons); groups are reached through group robot webhooks (or app group chats). See README
  * "WeCom" for the admin's setup.
  */
 export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, options: { ackBudgetMs?: number } = {}): WeComAdapter {
-  const api = createWeComApi({ ...config, clock: deps.clock, logger: deps.logger, tokenStore: deps.tokenStore });
+  const api = createWeComApi({ ...config, clock: deps.clock, logger: deps.logger, tokenStore: deps.tokenStore, robotPacer: deps.robotPacer });
   const aesKey = aesKeyFrom(config.encodingAesKey);
   const inFlight = new Set<Promise<unknown>>();
-  const progress = new Map<string, number>();
+  const progress = deps.sendProgress ?? memorySendProgress();
 
   function track(work: Promise<unknown>): void {
     const settled = work.then(
@@ -64,16 +71,16 @@ export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, 
 
   /**
    * Sends the parts of one outbox message in order. A message split in several parts may fail
-   * half-way (rate limit, network); the parts already sent are remembered by outbox id so the
-   * retry does not repeat them (within this process).
+   * half-way (rate limit, network); each part is recorded by outbox id as it succeeds, so the
+   * retry resumes after the parts already delivered instead of repeating them (durably when
+   * `deps.sendProgress` is the database's).
    */
   async function sendParts(outboxId: string, parts: WeComMessageBody[], sendOne: (body: WeComMessageBody) => Promise<void>) {
-    let done = progress.get(outboxId) ?? 0;
+    let done = parts.length > 1 ? await progress.partsSent(outboxId) : 0;
     for (; done < parts.length; done++) {
       await sendOne(parts[done]!);
-      if (parts.length > 1) remember(outboxId, done + 1);
+      if (parts.length > 1) await progress.recordPartsSent(outboxId, done + 1);
     }
-    progress.delete(outboxId);
   }
 
   /** A message's text (and sections, cards) to one conversation: app message, app chat or group robot. */
@@ -117,12 +124,6 @@ export function createWeComAdapter(config: WeComConfig, deps: WeComAdapterDeps, 
 
   async function settled(): Promise<void> {
     while (inFlight.size > 0) await Promise.all([...inFlight]);
-  }
-
-  function remember(outboxId: string, count: number): void {
-    progress.delete(outboxId);
-    progress.set(outboxId, count);
-    if (progress.size > maxRememberedProgress) progress.delete(progress.keys().next().value!);
   }
 
   return {

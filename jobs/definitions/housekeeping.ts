@@ -5,7 +5,8 @@ import type { JobDefinition } from '../queue/types.ts';
 
 /**
  * Hourly: deletes bookkeeping past its retention (dedupe rows, finished outbox rows, sent manager
- * alerts, expired questions, spent link nonces, the local chat's old messages), coarsens check-in coordinates past
+ * alerts, expired questions, spent link nonces, the local chat's old messages, old robot sends and
+ * expired DingTalk session webhooks), coarsens check-in coordinates past
  * their retention (LOCATION_RETENTION_DAYS) and refreshes the planner's statistics. Idempotent: a doubled or
  * concurrent run deletes nothing more; a missed one is made up by the next.
  */

@@ -15,6 +15,7 @@ import { createScheduler, type Scheduler } from '../../jobs/scheduler.ts';
 import { createHttpApp } from '../http/app.ts';
 import { mountHttpRoutes } from './http-routes.ts';
 import { readEchartsScript } from '../http/console/echarts-file.ts';
+import { noticeFromText } from '../http/privacy/notice-text.ts';
 import { noticeFromFile } from '../http/privacy/notice-file.ts';
 import { mountBackupRoute } from '../http/backup-route.ts';
 import { mountBackupUnavailable } from '../http/backup-unavailable.ts';
@@ -127,7 +128,7 @@ export async function buildApp(
       // Exports read through a server-side cursor on a PostgreSQL server (not on PGlite's one connection).
       exportCursor: database.kind === 'postgres',
       echartsScript: readEchartsScript,
-      privacyNotice: config.privacyNoticeFile ? noticeFromFile(config.privacyNoticeFile, logger) : undefined,
+      privacyNotice: config.privacyNoticeFile ? noticeFromFile(config.privacyNoticeFile, logger) : config.privacyNoticeText ? noticeFromText(config.privacyNoticeText) : undefined,
     },
   });
   // The token `npm run backup` finds in DATA_DIR/legwork.run (written by main.ts once listening).

@@ -11,6 +11,8 @@ import { createDatabaseMailbox } from '../db/local-mailbox.ts';
 import { createSlackAdapter } from '../../bots/slack/index.ts';
 import { createPersonQueries } from '../conversation/ports/person-queries.ts';
 import type { ChartImages } from '../charts/chart-store.ts';
+import { weComSendRecords } from '../db/send-records.ts';
+import { databaseSessionWebhooks } from '../db/dingtalk-session-webhooks.ts';
 
 /** What every adapter factory may use. Adapters reach the database only through the engine's ports. */
 export interface AdapterDeps {
@@ -33,9 +35,10 @@ export async function createPlatformAdapters(
   const adapters: ChatAdapter[] = [];
   const { db, ...adapterDeps } = deps;
   if (config.localChat) adapters.push(createLocalAdapter({ ...adapterDeps, mailbox: createDatabaseMailbox(db) }));
-  if (config.wecom) adapters.push((await import('../../bots/wecom/index.ts')).createWeComAdapter(config.wecom, adapterDeps));
+  if (config.wecom) adapters.push((await import('../../bots/wecom/index.ts')).createWeComAdapter(config.wecom, { ...adapterDeps, ...weComSendRecords(db, adapterDeps.clock) }));
   if (config.wechaty) adapters.push(await (await import('../../bots/wechaty/index.ts')).createWechatyAdapter(config.wechaty, adapterDeps));
-  if (config.dingtalk) adapters.push(await createDingTalkAdapter(config.dingtalk, adapterDeps));
+  if (config.dingtalk) adapters.push(await createDingTalkAdapter(config.dingtalk, { ...adapterDeps, sessionStore: databaseSessionWebhooks(db, adapterDeps.clock) }));
   if (config.slack) adapters.push(await createSlackAdapter(config.slack, { ...adapterDeps, people: createPersonQueries({ db, clock: adapterDeps.clock }) }));
   return adapters;
 }
+

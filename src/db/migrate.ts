@@ -17,6 +17,8 @@ import * as managerAlerts from '../../migrations/20261203010000_manager_alerts.t
 import * as recordLocalDates from '../../migrations/20261203011000_record_local_dates.ts';
 import * as privacy from '../../migrations/20261203050000_privacy.ts';
 import * as planSuggestionIndexes from '../../migrations/20261204030000_plan_suggestion_indexes.ts';
+import * as sendRecords from '../../migrations/20261205030000_send_records.ts';
+import * as dingtalkSessionWebhooks from '../../migrations/20261205031000_dingtalk_session_webhooks.ts';
 import * as boardIndexOnly from '../../migrations/20261204010000_board_index_only.ts';
 
 /**
@@ -43,6 +45,8 @@ const migrations: Record<string, Migration> = {
   '20261203050000_privacy': privacy,
   '20261204030000_plan_suggestion_indexes': planSuggestionIndexes,
   '20261204010000_board_index_only': boardIndexOnly,
+  '20261205030000_send_records': sendRecords,
+  '20261205031000_dingtalk_session_webhooks': dingtalkSessionWebhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

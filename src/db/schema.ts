@@ -193,6 +193,24 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Date | null;
+  /** Parts of a multi-part message already delivered (migrations/20261205030000_send_records.ts). */
+  parts_sent: ColumnType<number, number | undefined, number>;
+}
+
+/** One WeCom group robot message sent, by a digest of the robot's key: the 20-a-minute limit across processes. */
+export interface RobotSendsTable {
+  robot: string;
+  sent_at: Date;
+}
+
+/** A DingTalk robot message's session webhook, until it expires (migrations/20261205031000_dingtalk_session_webhooks.ts). */
+export interface DingTalkSessionWebhooksTable {
+  event_id: string;
+  conversation_ref: string;
+  url: string;
+  expires_at: Date;
+  sender_user_id: string;
+  is_group: boolean;
 }
 
 export interface LocationTokensTable {
@@ -438,6 +456,8 @@ export interface Database {
   conversation_states: ConversationStatesTable;
   processed_events: ProcessedEventsTable;
   outbox: OutboxTable;
+  robot_sends: RobotSendsTable;
+  dingtalk_session_webhooks: DingTalkSessionWebhooksTable;
   location_tokens: LocationTokensTable;
   local_deliveries: LocalDeliveriesTable;
   local_chat_messages: LocalChatMessagesTable;

@@ -3,6 +3,8 @@ import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import type { ChatAdapter } from '../../bots/types.ts';
 import type { AdapterDeps } from '../app/platform-adapters.ts';
+import { weComSendRecords } from '../db/send-records.ts';
+import { databaseSessionWebhooks } from '../db/dingtalk-session-webhooks.ts';
 import { createLocalAdapter } from '../../bots/local/index.ts';
 import { createDatabaseMailbox } from '../db/local-mailbox.ts';
 import { createWeComAdapter } from '../../bots/wecom/index.ts';
@@ -29,7 +31,7 @@ export function createEdgeAdapters(
   if (config.localChat) adapters.push(createLocalAdapter({ ...adapterDeps, mailbox: createDatabaseMailbox(db) }));
   if (config.wecom) {
     const tokenStore = isolateTokenStore('wecom', config.wecom.apiUrl, `${config.wecom.corpId}/${config.wecom.agentId}`, config.wecom.secret);
-    const wecom = createWeComAdapter(config.wecom, { ...adapterDeps, tokenStore });
+    const wecom = createWeComAdapter(config.wecom, { ...adapterDeps, tokenStore, ...weComSendRecords(db, adapterDeps.clock) });
     waits.push(() => wecom.settled());
     adapters.push(wecom);
   }
@@ -37,7 +39,7 @@ export function createEdgeAdapters(
     if (config.dingtalk.mode !== 'http') throw new Error('DINGTALK_MODE=stream needs the Node service: set DINGTALK_MODE=http on the Worker');
     const tokenStore = isolateTokenStore('dingtalk', config.dingtalk.apiUrl, config.dingtalk.clientId, config.dingtalk.clientSecret);
     const quotaMemory = isolateDingTalkQuota(config.dingtalk.apiUrl, config.dingtalk.clientId);
-    adapters.push(buildDingTalkAdapter(config.dingtalk, { ...adapterDeps, tokenStore, quotaMemory }));
+    adapters.push(buildDingTalkAdapter(config.dingtalk, { ...adapterDeps, tokenStore, quotaMemory, sessionStore: databaseSessionWebhooks(db, adapterDeps.clock) }));
   }
   if (config.slack) {
     const botIdentity = isolateSlackIdentity(config.slack.apiUrl ?? '', config.slack.botToken);

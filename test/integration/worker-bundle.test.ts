@@ -18,6 +18,9 @@ const forbiddenPackages = [
   'pino', 'pino-std-serializers', 'thread-stream', 'sonic-boom', 'pino-abstract-transport', // pino and its transports
   'prom-client', '@hono/node-server',
   'exceljs', // the Worker writes .xlsx with fflate (src/http/api/exports/xlsx-zip-writer.ts)
+  // The server-side chart renderer (Node draws charts; wrangler.toml [alias]): ECharts' modules and
+  // zrender are not in the script (the console's ECharts is a text module beside it, not an input).
+  'echarts', 'zrender', '@resvg/resvg-js',
 ];
 
 /** Our own node-only files: their edge-safe halves live beside them. */
@@ -29,6 +32,8 @@ const forbiddenFiles = [
   'bots/wechaty/index.ts', 'src/observability/prometheus-metrics.ts',
   // Node reads these files from node_modules or the disk; the Worker has them bundled as text.
   'src/cli/import-customers.ts', 'src/http/console/echarts-file.ts', 'src/http/privacy/notice-file.ts', 'src/http/api/docs-script.ts',
+  // Charts are drawn on Node: the Worker bundles src/edge/no-chart-rendering.ts in their place.
+  'src/charts/render-png.ts', 'src/charts/font-file.ts', 'src/charts/font-subset.ts', 'src/charts/chart-font.ts',
 ];
 
 const MB = 1024 * 1024;
@@ -74,11 +79,14 @@ describe('the Cloudflare Worker bundle', () => {
     expect(inputs.some((i) => i.includes('node_modules/pg/'))).toBe(true);
   });
 
-  it('leaves out PGlite, BullMQ, ioredis, Bolt, dingtalk-stream, Wechaty and pino', () => {
+  it('leaves out PGlite, BullMQ, ioredis, Bolt, dingtalk-stream, Wechaty, pino and the server-side chart renderer', () => {
     const packageOf = (input: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
     const packages = new Set(inputs.map(packageOf).filter((p): p is string => p !== undefined));
     expect(forbiddenPackages.filter((p) => packages.has(p))).toEqual([]);
     expect(forbiddenFiles.filter((file) => inputs.some((i) => !i.includes('node_modules') && i.endsWith(file)))).toEqual([]);
+    // The chart modules are in, drawing through the stand-in that answers "charts need Node".
+    expect(inputs.some((i) => i.endsWith('src/charts/leaderboard-chart.ts'))).toBe(true);
+    expect(inputs.some((i) => i.endsWith('src/edge/no-chart-rendering.ts'))).toBe(true);
   });
 
   it('ships the console\'s ECharts and the docs page\'s Scalar as text modules beside the script', () => {

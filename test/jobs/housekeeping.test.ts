@@ -7,7 +7,7 @@ import { createLogger } from '../../src/logger.ts';
 
 const h = useHarness();
 const DAY = 86_400_000;
-const nothingPruned = { processedEvents: 0, outbox: 0, managerAlerts: 0, conversationStates: 0, linkNonces: 0, scheduledSends: 0, localChatMessages: 0, localDeliveries: 0, chartImages: 0 };
+const nothingPruned = { processedEvents: 0, outbox: 0, managerAlerts: 0, conversationStates: 0, linkNonces: 0, scheduledSends: 0, localChatMessages: 0, localDeliveries: 0, chartImages: 0, robotSends: 0, sessionWebhooks: 0 };
 /** The job also coarsens old check-in locations (issue 16, test/privacy/retention.test.ts). */
 const nothingDone = { ...nothingPruned, coarsenedCheckIns: 0 };
 
@@ -45,8 +45,15 @@ describe('housekeeping', () => {
     const send = (key: string, about: Date) => ({ key, kind: 'report', org_id: org.id, user_id: user.id, local_date: about.toISOString().slice(0, 10), created_at: about });
     await db.insertInto('scheduled_sends').values([send('reminder:report:old', ago(61)), send('reminder:report:recent', ago(59))]).execute();
 
+    // A robot's sends past the pacing window, and DingTalk session webhooks past their expiry.
+    await db.insertInto('robot_sends').values([{ robot: 'r1', sent_at: ago(1) }, { robot: 'r1', sent_at: ago(0.0001) }]).execute();
+    const webhook = (eventId: string, expiresAt: Date) => ({ event_id: eventId, conversation_ref: 'dingtalk:group:c1', url: `https://oapi.dingtalk.com/robot/sendBySession?session=${eventId}`, expires_at: expiresAt, sender_user_id: 'u1', is_group: true });
+    await db.insertInto('dingtalk_session_webhooks').values([webhook('expired', ago(0.01)), webhook('valid', new Date(now.getTime() + 60 * 60_000))]).execute();
+
     const first = await pruneBookkeeping({ db, now }, 1); // batches of one: the loop must go on until done
-    expect(first).toEqual({ ...nothingPruned, processedEvents: 1, outbox: 2, conversationStates: 1, linkNonces: 1, scheduledSends: 1 });
+    expect(first).toEqual({ ...nothingPruned, processedEvents: 1, outbox: 2, conversationStates: 1, linkNonces: 1, scheduledSends: 1, robotSends: 1, sessionWebhooks: 1 });
+    expect((await db.selectFrom('dingtalk_session_webhooks').select('event_id').execute()).map((r) => r.event_id)).toEqual(['valid']);
+    expect(await db.selectFrom('robot_sends').select('robot').execute()).toHaveLength(1);
     expect(await pruneBookkeeping({ db, now })).toEqual(nothingPruned);
     expect((await db.selectFrom('scheduled_sends').select('key').execute()).map((r) => r.key)).toEqual(['reminder:report:recent']);
 

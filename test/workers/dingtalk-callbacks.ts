@@ -11,17 +11,28 @@ export const dingtalkGroup = 'cidGroupEast0001==';
 
 /**
  * A robot message POSTed to the Worker as DingTalk's HTTP callback mode does (signed `timestamp` and
- * `sign` headers), with a session webhook that has already expired: every reply must go through
- * the OpenAPI.
+ * `sign` headers), by default with a session webhook that has already expired: every reply must go
+ * through the OpenAPI.
  */
-export function postDingTalk(h: WorkerHarness, text: string, options: { group?: boolean } = {}) {
+export function postDingTalk(
+  h: WorkerHarness,
+  text: string,
+  options: {
+    group?: boolean;
+    /** The session webhook's session and how long it stays valid (expired by default). */
+    session?: { id: string; validMs: number };
+    /** DingTalk leaves `senderStaffId` empty for people from outside the org. */
+    withoutStaffId?: boolean;
+  } = {},
+) {
   const now = h.clock.now().getTime();
   const body = JSON.stringify({
     ...dingtalkFixture,
     msgId: `msg${randomUUID()}`,
     createAt: now,
-    sessionWebhook: `${inject('dingtalkUrl')}/robot/sendBySession?session=${randomUUID()}`,
-    sessionWebhookExpiredTime: now - 1000,
+    sessionWebhook: `${inject('dingtalkUrl')}/robot/sendBySession?session=${options.session?.id ?? randomUUID()}`,
+    sessionWebhookExpiredTime: now + (options.session?.validMs ?? -1000),
+    ...(options.withoutStaffId ? { senderStaffId: '' } : {}),
     ...(options.group ? { conversationType: '2', conversationId: dingtalkGroup, isInAtList: true } : {}),
     text: { content: text },
   });

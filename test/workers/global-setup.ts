@@ -21,6 +21,7 @@ declare module 'vitest' {
      * GET /calls/<slack|wecom|dingtalk> answers what each fake received; POST /reset clears them;
      * POST /revoke-tokens makes DingTalk and WeCom refuse every access token issued so far;
      * POST /script/dingtalk `{ path, answers }` scripts the fake DingTalk's next answers there;
+     * POST /script/wecom `{ path, answers }` likewise for the fake WeCom (qyapi);
      * POST /hold/slack/<method> holds the fake Slack's answers to that method until POST /release/slack/<method>.
      */
     probeUrl: string;
@@ -87,6 +88,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
       req.on('end', () => {
         const { path, answers } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { path: string; answers: ScriptedAnswer[] };
         dingtalk.script(path, ...answers);
+        res.writeHead(204).end();
+      });
+      return;
+    }
+    // Scripted WeCom answers: { path, answers: [{ errcode, errmsg }] } (a robot send refused half-way, say).
+    if (req.method === 'POST' && req.url === '/script/wecom') {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const { path, answers } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { path: string; answers: Record<string, unknown>[] };
+        qyapi.script(path, ...answers);
         res.writeHead(204).end();
       });
       return;

@@ -140,6 +140,18 @@ describe.skipIf(!onPostgres)(onPostgres ? 'the Worker: console, privacy, API ext
     expect(problem.detail).toContain('pg_dump');
   });
 
+  it('PRIVACY_NOTICE_TEXT: the company text under the built-in notice, in every language, as text', async () => {
+    h.env.PRIVACY_NOTICE_TEXT = '本公司的数据保护负责人：王五（dpo@example.com）。\\n\\nOur data protection officer: Wang Wu. <b>not a tag</b>';
+    for (const lang of ['zh-CN', 'en-US']) {
+      const { response } = await h.request(`/privacy?lang=${lang}`);
+      expect(response.status).toBe(200);
+      const page = await response.text();
+      expect(page).toContain('本公司的数据保护负责人：王五（dpo@example.com）。');
+      expect(page).toContain('Our data protection officer: Wang Wu.');
+      expect(page).toContain('&lt;b&gt;not a tag&lt;/b&gt;');
+    }
+  });
+
   it('PRIVACY_NOTICE_FILE (a file the Worker cannot have) stops it with 500 rather than a notice without the company\'s part', async () => {
     h.env.PRIVACY_NOTICE_FILE = '/etc/legwork/privacy-{lang}.txt';
     const { response } = await h.request('/privacy');

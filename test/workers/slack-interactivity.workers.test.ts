@@ -122,6 +122,16 @@ describe.skipIf(!onPostgres)(onPostgres ? 'the Worker: Slack interactivity' : sk
     expect(await fakeCalls('slack')).toEqual([]);
   });
 
+  it('a tap on an action Legwork does not handle gets what Node answers (an empty 200) and changes nothing', async () => {
+    // test/slack/block-actions.test.ts: the Node service answers the same payload the same way.
+    const foreign = { ...buttonFixture, actions: buttonFixture.actions.map((a) => ({ ...a, action_id: 'another_apps_button' })) };
+    const { response } = await interaction(foreign);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    expect(await countRows('processed_events')).toBe(0);
+    expect(await fakeCalls('slack')).toEqual([]);
+  });
+
   it('App Home: opening the tab publishes the person’s day and week (views.publish)', async () => {
     await h.slack(dm(zhang, '新客户 华为 22.54,113.95'));
     await h.slack(dm(zhang, '签到 华为 22.5401,113.9501'));

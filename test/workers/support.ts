@@ -160,3 +160,8 @@ export async function releaseSlack(method: string): Promise<void> {
 export async function scriptDingTalk(path: string, ...answers: { status?: number; body: unknown }[]): Promise<void> {
   await fetch(`${inject('probeUrl')}/script/dingtalk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path, answers }) });
 }
+
+/** The fake WeCom answers the next calls to `path` with `answers` (WeCom's `{ errcode, errmsg }`), in order. */
+export async function scriptWeCom(path: string, ...answers: Record<string, unknown>[]): Promise<void> {
+  await fetch(`${inject('probeUrl')}/script/wecom`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path, answers }) });
+}

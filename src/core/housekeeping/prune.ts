@@ -46,6 +46,10 @@ export interface PruneResult {
   localDeliveries: number;
   /** Charts past their 7 days (issue 18). */
   chartImages: number;
+  /** WeCom group robot sends older than the pacing window (a robot no longer sent to keeps its last ones until here). */
+  robotSends: number;
+  /** DingTalk session webhooks past their expiry (also pruned as new ones arrive). */
+  sessionWebhooks: number;
 }
 
 /**
@@ -80,6 +84,13 @@ export async function pruneBookkeeping({ db, now }: { db: Db; now: Date }, batch
       delete from local_deliveries where outbox_id in (
         select outbox_id from local_deliveries where delivered_at < ${before(retention.localChatDays)} limit ${limit})`.execute(db)),
     chartImages: await pruneChartImages(db, now),
+    // Only the last minute counts for pacing (src/db/send-records.ts); an hour leaves room for clock skew.
+    robotSends: await inBatches(batchSize, (limit) => sql`
+      delete from robot_sends where ctid in (
+        select ctid from robot_sends where sent_at < ${new Date(now.getTime() - 3_600_000)} limit ${limit})`.execute(db)),
+    sessionWebhooks: await inBatches(batchSize, (limit) => sql`
+      delete from dingtalk_session_webhooks where event_id in (
+        select event_id from dingtalk_session_webhooks where expires_at < ${now} limit ${limit})`.execute(db)),
   };
 }
 
