@@ -78,4 +78,31 @@ describe('offboarding, tried end to end', () => {
     expect(await s.db.selectFrom('chart_images').select('id').execute()).toEqual([]);
     expect((await s.db.selectFrom('users').select('erased_at').where('id', '=', zhang.id).executeTakeFirstOrThrow()).erased_at).not.toBeNull();
   });
+
+  it('erasing 张三 leaves 张三丰 and a second 张三 their names, in their profiles and in the text that mentions them', async () => {
+    const s = h.current;
+    await s.register('alice', 'bob');
+    await s.say('zs-1', '帮助', { displayName: '张三' });
+    await s.say('zs-2', '帮助', { displayName: '张三' });
+    await s.say('zsf', '帮助', { displayName: '张三丰' });
+    await s.say('alice', '新客户 小张三五金 22.54,113.95');
+    await s.say('alice', '新客户 华为 22.54,113.95');
+    await s.say('zsf', '签到 华为 22.5401,113.9501');
+    await s.say('zsf', '签退 和张三丰的同事张三、小张三五金的老板一起见了采购');
+    const first = await userOf(s, 'zs-1');
+    expect(await s.ask('alice', '删除 张三 的数据')).toMatch(/张三/);
+    // Two people are called 张三: the admin picks one (the numbered list), then confirms.
+    const picked = await s.ask('alice', '1');
+    const confirm = picked.includes('确认删除') ? picked : await s.ask('alice', '删除 张三 的数据');
+    expect(confirm).toContain('确认删除');
+    expect(await s.ask('alice', '确认删除')).toContain('已离职员工 #1');
+    const names = new Map((await s.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
+    const erased = [...names].find(([, name]) => name === '已离职员工 #1')![0];
+    const other = erased === first.id ? (await userOf(s, 'zs-2')).id : first.id;
+    expect(names.get(other)).toBe('张三');
+    expect(names.get((await userOf(s, 'zsf')).id)).toBe('张三丰');
+    expect((await s.db.selectFrom('customers').select('name').orderBy('name').execute()).map((c) => c.name)).toContain('小张三五金');
+    const visit = await s.db.selectFrom('visits').select('notes').where('user_id', '=', (await userOf(s, 'zsf')).id).executeTakeFirstOrThrow();
+    expect(visit.notes).toBe('和张三丰的同事已离职员工 #1、小张三五金的老板一起见了采购');
+  });
 });

@@ -70,7 +70,10 @@ export async function eraseUser({ db, now }: { db: Db; now: Date }, input: { by:
       .execute();
     // Longest first, so an id containing another (a ref holding the external id) is replaced whole.
     const ids = [...new Set(identities.flatMap((i) => [i.direct_ref, i.external_id]).filter((v): v is string => !!v))].sort((a, b) => b.length - a.length);
-    await scrubText(trx, [{ term: person.display_name, replacement: displayName }, ...ids.map((term) => ({ term, replacement: ERASED_ID }))]);
+    await scrubText(trx, [
+      { term: person.display_name, replacement: displayName, keep: await longerNamesContaining(trx, person.org_id, person.id, person.display_name) },
+      ...ids.map((term) => ({ term, replacement: ERASED_ID })),
+    ]);
     await audit(trx, input.by ?? { id: null, org_id: person.org_id }, 'user.erased', person.id, auditDetail(input));
     return { userId: person.id, formerNumber, displayName };
   });
@@ -100,16 +103,33 @@ async function removeWorkWords(trx: Transaction<Database>, userId: string, marke
 }
 
 /**
- * Replaces each term in every text, JSON and text-array column of every table. A term that starts or
- * ends with a letter or digit is matched as a whole word (`Li` never rewrites `Lisa`).
+ * Names of other people and of customers in the org that contain `name` (`张三丰` for `张三`):
+ * Chinese has no spaces between words, so only these tell a mention of the person from a part of
+ * someone else's name.
  */
-async function scrubText(trx: Transaction<Database>, replacements: { term: string; replacement: string }[]): Promise<void> {
-  const columns = await textColumns(trx);
-  for (const { term, replacement } of replacements) {
+async function longerNamesContaining(trx: Transaction<Database>, orgId: string, personId: string, name: string): Promise<string[]> {
+  if (name.trim() === '') return [];
+  const rows = await sql<{ name: string }>`
+    select display_name as name from users where org_id = ${orgId} and id <> ${personId} and strpos(display_name, ${name}) > 0 and display_name <> ${name}
+    union
+    select name from customers where org_id = ${orgId} and strpos(name, ${name}) > 0 and name <> ${name}`.execute(trx);
+  return rows.rows.map((r) => r.name);
+}
+
+/**
+ * Replaces each term in every text, JSON and text-array column of every table. A term that starts or
+ * ends with a letter or digit is matched as a whole word (`Li` never rewrites `Lisa`); a term inside
+ * one of its `keep` names (`张三` in `张三丰`) is left there. People's names themselves are never
+ * rewritten: the person's own was replaced above, and someone else of the same name keeps theirs.
+ */
+async function scrubText(trx: Transaction<Database>, replacements: { term: string; replacement: string; keep?: readonly string[] }[]): Promise<void> {
+  const columns = (await textColumns(trx)).filter((c) => !(c.table === 'users' && c.column === 'display_name'));
+  for (const { term, replacement, keep = [] } of replacements) {
     if (term.trim() === '') continue;
-    const plain = { pattern: wordPattern(term), replacement: escapeReplacement(replacement) };
+    const plain = { pattern: keepOut(term, keep, (x) => x) + wordPattern(term), replacement: escapeReplacement(replacement) };
     // In JSON text a string is escaped (quotes, backslashes): match and replace its escaped form.
-    const json = { pattern: wordPattern(JSON.stringify(term).slice(1, -1)), replacement: escapeReplacement(JSON.stringify(replacement).slice(1, -1)) };
+    const escape = (x: string) => JSON.stringify(x).slice(1, -1);
+    const json = { pattern: keepOut(term, keep, escape) + wordPattern(escape(term)), replacement: escapeReplacement(escape(replacement)) };
     for (const { table, column, type } of columns) {
       const t = sql.table(table);
       const c = sql.ref(column);
@@ -131,6 +151,26 @@ function wordPattern(term: string): string {
   const start = /^\w/u.test(term) ? '\\m' : '';
   const end = /\w$/u.test(term) ? '\\M' : '';
   return `${start}${escaped}${end}`;
+}
+
+/**
+ * Constraints (PostgreSQL AREs) placed before `term` so that it does not match where it is part of
+ * one of `names`: for each place `term` occurs in a name, "not preceded by the name's part before it,
+ * or not followed by the name's part after it".
+ */
+function keepOut(term: string, names: readonly string[], encode: (text: string) => string): string {
+  const literal = (text: string) => encode(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const parts: string[] = [];
+  for (const name of names) {
+    for (let at = name.indexOf(term); at !== -1; at = name.indexOf(term, at + 1)) {
+      const before = name.slice(0, at);
+      const after = name.slice(at + term.length);
+      const notBefore = before ? `(?<!${literal(before)})` : '';
+      const notAfter = after ? `(?!${literal(term + after)})` : '';
+      parts.push(notBefore && notAfter ? `(?:${notBefore}|${notAfter})` : notBefore || notAfter);
+    }
+  }
+  return parts.join('');
 }
 
 /** regexp_replace reads `\` and `&` in the replacement specially. */
