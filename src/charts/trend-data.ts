@@ -28,7 +28,7 @@ export interface TrendData {
    * Share of the team's customers of each tracked tier (the team's `keyCustomerDays`, default A 7,
    * B 30, C 90 days) visited within their interval before each week's end, as the weekly digest's text
    * counts it; null for a week in which the team had no customer of that tier. Absent without tiers
-   * (nobody graded a customer A or B); a tier the team does not track is absent.
+   * (nobody graded a customer A or B); a tier the team does not track, or has no customers of, is absent.
    */
   coverage?: Partial<Record<'A' | 'B' | 'C', (number | null)[]>>;
 }
@@ -107,9 +107,9 @@ export async function loadTrend(db: Db, team: TrendTeam, lastWeekDate: string): 
     where c.org_id = ${team.orgId} and c.owner_id = any(${ids}::uuid[]) and c.tier in (${sql.join([...tracked])})
     group by e.n, c.tier order by e.n`.execute(db);
   if (!coverage.rows.some((r) => r.tier !== 'C')) return data;
+  // A tier the team has no customers of is left out, not drawn as an empty line.
   const series: NonNullable<TrendData['coverage']> = {};
-  for (const tier of tracked) series[tier] = Array(trendWeeks).fill(null);
-  for (const r of coverage.rows) series[r.tier]![r.n] = Math.round((100 * Number(r.seen)) / Number(r.total));
+  for (const r of coverage.rows) (series[r.tier] ??= Array(trendWeeks).fill(null))[r.n] = Math.round((100 * Number(r.seen)) / Number(r.total));
   data.coverage = series;
   return data;
 }
