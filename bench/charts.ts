@@ -15,7 +15,8 @@
  * get the start script's environment too (GLIBC_TUNABLES: a fixed malloc mmap threshold). Without
  * it glibc raises its threshold once the first pixmap is freed, the next pixmaps come from the heap,
  * and how much of that freed heap stays resident depends on the order of frees: identical runs gave
- * 41 or 57 MB (65 MB once), with the fixed threshold 31–42 MB. So the pair is run three times and the
+ * 39.5–57.1 MB (65.2 MB once), with the fixed threshold 31.5–50.7 MB (steps of ~8 MB: a pixmap not
+ * yet collected when measured). So the pair is run three times and the
  * target is judged on the largest, and one pair with glibc's default is printed for comparison. The
  * pair is also run under tsx for comparison: tsx's loader runs on a second V8 isolate and keeps every
  * file it transformed (~35 MB before anything, more per module loaded through it), which is tsx's cost,
