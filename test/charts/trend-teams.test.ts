@@ -102,6 +102,16 @@ describe('趋势 / trend per team, through the digest permission filter (issue 1
     expect(admin[0]!.text).toContain('• boss：');
   });
 
+  it("asked in the team's group, the trend goes to the asker privately, never into the group", async () => {
+    const seed = new Seed(h.current.db);
+    await seedOrg(seed);
+    await h.current.newMessages('/local/inbox/mgr');
+    const inGroup = await h.current.say('mgr', '趋势', { channelId: '华东' });
+    expect(inGroup).toEqual(['mgr，后续内容已私信发给你（仅限你本人使用）。']);
+    const direct = await h.current.newMessages('/local/inbox/mgr');
+    expect(direct.map((m) => m.text.split('：')[0])).toEqual(['华东', '华南']);
+  });
+
   it('someone in no team is told so', async () => {
     const seed = new Seed(h.current.db);
     await seed.org();
