@@ -38,14 +38,20 @@ async function buildService(): Promise<void> {
 }
 
 /**
- * The node flags and entry file of package.json's `start` script, so the bench measures the process
- * exactly as `npm start` runs it (its heap settings decide much of the peak memory).
+ * The environment assignments, node flags and entry file of package.json's `start` script, so the
+ * bench measures the process exactly as `npm start` runs it (its heap and malloc settings decide
+ * much of the peak memory).
  */
-async function startCommand(): Promise<{ nodeArgs: string[]; entry: string }> {
+export async function startCommand(): Promise<{ env: Record<string, string>; nodeArgs: string[]; entry: string }> {
   const manifest = JSON.parse(await readFile(`${repoRoot}package.json`, 'utf8')) as { scripts: Record<string, string> };
   const words = manifest.scripts.start!.trim().split(/\s+/);
-  if (words[0] !== 'node' || words.length < 2) throw new Error(`expected "node [flags] <entry>" as the start script, found "${manifest.scripts.start}"`);
-  return { nodeArgs: words.slice(1, -1), entry: words.at(-1)! };
+  const env: Record<string, string> = {};
+  while (words.length > 0 && /^[A-Z_][A-Z0-9_]*=/.test(words[0]!)) {
+    const [name, ...value] = words.shift()!.split('=');
+    env[name!] = value.join('=');
+  }
+  if (words[0] !== 'node' || words.length < 2) throw new Error(`expected "[NAME=value …] node [flags] <entry>" as the start script, found "${manifest.scripts.start}"`);
+  return { env, nodeArgs: words.slice(1, -1), entry: words.at(-1)! };
 }
 
 /** A port nobody listens on right now (the kernel picks it; closed again before the child binds it). */
@@ -90,9 +96,9 @@ export async function startService(options: {
 }): Promise<ChildService> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = { ...inheritedEnv(), ...options.env, PORT: String(port), PUBLIC_URL: `http://localhost:${port}` };
   await buildService();
-  const { nodeArgs, entry } = await startCommand();
+  const { env: startEnv, nodeArgs, entry } = await startCommand();
+  const env: Record<string, string> = { ...inheritedEnv(), ...startEnv, ...options.env, PORT: String(port), PUBLIC_URL: `http://localhost:${port}` };
   if (options.cpuProfDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });

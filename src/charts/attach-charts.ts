@@ -5,10 +5,9 @@ import type { OutboundMessage } from '../conversation/types.ts';
 import type { Leaderboard } from '../core/leaderboards/build-leaderboard.ts';
 import { chartsEnabled, storeChart, type ChartRef } from './chart-store.ts';
 import { ChartsUnavailableError } from './charts-unavailable.ts';
-import { loadTrend, type TrendData } from './trend-data.ts';
+import { loadTrend, type TrendData, type TrendTeam } from './trend-data.ts';
 import { chartText } from './chart-text.ts';
 import { addDays } from '../conversation/dates/local-date.ts';
-import type { ScheduleSettings } from '../core/schedules/settings.ts';
 
 /**
  * The renderer (ECharts, resvg, the font's tables) is imported on the first chart, not at start-up.
@@ -46,8 +45,6 @@ async function storeChartOrNone(db: Db, input: Parameters<typeof storeChart>[1])
 export function digest(content: unknown): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 16);
 }
-
-type TrendTeam = { orgId: string; teamId: string; name: string; timeZone: string; settings: ScheduleSettings };
 
 /**
  * A message of its own carrying a team's trend chart, its text the chart's title (team and weeks):

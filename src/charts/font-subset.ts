@@ -11,8 +11,16 @@ import type { FontFile } from './font-file.ts';
  * Written: cmap (one format-12 Unicode subtable), glyf, loca (long), hmtx, and head, hhea, maxp,
  * OS/2, name, post (version 3: no glyph names) from the original. Left out: GSUB (its substitutions
  * lead to glyphs outside the subset: digits next to Latin letters became a variant glyph and
- * vanished), GPOS (Latin kerning: charts do without), vertical metrics and hinting, which resvg does
- * not use.
+ * vanished), GPOS, vertical metrics and hinting, which resvg does not use.
+ *
+ * Kerning (GPOS) is left out on purpose, not for want of looking: keeping it means rewriting GPOS for
+ * the renumbered glyphs (its script, feature and lookup lists, coverage tables and the pair
+ * adjustments, class-based ones with their class definitions), a second font writer as large as this
+ * one, and more for rustybuzz to parse on every run of text, for labels where Chinese characters
+ * are set on a fixed full-width advance anyway and kerning touches mostly Latin letter pairs in names
+ * (not measured here: this subset was not compared glyph by glyph with a kerned rendering). The cheap
+ * way, if ever wanted: read GPOS's pair adjustments for the subset's glyphs and write a format-0
+ * `kern` table, which the shaper applies when a font has no GPOS.
  */
 export function subsetFont(font: FontFile, text: string): Buffer {
   const chars = [...new Set(text)].map((ch) => ch.codePointAt(0)!).sort((a, b) => a - b);

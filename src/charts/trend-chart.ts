@@ -9,7 +9,7 @@ export const maxRepLines = 6;
 const palette = ['#3b6fd8', '#e0892b', '#2ba471', '#d54941', '#8e56dd', '#0594a8'];
 const grey = '#8a9099';
 
-type Series = { name: string; data: number[]; dashed?: boolean; colour?: string };
+type Series = { name: string; data: (number | null)[]; dashed?: boolean; colour?: string };
 
 /**
  * Eight weeks in two panels: verified visits per week (each rep, or one rep against the team median)
@@ -40,7 +40,13 @@ export function trendChartOption(data: TrendData, language: Language, focus?: { 
     rates.push({ name: c.punctuality(), data: weeks.map((_, n) => Math.round(avg(data.reps.map((r) => r.punctuality[n]!)))) });
   }
   if (!focus && data.planAdherence) rates.push({ name: c.planAdherence(), data: data.planAdherence });
-  if (!focus && data.coverage) for (const tier of ['A', 'B', 'C'] as const) rates.push({ name: c.coverage({ tier }), data: data.coverage[tier] });
+  if (!focus && data.coverage) {
+    for (const tier of ['A', 'B', 'C'] as const) {
+      const series = data.coverage[tier];
+      // A week without customers of the tier is a gap in its line, not a 0 %.
+      if (series) rates.push({ name: c.coverage({ tier }), data: series });
+    }
+  }
 
   // Each panel's legend sits right under it (two names a row on a phone-wide chart).
   const legend0 = Math.ceil(visits.length / 3) * 22;

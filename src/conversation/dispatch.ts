@@ -108,7 +108,9 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     case 'reminderSwitch':
       return handleScheduleIntent(turn, intent);
     case 'trend':
-      return turn.reply(await showTrend({ db: turn.db, clock: turn.clock }, { user: turn.user }));
+      // Privately: a manager's trend names each rep with their figures, as the digest (a 1:1) does.
+      for (const message of await showTrend({ db: turn.db, clock: turn.clock }, { user: turn.user })) turn.replyPrivately(message);
+      return;
     case 'showSettings':
     case 'setWorkdays':
     case 'listHolidays':

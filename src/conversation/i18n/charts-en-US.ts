@@ -5,7 +5,7 @@ export const chartsEnUS = {
       ? 'Charts are on: leaderboards and weekly digests carry a picture beside their text.'
       : 'Charts are off: leaderboards and digests are text only.',
   trendTeamTitle: (p: { team: string; first: string; last: string }) => `${p.team}: the last 8 weeks (${p.first} to ${p.last})`,
-  trendMyTitle: (p: { first: string; last: string }) => `You against your team's median: the last 8 weeks (${p.first} to ${p.last})`,
+  trendMyTitle: (p: { team: string; first: string; last: string }) => `You against your team's median (${p.team}): the last 8 weeks (${p.first} to ${p.last})`,
   trendRepLine: (p: { name: string; lastWeek: number; total: number; punctuality: number }) =>
     `• ${p.name}: ${p.lastWeek} verified ${p.lastWeek === 1 ? 'visit' : 'visits'} in the latest week, ${p.total} in 8 weeks; reports on time ${p.punctuality}%`,
   trendMyLine: (p: { lastWeek: number; median: number; total: number; punctuality: number }) =>

@@ -43,11 +43,9 @@ export type Check =
   | { action: 'viewVisitNotes'; author: PersonSubject; shareNotesInTeam: boolean }
   /** Org-wide settings: check-in radius, points rules, open joining, note sharing. */
   | { action: 'changeOrgSettings'; orgId: string }
-  /** See a team's trend chart, every rep by name (issue 18); a rep sees only their own against the median. */
-  | { action: 'viewTeamTrend'; orgId: string; teamId: string }
   /** A team's own settings. */
   | { action: 'changeTeamSettings'; orgId: string; teamId: string }
-  /** A team's digest: every member's day in figures. */
+  /** A team's digest and trend charts (issue 18): every member's day and weeks in figures. */
   | { action: 'viewTeam'; orgId: string; teamId: string }
   /** A customer's tier, owner or radius; `owner` is null for a customer nobody owns. */
   | { action: 'changeCustomer'; orgId: string; owner: PersonSubject | null }
@@ -86,7 +84,6 @@ export function can(actor: Actor, check: Check): boolean {
     case 'removeFromTeam':
     case 'decideJoin':
     case 'changeTeamSettings':
-    case 'viewTeamTrend':
     case 'viewTeam':
       return admin || manages(actor, check.teamId);
     case 'viewPerson':

@@ -78,13 +78,14 @@ export async function sendDigest(db: Db, now: Date, item: Omit<DueDigest, 'key'>
       : await buildWeeklyDigest(db, { managerId: manager.id, week: previousPeriod(periodOf('week', item.date)), timeZone: manager.time_zone, teams });
   let message = renderDigest(digest, manager.language, manager.time_zone);
   // The weekly digest carries the trend of each of the manager's teams with reps (issue 18): the
-  // first on the digest itself, each further team's in a message of its own right after it.
+  // first on the digest itself, each further team's in a message of its own right after it. The
+  // trends count the digest's own reps (`loadDigestTeams`: `can()`, active reps only), no one else.
   const followUps: { key: string; message: OutboundMessage }[] = [];
   if (item.kind === 'weekly') {
     const lastWeekDate = coveredDate('weekly', item.date);
     const trendTeams = teams
       .filter((t) => t.reps.length > 0)
-      .map((t) => ({ orgId: t.orgId, teamId: t.teamId, name: t.name, timeZone: t.settings.timeZone ?? manager.time_zone, settings: t.settings }));
+      .map((t) => ({ orgId: t.orgId, teamId: t.teamId, name: t.name, timeZone: t.settings.timeZone ?? manager.time_zone, settings: t.settings, repIds: t.reps.map((r) => r.userId) }));
     const [first, ...others] = trendTeams;
     if (first) message = await attachTrendChart(db, now, { team: first, lastWeekDate, language: manager.language, message });
     for (const [i, team] of others.entries()) {
