@@ -29,7 +29,7 @@ export function leaderboardChartOption(board: Leaderboard, language: Language): 
   const height = top + Math.max(1, entries.length) * 30 + 40;
   const option: ChartOption = {
     title: { text: title, subtext: subtitle, left: 12, top: 10, textStyle: { fontSize: 17, fontWeight: 'normal', color: '#1f2329', width: 476, overflow: 'truncate' }, subtextStyle: { fontSize: 13, color: '#646a73' } },
-    grid: { left: 12, right: 44, top, bottom: 28, containLabel: true },
+    grid: { left: 12, right: 60, top, bottom: 28, containLabel: true },
     xAxis: { type: 'value', name: c.points(), nameLocation: 'end', nameTextStyle: { fontSize: 12, color: '#646a73' }, minInterval: 1, axisLabel: { fontSize: 12, color: '#646a73' }, splitLine: { lineStyle: { color: '#e5e6eb' } } },
     yAxis: {
       type: 'category',
@@ -37,7 +37,7 @@ export function leaderboardChartOption(board: Leaderboard, language: Language): 
       data: names,
       axisTick: { show: false },
       axisLine: { lineStyle: { color: '#c9cdd4' } },
-      axisLabel: { fontSize: 15, color: '#1f2329', width: 170, overflow: 'truncate', interval: 0 },
+      axisLabel: { fontSize: 15, color: '#1f2329', width: 215, overflow: 'truncate', interval: 0 },
     },
     series: [
       {
