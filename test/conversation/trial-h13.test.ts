@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../support/test-app.ts';
+
+/**
+ * Defects found trying issue #13 end to end as its users would (admin, manager, rep). 2026-11-27 is
+ * a Friday; everyone is in Asia/Shanghai (UTC+8); quiet hours are the default 22:00–07:00.
+ */
+const h = useHarness();
+
+async function managerInbox(id: string): Promise<string[]> {
+  await h.current.app.delivery.drainOnce();
+  return (await h.current.newMessages(`/local/inbox/${encodeURIComponent(id)}`)).map((m) => m.text);
+}
+
+async function passAt(instant: string): Promise<void> {
+  h.current.clock.set(instant);
+  await h.current.app.scheduler.runDueNow();
+  await h.current.app.delivery.drainOnce();
+}
+
+describe('join requests held in quiet hours', () => {
+  it('are not sent after the manager has already decided them (sent `同意 王五` at night from the team list)', async () => {
+    const s = h.current;
+    await s.register('李四', '张三', '王五', '孙七');
+    await s.say('李四', '创建团队 华东 经理 张三');
+    await managerInbox('张三');
+    s.clock.set('2026-11-27T15:00:00Z'); // 23:00, quiet hours
+    await s.say('王五', '加入团队 华东');
+    await s.say('孙七', '加入团队 华东');
+    expect(await managerInbox('张三')).toEqual([]);
+    // The manager decides both before the held questions go out (a declined one asked again too).
+    expect(await s.ask('张三', '同意 王五')).toBe('王五已加入团队"华东"。');
+    expect(await s.ask('张三', '拒绝 孙七')).toBe('已拒绝孙七加入团队"华东"的申请。');
+    await s.say('孙七', '加入团队 华东');
+    await passAt('2026-11-27T23:00:00Z'); // 07:00
+    // Only the request still waiting is asked, once.
+    expect(await managerInbox('张三')).toEqual(['孙七申请加入团队"华东"。回复"同意 孙七"或"拒绝 孙七"。']);
+  });
+});
