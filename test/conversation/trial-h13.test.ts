@@ -37,3 +37,19 @@ describe('join requests held in quiet hours', () => {
     expect(await managerInbox('张三')).toEqual(['孙七申请加入团队"华东"。回复"同意 孙七"或"拒绝 孙七"。']);
   });
 });
+
+describe('the team on a past day', () => {
+  it('`团队 昨天` and a date do not say "today" of a past day', async () => {
+    const s = h.current;
+    s.clock.set('2026-11-27T03:00:00Z'); // Friday 11:00
+    await s.register('李四', '张三', '王五');
+    await s.say('李四', '创建团队 华东 经理 张三');
+    await s.say('王五', '加入团队 华东');
+    await s.say('张三', '同意 王五');
+    const yesterday = await s.ask('张三', '团队 昨天');
+    expect(yesterday).toContain('每日简报（2026-11-26）');
+    expect(yesterday).toContain('王五：没有拜访；日报未交');
+    expect(yesterday).not.toContain('今天');
+    expect(await s.ask('张三', '团队 2026-11-25')).not.toContain('今天');
+  });
+});
