@@ -53,3 +53,15 @@ describe('the team on a past day', () => {
     expect(await s.ask('张三', '团队 2026-11-25')).not.toContain('今天');
   });
 });
+
+describe('a refusal of `团队 <name>`', () => {
+  it('does not name the person as their own manager when they manage another team', async () => {
+    const s = h.current;
+    await s.register('李四', '张三', '王五', '孙七');
+    await s.say('李四', '创建团队 华东 经理 张三');
+    await s.say('李四', '创建团队 西区 经理 王五');
+    await s.say('王五', '加入团队 华东');
+    await s.say('张三', '同意 王五');
+    expect(await s.ask('孙七', '团队 王五')).toBe('只有王五的经理（张三）或管理员（李四）可以查看其一天。');
+  });
+});
