@@ -65,3 +65,27 @@ describe('a refusal of `团队 <name>`', () => {
     expect(await s.ask('孙七', '团队 王五')).toBe('只有王五的经理（张三）或管理员（李四）可以查看其一天。');
   });
 });
+
+describe('two people with the same name in the same team', () => {
+  it('are told apart in the numbered list (it read 1. 张三（华东） 2. 张三（华东）)', async () => {
+    const s = h.current;
+    s.clock.set('2026-11-27T02:00:00Z');
+    await s.register('李四', '经理');
+    await s.say('李四', '加入方式 开放');
+    await s.say('李四', '创建团队 华东 经理 经理');
+    await s.say('zhang-a', '帮助', { displayName: '张三' });
+    await s.say('zhang-b', '帮助', { displayName: '张三' });
+    await s.say('zhang-a', '加入团队 华东');
+    await s.say('zhang-b', '加入团队 华东');
+    await s.say('zhang-a', '新客户 华为 22.54,113.95');
+    await s.say('zhang-a', '签到 华为 22.54,113.95');
+    const asked = await s.ask('经理', '团队 张三');
+    expect(asked).toContain('1. 张三（华东，最近签到：华为 2026-11-27）');
+    // users.created_at is the database's clock, not the test's.
+    expect(asked).toMatch(/\n2\. 张三（华东，\d{4}-\d{2}-\d{2} 开始使用）$/u);
+    await s.say('经理', 'language en');
+    const english = await s.ask('经理', 'team 张三');
+    expect(english).toContain('1. 张三 (华东, last check-in 华为 2026-11-27)');
+    expect(english).toMatch(/\n2\. 张三 \(华东, since \d{4}-\d{2}-\d{2}\)$/u);
+  });
+});

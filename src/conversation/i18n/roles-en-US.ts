@@ -50,4 +50,7 @@ export const rolesEnUS = {
   teamReportsNoMembers: () => '• no members yet',
   personChoose: (p: { name: string; options: string }) => `More than one person is called "${p.name}". Which one? Reply with the number:\n${p.options}`,
   personOption: (p: { index: number; name: string; teams: string }) => `${p.index}. ${p.name} (${p.teams || 'in no team'})`,
+  /** Two people in the same teams, told apart by their latest check-in or the day they started. */
+  personOptionDetail: (p: { teams: string; customer: string | null; date: string }) =>
+    `${p.teams || 'in no team'}, ${p.customer === null ? `since ${p.date}` : `last check-in ${p.customer} ${p.date}`}`,
 };

@@ -44,4 +44,6 @@ export const rolesZhCN: Same<typeof rolesEnUS> = {
   teamReportsNoMembers: () => '• 还没有成员',
   personChoose: (p) => `有不止一位同事叫"${p.name}"，是哪一位？请回复编号：\n${p.options}`,
   personOption: (p) => `${p.index}. ${p.name}（${p.teams || '未加入团队'}）`,
+  personOptionDetail: (p) =>
+    `${p.teams || '未加入团队'}，${p.customer === null ? `${p.date} 开始使用` : `最近签到：${p.customer} ${p.date}`}`,
 };
