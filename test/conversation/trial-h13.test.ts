@@ -89,3 +89,19 @@ describe('two people with the same name in the same team', () => {
     expect(english).toMatch(/\n2\. 张三 \(华东, since \d{4}-\d{2}-\d{2}\)$/u);
   });
 });
+
+describe('`同意 张三` with two people called 张三', () => {
+  it('approves the one who asked, without listing a namesake who asked nothing', async () => {
+    const s = h.current;
+    await s.register('李四', '经理');
+    await s.say('李四', '创建团队 华东 经理 经理');
+    await s.say('zhang-a', '帮助', { displayName: '张三' });
+    await s.say('zhang-b', '帮助', { displayName: '张三' });
+    await s.say('zhang-a', '加入团队 华东');
+    await s.say('经理', '同意 张三');
+    await s.say('zhang-b', '加入团队 华东');
+    expect(await s.ask('经理', '同意 张三')).toBe('张三已加入团队"华东"。');
+    const members = await s.db.selectFrom('team_memberships').select('user_id').where('role', '=', 'rep').execute();
+    expect(members).toHaveLength(2);
+  });
+});
