@@ -55,7 +55,10 @@ describe('admin commands in Chinese', () => {
 
   it('names a new manager: the old one leaves the team and becomes a rep again', async () => {
     await chineseOrg();
-    expect(await h.current.ask('李四', '设为经理 王五 华东')).toBe('王五现在是团队"华东"的经理。');
+    await inbox('张三');
+    expect(await h.current.ask('李四', '设为经理 王五 华东')).toBe('王五现在是团队"华东"的经理，接替张三（张三已离开该团队）。');
+    // The manager replaced is told, rather than finding the team gone.
+    expect(await inbox('张三')).toMatchObject([{ text: '李四任命王五为团队"华东"的经理：你不再管理该团队，也已离开该团队。' }]);
     expect(await roleOf('王五')).toBe('manager');
     expect(await roleOf('张三')).toBe('rep');
     expect(await memberNames('华东')).toEqual(['王五:manager']);
@@ -180,12 +183,13 @@ describe('admin commands and joining in English', () => {
     expect(await h.current.ask('Zhao', 'decline Sun')).toBe('Declined Sun\'s request to join team "West".');
     expect(await inbox('Sun')).toMatchObject([{ text: 'Zhao declined your request to join team "West".' }]);
 
-    expect(await h.current.ask('Li', 'make Wang manager of East')).toBe('Wang now manages team "East".');
+    expect(await h.current.ask('Li', 'make Wang manager of East')).toBe('Wang now manages team "East" instead of Zhang, who has left the team.');
+    expect(await inbox('Zhang')).toMatchObject([{ text: 'Li made Wang the manager of team "East": you no longer manage it and have left it.' }]);
     expect(await roleOf('Zhang')).toBe('rep');
     expect(await h.current.ask('Li', 'make Sun admin')).toBe('Sun is now an admin.');
     expect(await roleOf('Sun')).toBe('admin');
     expect(await h.current.ask('Li', 'remove Wang from East')).toBe('Wang manages team "East"; name another manager first ("make <name> manager of East").');
-    expect(await h.current.ask('Li', 'make Zhang manager of East')).toBe('Zhang now manages team "East".');
+    expect(await h.current.ask('Li', 'make Zhang manager of East')).toBe('Zhang now manages team "East" instead of Wang, who has left the team.');
     await h.current.say('Li', 'joining open');
     await h.current.say('Wang', 'join West');
     expect(await h.current.ask('Li', 'remove Wang')).toBe('Wang is no longer in team "West".');

@@ -39,7 +39,7 @@ describe('same-name colleagues, in Chinese', () => {
     expect(await s.ask('admin', '1')).toContain('张三');
 
     expect(await s.ask('admin', '设为经理 张三 华西')).toContain('2. 张三（华西）');
-    expect(await s.ask('admin', '2')).toBe('张三现在是团队"华西"的经理。');
+    expect(await s.ask('admin', '2')).toBe('张三现在是团队"华西"的经理，接替李四（李四已离开该团队）。');
     const west = await s.db.selectFrom('teams').select('manager_id').where('name', '=', '华西').executeTakeFirstOrThrow();
     expect(west.manager_id).toBe(await idOf('zhang-b'));
     // A number out of range keeps the question open.

@@ -12,10 +12,17 @@ export async function askWhichPerson(turn: Turn, error: AmbiguousPersonError): P
   const options = error.candidates.map((c) => ({ id: c.id, name: c.name }));
   const questionId = await savePendingState(turn.db, turn.user.id, { kind: 'choosePerson', text, typed: error.typed, options }, turn.now);
   const separator = turn.language === 'zh-CN' ? '、' : ', ';
-  const lines = error.candidates.map((c, i) => turn.t.personOption({ index: i + 1, name: c.name, teams: c.teams.join(separator) }));
+  const teamsOf = error.candidates.map((c) => c.teams.join(separator));
+  // Two in the same teams (or both in none) are told apart by their latest check-in or start date.
+  const details = error.candidates.map((c, i) =>
+    teamsOf.filter((t) => t === teamsOf[i]).length < 2
+      ? teamsOf[i]!
+      : turn.t.personOptionDetail({ teams: teamsOf[i]!, customer: c.lastCheckIn?.customer ?? null, date: c.lastCheckIn?.date ?? c.since }),
+  );
+  const lines = error.candidates.map((c, i) => turn.t.personOption({ index: i + 1, name: c.name, teams: details[i]! }));
   turn.reply({
     text: turn.t.personChoose({ name: error.typed, options: lines.join('\n') }),
-    choices: error.candidates.map((c, i) => ({ label: `${i + 1}. ${c.name}${c.teams.length ? ` (${c.teams.join(separator)})` : ''}`, reply: String(i + 1) })),
+    choices: error.candidates.map((c, i) => ({ label: `${i + 1}. ${c.name}${details[i] ? ` (${details[i]})` : ''}`, reply: String(i + 1) })),
     questionId,
   });
 }

@@ -43,9 +43,12 @@ export async function handleDecideJoin(turn: Turn, intent: Extract<Intent, { kin
 
 /** `设为经理 张三 华东` / `make Zhang manager of East` (admins). */
 export async function handleAssignManager(turn: Turn, intent: Extract<Intent, { kind: 'assignManager' }>): Promise<void> {
-  const { person, team } = await assignManager({ db: turn.db }, { user: turn.user, personName: intent.person, teamName: intent.team });
-  turn.reply(turn.t.managerAssigned({ person: person.display_name, team }));
-  if (person.id !== turn.user.id) await notifyPerson(turn, person.id, (t) => t.youManageTeam({ name: team, by: turn.user.display_name }));
+  const { person, team, previous } = await assignManager({ db: turn.db }, { user: turn.user, personName: intent.person, teamName: intent.team });
+  const by = turn.user.display_name;
+  turn.reply(previous ? turn.t.managerReplaced({ person: person.display_name, team, previous: previous.name }) : turn.t.managerAssigned({ person: person.display_name, team }));
+  if (person.id !== turn.user.id) await notifyPerson(turn, person.id, (t) => t.youManageTeam({ name: team, by }));
+  // The manager replaced left the team: they hear it from the chat, not by finding it gone.
+  if (previous && previous.id !== turn.user.id) await notifyPerson(turn, previous.id, (t) => t.youNoLongerManage({ team, person: person.display_name, by }));
 }
 
 /** `设为管理员 李四` / `make Li admin` (admins). */

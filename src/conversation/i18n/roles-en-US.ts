@@ -13,6 +13,10 @@ export const rolesEnUS = {
   youManageTeam: (p: { name: string; by: string }) =>
     `${p.by} made you the manager of team "${p.name}". Send "team" for its day; join requests will come to you.`,
   managerAssigned: (p: { person: string; team: string }) => `${p.person} now manages team "${p.team}".`,
+  managerReplaced: (p: { person: string; team: string; previous: string }) =>
+    `${p.person} now manages team "${p.team}" instead of ${p.previous}, who has left the team.`,
+  youNoLongerManage: (p: { team: string; person: string; by: string }) =>
+    `${p.by} made ${p.person} the manager of team "${p.team}": you no longer manage it and have left it.`,
   managerAlready: (p: { person: string; team: string }) => `${p.person} already manages team "${p.team}".`,
   adminAssigned: (p: { person: string }) => `${p.person} is now an admin.`,
   adminAlready: (p: { person: string }) => `${p.person} is already an admin.`,
@@ -50,4 +54,7 @@ export const rolesEnUS = {
   teamReportsNoMembers: () => '• no members yet',
   personChoose: (p: { name: string; options: string }) => `More than one person is called "${p.name}". Which one? Reply with the number:\n${p.options}`,
   personOption: (p: { index: number; name: string; teams: string }) => `${p.index}. ${p.name} (${p.teams || 'in no team'})`,
+  /** Two people in the same teams, told apart by their latest check-in or the day they started. */
+  personOptionDetail: (p: { teams: string; customer: string | null; date: string }) =>
+    `${p.teams || 'in no team'}, ${p.customer === null ? `since ${p.date}` : `last check-in ${p.customer} ${p.date}`}`,
 };

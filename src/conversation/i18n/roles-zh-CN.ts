@@ -11,6 +11,8 @@ export const rolesZhCN: Same<typeof rolesEnUS> = {
   teamCreatedWithManager: (p) => `已创建团队"${p.name}"，经理是${p.manager}。成员发送"加入团队 ${p.name}"申请加入。`,
   youManageTeam: (p) => `${p.by}任命你为团队"${p.name}"的经理。发送"团队"查看团队情况；加入申请会发给你。`,
   managerAssigned: (p) => `${p.person}现在是团队"${p.team}"的经理。`,
+  managerReplaced: (p) => `${p.person}现在是团队"${p.team}"的经理，接替${p.previous}（${p.previous}已离开该团队）。`,
+  youNoLongerManage: (p) => `${p.by}任命${p.person}为团队"${p.team}"的经理：你不再管理该团队，也已离开该团队。`,
   managerAlready: (p) => `${p.person}已经是团队"${p.team}"的经理了。`,
   adminAssigned: (p) => `${p.person}现在是管理员。`,
   adminAlready: (p) => `${p.person}已经是管理员了。`,
@@ -44,4 +46,6 @@ export const rolesZhCN: Same<typeof rolesEnUS> = {
   teamReportsNoMembers: () => '• 还没有成员',
   personChoose: (p) => `有不止一位同事叫"${p.name}"，是哪一位？请回复编号：\n${p.options}`,
   personOption: (p) => `${p.index}. ${p.name}（${p.teams || '未加入团队'}）`,
+  personOptionDetail: (p) =>
+    `${p.teams || '未加入团队'}，${p.customer === null ? `${p.date} 开始使用` : `最近签到：${p.customer} ${p.date}`}`,
 };

@@ -39,7 +39,7 @@ export async function flushManagerAlerts(db: Db, managerId: string, now: Date): 
   }
   if (quietHoursEnd(now, manager.timeZone, manager.settings.quietHours)) return 'quiet';
   const target = { orgId: manager.orgId, targetRef: manager.directRef };
-  const joins = waiting.filter((a) => a.kind === 'joinRequest');
+  const joins = await stillPending(db, waiting.filter((a) => a.kind === 'joinRequest'), now);
   const others = waiting.filter((a) => a.kind !== 'joinRequest');
   const entries: OutboxEntry[] = joins.map((a) => ({
     ...target,
@@ -57,6 +57,26 @@ export async function flushManagerAlerts(db: Db, managerId: string, now: Date): 
   for (const a of joins) await markSent(db, [a.id], now, `alert:${a.natural_key}`);
   if (batch) await markSent(db, others.map((a) => a.id), now, batchKey);
   return 'sent';
+}
+
+/**
+ * The join requests still waiting for a decision. One decided while its question was held (the
+ * manager typed `同意 王五` in quiet hours) is dropped, so no stale question is asked later.
+ */
+async function stillPending<T extends { id: string; natural_key: string }>(db: Db, joins: T[], now: Date): Promise<T[]> {
+  if (joins.length === 0) return joins;
+  // natural_key is `joinRequest:<request id>:<manager id>` (raise-alerts.ts).
+  const requestOf = (a: T) => a.natural_key.split(':')[1] ?? '';
+  const pending = await db
+    .selectFrom('join_requests')
+    .select('id')
+    .where('id', 'in', joins.map(requestOf))
+    .where('status', '=', 'pending')
+    .execute();
+  const open = new Set(pending.map((r) => r.id));
+  const decided = joins.filter((a) => !open.has(requestOf(a)));
+  await markSent(db, decided.map((a) => a.id), now, null);
+  return joins.filter((a) => open.has(requestOf(a)));
 }
 
 /** Starts the manager's window now unless one started in the last 10 minutes; false when it did. */

@@ -15,7 +15,7 @@ export const digestZhCN: typeof digestEnUS = {
     `${p.team}：${p.reps} 人，拜访 ${p.visits} 次（有效 ${p.verified}，范围外 ${p.outside}）；日报已交 ${p.reportsIn}、迟交 ${p.late}、未交 ${p.missing}`,
   dailyRep: (p) =>
     p.visits === 0
-      ? `${p.name}：今天没有拜访；日报${reportWord(p.report)}`
+      ? `${p.name}：没有拜访；日报${reportWord(p.report)}`
       : `${p.name}：拜访 ${p.visits} 次（有效 ${p.verified}，范围外 ${p.outside}），客户：${p.customers}；日报${reportWord(p.report)}`,
   openCheckIn: (p) => `  • ${p.since} 在${p.customer}签到，尚未签退`,
   offSite: (p) => `  • 范围外签到：${p.customer}，相距 ${km(p.distanceM)}`,

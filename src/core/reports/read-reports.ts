@@ -66,6 +66,8 @@ export async function readTeamReports(db: Db, input: { viewer: User; now: Date }
     const team = teams.get(row.id) ?? { team: row.name, members: [] };
     teams.set(row.id, team);
     if (!row.user_id) continue;
+    // Which teams are listed is the sender's scope above; whose report is shown is the one check.
+    if (!can(actor, { action: 'viewPerson', person: { userId: row.user_id, orgId: input.viewer.org_id, teamIds: [row.id] } })) continue;
     const date = localDateOf(input.now, row.time_zone!);
     team.members.push({ name: row.display_name!, date, report: await findReport(db, row.user_id, date) });
   }

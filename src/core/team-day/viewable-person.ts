@@ -8,7 +8,7 @@ import { findPersonByName } from '../users/find-person.ts';
 /**
  * The colleague `name` names, when `viewer` may see their day (the one `viewPerson` check: admins
  * anyone, managers the people in their teams, anyone themself). A refusal names who can see it: the
- * person's managers and the org's admins.
+ * person's managers (never the person, who may manage a team of their own) and the org's admins.
  */
 export async function findViewablePerson(db: Db, viewer: User, name: string): Promise<User> {
   const person = await findPersonByName(db, viewer.org_id, name);
@@ -22,6 +22,8 @@ export async function findViewablePerson(db: Db, viewer: User, name: string): Pr
           .innerJoin('users as u', 'u.id', 't.manager_id')
           .select('u.display_name')
           .where('t.id', 'in', subject.teamIds)
+          // Their own team is not where anyone else may ask to see them.
+          .where('u.id', '<>', person.id)
           .orderBy('u.display_name')
           .execute();
   throw new DomainError('teamDayNotYours', {

@@ -5,7 +5,7 @@ import { audit } from '../shared/audit.ts';
 import { loadActor } from '../access/load-actor.ts';
 import { requireAllowed } from '../access/require-allowed.ts';
 import { can, type Actor } from '../access/permissions.ts';
-import { findPersonByName } from '../users/find-person.ts';
+import { AmbiguousPersonError, findPersonByName, personToken } from '../users/find-person.ts';
 
 /**
  * The sender as an actor who may act on some team: a rep (no team managed, not an admin) is refused
@@ -52,6 +52,30 @@ export async function removeFromTeam(
 }
 
 /**
+ * The person a decision names. Of several people with that name only those asking to join a team
+ * the sender decides on are meant: one of them is taken, several are asked about (never a namesake
+ * who asked nothing, as `同意 张三` listed before).
+ */
+async function requester(db: Db, actor: Actor, user: User, name: string): Promise<User> {
+  try {
+    return await findPersonByName(db, user.org_id, name);
+  } catch (error) {
+    if (!(error instanceof AmbiguousPersonError)) throw error;
+    const asking = await db
+      .selectFrom('join_requests')
+      .select(['user_id', 'team_id'])
+      .where('user_id', 'in', error.candidates.map((c) => c.id))
+      .where('status', '=', 'pending')
+      .execute();
+    const ids = new Set(asking.filter((r) => can(actor, { action: 'decideJoin', orgId: actor.orgId, teamId: r.team_id })).map((r) => r.user_id));
+    const candidates = error.candidates.filter((c) => ids.has(c.id));
+    if (candidates.length === 1) return findPersonByName(db, user.org_id, personToken(candidates[0]!.id));
+    if (candidates.length > 1) throw new AmbiguousPersonError(error.typed, candidates);
+    throw error;
+  }
+}
+
+/**
  * `同意 王五` / `decline Wang`: decides the person's pending join requests for the teams the sender
  * may decide on (their managed teams; every team for an admin). Anyone else's request is not theirs
  * to see, so it reads as "no request waiting for you".
@@ -61,7 +85,7 @@ export async function decideJoin(
   input: { user: User; personName: string; approve: boolean },
 ): Promise<{ person: User; teams: string[] }> {
   const actor = await teamAuthority(db, input.user, 'decideJoin');
-  const person = await findPersonByName(db, input.user.org_id, input.personName);
+  const person = await requester(db, actor, input.user, input.personName);
   const pending = await db
     .selectFrom('join_requests as r')
     .innerJoin('teams as t', 't.id', 'r.team_id')

@@ -25,7 +25,7 @@ export async function makeManagerOf(db: Db, teamId: string, person: User): Promi
 export async function assignManager(
   { db }: { db: Db },
   input: { user: User; personName: string; teamName: string },
-): Promise<{ person: User; team: string }> {
+): Promise<{ person: User; team: string; previous: { id: string; name: string } | null }> {
   await requireAllowed(db, await loadActor(db, input.user), { action: 'assignRole', orgId: input.user.org_id });
   const team = await findTeamByName(db, input.user.org_id, input.teamName);
   if (!team) throw new DomainError('teamNotFound', { name: input.teamName.trim() });
@@ -40,7 +40,8 @@ export async function assignManager(
     await db.updateTable('users').set({ role: 'rep' }).where('id', '=', team.manager_id).where('role', '=', 'manager').execute();
   }
   await audit(db, input.user, 'team.manager_assigned', team.id, { managerId: person.id, previousManagerId: team.manager_id });
-  return { person, team: team.name };
+  const previous = await db.selectFrom('users').select(['id', 'display_name as name']).where('id', '=', team.manager_id).executeTakeFirst();
+  return { person, team: team.name, previous: previous ?? null };
 }
 
 /** `设为管理员 李四` / `make Li admin` (admins). */

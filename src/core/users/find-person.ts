@@ -1,6 +1,7 @@
 import type { Db } from '../shared/db.ts';
 import type { User } from '../../db/schema.ts';
 import { DomainError } from '../shared/domain-error.ts';
+import { localDateOf } from '../../conversation/dates/local-date.ts';
 
 /** A person picked from a numbered list stands in the command for the name typed: `person:<id>`. */
 const PICKED = /^person:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/iu;
@@ -13,6 +14,10 @@ export interface PersonCandidate {
   id: string;
   name: string;
   teams: string[];
+  /** Their latest check-in (customer, their local date), for people the teams do not tell apart. */
+  lastCheckIn: { customer: string; date: string } | null;
+  /** The local date they started using Legwork. */
+  since: string;
 }
 
 /**
@@ -72,5 +77,27 @@ export async function candidatesOf(db: Db, people: readonly User[]): Promise<Per
     .where('m.user_id', 'in', ids)
     .orderBy('t.name')
     .execute();
-  return people.map((p) => ({ id: p.id, name: p.display_name, teams: rows.filter((r) => r.user_id === p.id).map((r) => r.name) }));
+  const latest = await Promise.all(
+    people.map((p) =>
+      db
+        .selectFrom('check_ins as c')
+        .innerJoin('customers as k', 'k.id', 'c.customer_id')
+        .select(['k.name', 'c.at'])
+        .where('c.user_id', '=', p.id)
+        .where('c.kind', '=', 'in')
+        .orderBy('c.at', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    ),
+  );
+  return people.map((p, i) => {
+    const last = latest[i];
+    return {
+      id: p.id,
+      name: p.display_name,
+      teams: rows.filter((r) => r.user_id === p.id).map((r) => r.name),
+      lastCheckIn: last ? { customer: last.name, date: localDateOf(new Date(last.at), p.time_zone) } : null,
+      since: localDateOf(new Date(p.created_at), p.time_zone),
+    };
+  });
 }
