@@ -18,6 +18,8 @@ export interface OrgBenchOptions {
   adminUrl: string;
   chatRate: number;
   chatSeconds: number;
+  /** Seconds of chat at the same rate before the measured phase (not counted). */
+  chatWarmupSeconds?: number;
   /** Alternating core / bare SQL rounds of the board and digest comparisons (the median counts). */
   rounds: number;
   poolSize: number;
@@ -95,10 +97,10 @@ export async function runOrgBench(options: OrgBenchOptions): Promise<OrgBenchRes
     await handle.close();
     handle = undefined;
 
-    log(`chat answers at ${options.chatRate}/s for ${options.chatSeconds} s through the service`);
+    log(`chat answers at ${options.chatRate}/s for ${options.chatSeconds} s through the service, after ${options.chatWarmupSeconds ?? 0} s of warm-up`);
     child = await startService({ env: { ...target.serviceEnv, LOG_LEVEL: 'warn' } });
     const client = new ServiceClient(child.baseUrl);
-    const chat = await measureChat(client, shape, { rate: options.chatRate, seconds: options.chatSeconds });
+    const chat = await measureChat(client, shape, { rate: options.chatRate, seconds: options.chatSeconds, warmupSeconds: options.chatWarmupSeconds ?? 0 });
     const stopped = await child.stop();
     if (stopped.code !== 0) log(`service exited with code ${stopped.code}: ${child.output().trim().split('\n').slice(-5).join(' | ')}`);
     child = undefined;

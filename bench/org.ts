@@ -25,6 +25,8 @@ const usage = `npm run bench:org -- [options]
   --embedded            use the embedded database (PGlite) instead: small sizes only
   --chat-rate N         chat requests per second (default 50)
   --chat-seconds N      length of the chat phase (default 20)
+  --chat-warmup N       seconds of chat at the same rate before it, not counted (default 10): the
+                        pool's new connections and their cold plans are not what is measured
   --rounds N            alternating core / bare SQL rounds of the comparisons (default 3)
   --pool-size N         connections of the bench and the service's pool (default 10)
   --shared-buffers SIZE run on a PostgreSQL cluster of the bench's own (Debian's PostgreSQL 15
@@ -44,6 +46,7 @@ function parse(argv: string[]) {
       embedded: { type: 'boolean', default: false },
       'chat-rate': { type: 'string', default: '50' },
       'chat-seconds': { type: 'string', default: '20' },
+      'chat-warmup': { type: 'string', default: '10' },
       rounds: { type: 'string', default: '3' },
       'pool-size': { type: 'string', default: '10' },
       'shared-buffers': { type: 'string' },
@@ -66,6 +69,7 @@ function parse(argv: string[]) {
     adminUrl: values['database-url'] ?? (process.env.DATABASE_URL?.trim() || defaultAdminUrl),
     chatRate: int('chat-rate', values['chat-rate'], 1),
     chatSeconds: int('chat-seconds', values['chat-seconds'], 1),
+    chatWarmupSeconds: int('chat-warmup', values['chat-warmup'], 0),
     rounds: int('rounds', values.rounds, 1),
     poolSize: int('pool-size', values['pool-size'], 1),
     sharedBuffers: values['shared-buffers'],
