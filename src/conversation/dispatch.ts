@@ -72,6 +72,9 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
   switch (intent.kind) {
     case 'help':
       return turn.reply(turn.t.help());
+    case 'cancel':
+      // The question, if any, was cleared above like any other message's; this says so.
+      return turn.reply(pending ? turn.t.cancelled() : turn.t.nothingToCancel());
     case 'greeting':
       // A newcomer's `你好` is answered by the welcome already; anyone else gets a hello and a pointer to help.
       if (!turn.welcomed) turn.reply(turn.t.greetingReply({ name: turn.user.display_name }));

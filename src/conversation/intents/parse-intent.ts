@@ -20,6 +20,7 @@ import { API_TOKEN_COMMANDS } from './api-token-arguments.ts';
 import { COMMENT_COMMANDS } from './comment-arguments.ts';
 import { ALERT_COMMANDS } from './alert-arguments.ts';
 import { GREETING_COMMANDS } from './greeting-arguments.ts';
+import { CANCEL_COMMANDS } from './cancel-arguments.ts';
 import type { CommandName, Intent, Language, ReminderName } from './types.ts';
 
 export interface CommandContext {
@@ -222,6 +223,7 @@ const COMMANDS: readonly CommandEntry[] = [
   ...ALERT_COMMANDS,
   ...PRIVACY_COMMANDS,
   ...GREETING_COMMANDS,
+  ...CANCEL_COMMANDS,
 ];
 
 const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([

@@ -18,6 +18,8 @@ export type Intent =
   | { kind: 'help' }
   /** `你好` / `hi` on its own: answered with the welcome or a pointer to help, never "not understood". */
   | { kind: 'greeting' }
+  /** `取消` / `cancel` alone: ends the question waiting for an answer. */
+  | { kind: 'cancel' }
   | { kind: 'checkIn'; customer?: string; coordinates?: TypedCoordinates }
   | { kind: 'checkOut'; notes?: string; nextStep?: string; followUp?: string }
   | { kind: 'visitNote'; customer: string; notes: string; nextStep?: string; followUp?: string }
