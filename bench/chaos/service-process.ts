@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { freePort, repoRoot } from '../lib/child-service.ts';
+import { freePort, repoRoot, startCommand } from '../lib/child-service.ts';
 
 export type ProcessKind = 'web' | 'worker';
 
@@ -27,14 +26,6 @@ export async function buildDist(): Promise<void> {
   if (code !== 0) throw new Error(`build failed (exit ${code}): ${stderr.trim()}`);
 }
 
-/** The node flags and entry of package.json's `start` or `worker` script. */
-async function scriptCommand(kind: ProcessKind): Promise<string[]> {
-  const manifest = JSON.parse(await readFile(`${repoRoot}package.json`, 'utf8')) as { scripts: Record<string, string> };
-  const script = manifest.scripts[kind === 'web' ? 'start' : 'worker']!;
-  const words = script.trim().split(/\s+/);
-  if (words[0] !== 'node') throw new Error(`expected "node [flags] <entry>", found "${script}"`);
-  return words.slice(1);
-}
 
 /**
  * Starts a web or worker process on the given back ends and waits until it is up (web: `/readyz`
@@ -56,9 +47,11 @@ export async function startProcess(kind: ProcessKind, env: Record<string, string
 
 async function startOnce(kind: ProcessKind, env: Record<string, string>, options: { port?: number; readyTimeoutMs?: number }): Promise<ServiceProcess> {
   const port = kind === 'web' ? (options.port ?? (await freePort())) : undefined;
-  const childEnv: Record<string, string> = { ...cleanEnv(), LOG_LEVEL: 'info', ...env };
+  // As `npm start` / `npm run worker` run it: the script's own variables (malloc settings), flags and entry.
+  const command = await startCommand(kind === 'web' ? 'start' : 'worker');
+  const childEnv: Record<string, string> = { ...cleanEnv(), ...command.env, LOG_LEVEL: 'info', ...env };
   if (port) Object.assign(childEnv, { PORT: String(port), PUBLIC_URL: `http://localhost:${port}` });
-  const child = spawn(process.execPath, await scriptCommand(kind), { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...command.nodeArgs, command.entry], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   let workerRunning = false;
   const keep = (chunk: Buffer) => {

@@ -38,19 +38,19 @@ async function buildService(): Promise<void> {
 }
 
 /**
- * The environment assignments, node flags and entry file of package.json's `start` script, so the
- * bench measures the process exactly as `npm start` runs it (its heap and malloc settings decide
- * much of the peak memory).
+ * The environment assignments, node flags and entry file of one of package.json's scripts (`start`
+ * by default), so benches and the fault suite run the process exactly as `npm start` / `npm run
+ * worker` do (its heap and malloc settings decide much of the peak memory).
  */
-export async function startCommand(): Promise<{ env: Record<string, string>; nodeArgs: string[]; entry: string }> {
+export async function startCommand(script: 'start' | 'worker' = 'start'): Promise<{ env: Record<string, string>; nodeArgs: string[]; entry: string }> {
   const manifest = JSON.parse(await readFile(`${repoRoot}package.json`, 'utf8')) as { scripts: Record<string, string> };
-  const words = manifest.scripts.start!.trim().split(/\s+/);
+  const words = manifest.scripts[script]!.trim().split(/\s+/);
   const env: Record<string, string> = {};
   while (words.length > 0 && /^[A-Z_][A-Z0-9_]*=/.test(words[0]!)) {
     const [name, ...value] = words.shift()!.split('=');
     env[name!] = value.join('=');
   }
-  if (words[0] !== 'node' || words.length < 2) throw new Error(`expected "[NAME=value …] node [flags] <entry>" as the start script, found "${manifest.scripts.start}"`);
+  if (words[0] !== 'node' || words.length < 2) throw new Error(`expected "[NAME=value …] node [flags] <entry>" as the ${script} script, found "${manifest.scripts[script]}"`);
   return { env, nodeArgs: words.slice(1, -1), entry: words.at(-1)! };
 }
 
