@@ -17,6 +17,7 @@ const schema = z.object({
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().startsWith('postgres').optional()),
+  DATABASE_PREPARED_STATEMENTS: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.string().startsWith('redis').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOCAL_CHAT: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
@@ -116,6 +117,8 @@ export type AppConfig = Readonly<{
   publicUrl: string;
   dataDir: string;
   databaseUrl?: string;
+  /** Prepare repeated statements on DATABASE_URL (off behind a transaction-mode pooler such as PgBouncer before 1.21). */
+  databasePreparedStatements: boolean;
   redisUrl?: string;
   logLevel: string;
   localChat: boolean;
@@ -177,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     localChat: e.LOCAL_CHAT,

@@ -63,7 +63,7 @@ export async function buildApp(
   options: { logger: Logger; clock: Clock; database?: DatabaseHandle },
 ): Promise<Legwork> {
   const { logger, clock } = options;
-  const database = options.database ?? (await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const database = options.database ?? (await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, preparedStatements: config.databasePreparedStatements }));
   await migrateToLatest(database.db);
   // A wrong key stops the start here, with a message saying so (never a silent failure later).
   // A key file is generated only for a database without sealed secrets (never in place of a missing one).

@@ -66,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, preparedStatements: config.databasePreparedStatements });
   try {
     await migrateToLatest(database.db);
     const orgId = await pickOrg(database.db, args.values.org);

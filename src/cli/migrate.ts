@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     process.stderr.write('npm run migrate needs DATABASE_URL (postgres://user:password@host:5432/database).\n');
     return 2;
   }
-  const database = await connectDatabase({ databaseUrl, poolSize: 1 });
+  const database = await connectDatabase({ databaseUrl, poolSize: 1, preparedStatements: false });
   try {
     await migrateToLatest(database.db);
     const applied = await listAppliedMigrations(database.db);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import { createEmbeddedDatabaseIfMissing } from './create-embedded-database.ts';
 import { openPostgres, statsOf, type PoolStats } from './postgres-pool.ts';
+import { usePreparedStatements } from './prepared-statements.ts';
 
 export type { PoolStats } from './postgres-pool.ts';
 
@@ -30,6 +31,11 @@ export interface ConnectOptions {
   dataDir?: string;
   /** Pool size on a real server. */
   poolSize?: number;
+  /**
+   * Prepare repeated statements on a real server (default on; off behind a transaction-mode pooler).
+   * The embedded database always prepares them: nothing sits between it and this process.
+   */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -39,7 +45,7 @@ export interface ConnectOptions {
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const max = options.poolSize ?? 10;
-    const { db, pool } = openPostgres(options.databaseUrl, { max });
+    const { db, pool } = openPostgres(options.databaseUrl, { max, preparedStatements: options.preparedStatements ?? true });
     return { db, kind: 'postgres', poolStats: statsOf(pool, max), close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -53,7 +59,9 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   // PGlite reserves PostgreSQL's default 128 MB buffer cache; an embedded single-process deployment
   // does not need it, and it dominates the service's memory (measured in `npm run bench`).
   const pglite = await PGlite.create(dataDir, { postgresqlconf: embeddedSettings });
-  const pool = new pg.Pool({ ...(createPgConfig(pglite) as object), max: 1 });
+  // One in-process backend: an idle client is kept (replacing it would only churn the shim).
+  const pool = new pg.Pool({ ...(createPgConfig(pglite) as object), max: 1, idleTimeoutMillis: 0 });
+  usePreparedStatements(pool, { sharedBackend: true });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

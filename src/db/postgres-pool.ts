@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { usePreparedStatements } from './prepared-statements.ts';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone.
 pg.types.setTypeParser(1082, (value: string) => value);
@@ -23,7 +24,10 @@ export function statsOf(pool: pg.Pool, max: number): () => PoolStats {
  * (`connectDatabase`) and the Cloudflare Worker (through Hyperdrive) both open their pool here, so
  * both get the same type parsers and the same outage handling.
  */
-export function openPostgres(connectionString: string, options: { max: number; connectionTimeoutMillis?: number }) {
+export function openPostgres(
+  connectionString: string,
+  options: { max: number; connectionTimeoutMillis?: number; /** Name repeated statements (prepared-statements.ts); off by default (the Worker's Hyperdrive). */ preparedStatements?: boolean },
+) {
   // A connection attempt to an unreachable (black-holed) server gives up after 10 s instead of
   // holding the request forever; the error maps to 503 like any other outage.
   const pool = new pg.Pool({ connectionString, max: options.max, connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000 });
@@ -35,6 +39,7 @@ export function openPostgres(connectionString: string, options: { max: number; c
   // on its own (the request answers 503), and pg-pool drops the broken client when it is released.
   // On workerd the same listener swallows pg-cloudflare's "Stream was cancelled" after `end()`.
   pool.on('connect', (client) => client.on('error', () => undefined));
+  if (options.preparedStatements) usePreparedStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool };
 }

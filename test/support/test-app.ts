@@ -80,7 +80,7 @@ export const testStart = new Date('2026-11-27T02:00:00Z'); // Friday 10:00 in Sh
 export async function createHarness(env: Record<string, string> = {}, database?: DatabaseHandle): Promise<TestHarness> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://legwork.test', ...env });
   const clock = new ManualClock(testStart);
-  const app = await buildApp(config, { logger: createLogger('silent'), clock, database: database ?? (await createTestDatabase()) });
+  const app = await buildApp(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock, database: database ?? (await createTestDatabase()) });
   return new TestHarness(app, clock);
 }
 
