@@ -1,20 +1,24 @@
+import { sql } from 'kysely';
 import type { Db } from '../shared/db.ts';
 import type { User } from '../../db/schema.ts';
 import type { Actor, PersonSubject } from './permissions.ts';
 
-/** The facts {@link can} needs about the person asking: their role and their teams. */
+/**
+ * The facts {@link can} needs about the person asking: their role and their teams. One statement:
+ * nearly every turn that shows or changes something asks it, and a round trip costs more than both
+ * lookups (they are index probes).
+ */
 export async function loadActor(db: Db, user: Pick<User, 'id' | 'org_id' | 'role'>): Promise<Actor> {
-  const [managed, member] = await Promise.all([
-    db.selectFrom('teams').select('id').where('manager_id', '=', user.id).execute(),
-    db.selectFrom('team_memberships').select('team_id').where('user_id', '=', user.id).execute(),
-  ]);
-  const managedTeamIds = managed.map((t) => t.id);
+  const { rows } = await sql<{ managed: string[]; member: string[] }>`
+    select array(select id::text from teams where manager_id = ${user.id}) as managed,
+           array(select team_id::text from team_memberships where user_id = ${user.id}) as member`.execute(db);
+  const managedTeamIds = rows[0]!.managed;
   return {
     userId: user.id,
     orgId: user.org_id,
     role: user.role,
     managedTeamIds,
-    memberTeamIds: [...new Set([...member.map((m) => m.team_id), ...managedTeamIds])],
+    memberTeamIds: [...new Set([...rows[0]!.member, ...managedTeamIds])],
   };
 }
 
