@@ -124,7 +124,7 @@ describe.runIf(haveChromium)('location page in Chromium (phone viewport)', { tim
     expect(response?.status()).toBe(200);
     await page.getByText('距 华为 0 米').waitFor();
     expect(await page.getByText('定位精度：±15 米').isVisible()).toBe(true);
-    expect(await page.getByText('在 500 米 签到范围内。').isVisible()).toBe(true);
+    expect(await page.getByText('在 500 米签到范围内。').isVisible()).toBe(true);
     expect(await checkAccessibility(page)).toEqual([]);
     await shot(page, '1-position-at-customer');
 
@@ -145,7 +145,7 @@ describe.runIf(haveChromium)('location page in Chromium (phone viewport)', { tim
     const page = await (await openPhone(twoKmAway)).newPage();
     await page.goto(url);
     await page.getByText('距 华为 2.0 公里').waitFor();
-    expect(await page.getByText('超出 500 米 签到范围').isVisible()).toBe(true);
+    expect(await page.getByText('超出 500 米签到范围').isVisible()).toBe(true);
     await shot(page, '3-position-2km-away');
 
     await page.getByRole('button', { name: '在 华为 签到' }).click();
@@ -153,7 +153,7 @@ describe.runIf(haveChromium)('location page in Chromium (phone viewport)', { tim
     expect(await page.getByText('你距客户 2.0 公里').isVisible()).toBe(true);
     await shot(page, '4-outside');
 
-    expect((await inbox())[0]).toContain('你距客户 2.0 公里，超出 500 米 范围');
+    expect((await inbox())[0]).toContain('你距客户 2.0 公里，超出 500 米范围');
     expect(problems).toEqual([]);
   });
 

@@ -104,8 +104,9 @@ export const enUS = {
     `To check in at ${p.customer}, share your location: open ${p.url} (valid ${p.minutes} min, once), or send your location or "lat,lng" here.`,
   checkInVerified: (p: { customer: string; distance: number }) =>
     `Checked in at ${p.customer} ✓ verified (${km(p.distance)} from the customer).`,
-  checkInOutside: (p: { customer: string; distance: number; radius: number }) =>
-    `Checked in at ${p.customer}, but you are ${km(p.distance)} away: outside the ${km(p.radius)} radius. Your manager will see it as off-site.`,
+  /** `managerSees`: the person is in a team someone else manages (nobody to mention otherwise). */
+  checkInOutside: (p: { customer: string; distance: number; radius: number; managerSees: boolean }) =>
+    `Checked in at ${p.customer}, but you are ${km(p.distance)} away: outside the ${km(p.radius)} radius.${p.managerSees ? ' Your manager will see it as off-site.' : ''}`,
   checkInUnverifiedNoPosition: (p: { customer: string }) =>
     `Checked in at ${p.customer} (unverified: the customer has no position yet, so I can't compare).`,
   checkInUnverifiedNoLocation: (p: { customer: string }) => `Checked in at ${p.customer} (unverified: no location).`,

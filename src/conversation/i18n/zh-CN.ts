@@ -97,10 +97,10 @@ export const zhCN: Catalogue = {
     `在 ${p.customer} 签到需要你的位置：打开 ${p.url}（${p.minutes} 分钟内有效，仅限一次），或在这里发送位置或"纬度,经度"。`,
   checkInVerified: (p) => `已在 ${p.customer} 签到 ✓ 位置已核实（距客户 ${km(p.distance)}）。`,
   checkInOutside: (p) =>
-    `已在 ${p.customer} 签到，但你距客户 ${km(p.distance)}，超出 ${km(p.radius)} 范围，经理会看到这是一次异地签到。`,
+    `已在 ${p.customer} 签到，但你距客户 ${km(p.distance)}，超出 ${km(p.radius)}范围${p.managerSees ? '，经理会看到这是一次异地签到' : ''}。`,
   checkInUnverifiedNoPosition: (p) => `已在 ${p.customer} 签到（未核实：客户还没有位置，无法比对）。`,
   checkInUnverifiedNoLocation: (p) => `已在 ${p.customer} 签到（未核实：没有位置）。`,
-  accuracyFlag: (p) => `注意：你的定位精度只有 ${km(p.accuracy)}，比 ${km(p.radius)} 的范围还大。`,
+  accuracyFlag: (p) => `注意：你的定位精度只有 ${km(p.accuracy)}，比 ${km(p.radius)}的范围还大。`,
   previousVisitClosed: (p) => `已先结束你在 ${p.customer} 的拜访（${minutes(p.duration)}）。`,
   alreadyCheckedIn: (p) => `你已经在 ${p.customer} 签到了。离开时发送"签退"。`,
   checkInThenNotes: () => '离开时发送"签退 <备注>"。',
@@ -159,7 +159,7 @@ export const zhCN: Catalogue = {
   nearbyCustomerLine: (p) => `${p.index}. ${p.name}（${km(p.distance)}）`,
 
   checkInUnverifiedImprecise: (p) =>
-    `已在 ${p.customer} 签到（未核实：你的定位精度只有 ${km(p.accuracy)}，比 ${km(p.radius)} 的范围还大，无法证明你在现场）。下次请到室外或稍等定位更准后再发送。`,
+    `已在 ${p.customer} 签到（未核实：你的定位精度只有 ${km(p.accuracy)}，比 ${km(p.radius)}的范围还大，无法证明你在现场）。下次请到室外或稍等定位更准后再发送。`,
   staleAnswer: () => '这个列表已经失效（已经回答过、被新的问题替换或已过期），没有做任何更改。请使用最新的列表，或重新开始，例如发送"签到 <客户>"或发送位置。',
   privateReplySent: (p) => `${p.name}，后续内容已私信发给你（仅限你本人使用）。`,
   privateReplyUnreachable: (p) => `${p.name}，这条回复只能发给你本人，但我还无法私聊你。请先私聊我，再在私聊里重试。`,
