@@ -95,7 +95,8 @@ export const enUS = {
     ].filter(Boolean).join('\n'),
   customerVisitLine: (p: { date: string; rep: string; status: string; notes: string }) =>
     `• ${p.date} ${p.rep} (${p.status})${p.notes ? `: ${p.notes}` : ''}`,
-  customerFollowUpLine: (p: { date: string; nextStep: string; rep: string }) => `• ${p.date} ${p.nextStep} (${p.rep})`,
+  /** `nextStep` is empty when none was written or the reader may not see it: the line still says what it is. */
+  customerFollowUpLine: (p: { date: string; nextStep: string; rep: string }) => `• ${p.date} ${p.nextStep || 'follow-up'} (${p.rep})`,
   noneYet: () => '• none yet',
   nobody: () => 'nobody',
 

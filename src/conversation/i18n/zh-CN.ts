@@ -88,7 +88,7 @@ export const zhCN: Catalogue = {
       `待跟进：\n${p.followUps}`,
     ].filter(Boolean).join('\n'),
   customerVisitLine: (p) => `• ${p.date} ${p.rep}（${p.status}）${p.notes ? `：${p.notes}` : ''}`,
-  customerFollowUpLine: (p) => `• ${p.date} ${p.nextStep}（${p.rep}）`,
+  customerFollowUpLine: (p) => `• ${p.date} ${p.nextStep || '跟进'}（${p.rep}）`,
   noneYet: () => '• 暂无',
   nobody: () => '无',
 
