@@ -27,9 +27,10 @@ export const settingsChatEnUS = {
       : `Only an admin (${p.admins.join(', ')}) or a team manager can change ${p.customer}.`,
   ownerOutsideYourTeams: (p: { person: string; admins: string[] }) =>
     `${p.person} is not in a team you manage; an admin (${p.admins.join(', ')}) can give them this customer.`,
-  pointsRules: (p: PointsRules & { canChange: boolean }) =>
+  /** The rules in force; `change` when they answer an admin's change (or one that changed nothing). */
+  pointsRules: (p: PointsRules & { canChange: boolean; change?: 'updated' | 'unchanged' }) =>
     [
-      'Leaderboard points:',
+      p.change === 'updated' ? 'Points updated. Leaderboard points are now:' : p.change === 'unchanged' ? 'No change; leaderboard points are still:' : 'Leaderboard points:',
       `• verified visit: ${p.verified}`,
       `• verified visit with notes and next step: +${p.notes}`,
       `• daily report on time: ${p.report}`,

@@ -19,7 +19,7 @@ export const settingsChatZhCN: typeof settingsChatEnUS = {
   ownerOutsideYourTeams: (p) => `${p.person} 不在你管理的团队里；管理员（${p.admins.join('、')}）可以把这个客户交给他。`,
   pointsRules: (p) =>
     [
-      '排行榜积分规则：',
+      p.change === 'updated' ? '积分规则已更新，现在是：' : p.change === 'unchanged' ? '积分规则没有变化，仍是：' : '排行榜积分规则：',
       `• 核实拜访：${p.verified} 分`,
       `• 核实拜访并写了备注和下一步：另加 ${p.notes} 分`,
       `• 按时提交日报：${p.report} 分`,
