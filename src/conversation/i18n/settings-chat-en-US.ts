@@ -25,6 +25,8 @@ export const settingsChatEnUS = {
     p.team
       ? `Only an admin (${p.admins.join(', ')}) or the manager of team "${p.team}" can change ${p.customer}.`
       : `Only an admin (${p.admins.join(', ')}) or a team manager can change ${p.customer}.`,
+  /** The customer's owner is in no team, so no manager may change it. */
+  customerChangeAdminsOnly: (p: { customer: string; admins: string[] }) => `Only an admin (${p.admins.join(', ')}) can change ${p.customer}.`,
   ownerOutsideYourTeams: (p: { person: string; admins: string[] }) =>
     `${p.person} is not in a team you manage; an admin (${p.admins.join(', ')}) can give them this customer.`,
   /** The rules in force; `change` when they answer an admin's change (or one that changed nothing). */

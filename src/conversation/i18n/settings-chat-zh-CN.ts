@@ -16,6 +16,7 @@ export const settingsChatZhCN: typeof settingsChatEnUS = {
     p.team
       ? `只有管理员（${p.admins.join('、')}）或团队"${p.team}"的经理可以修改 ${p.customer}。`
       : `只有管理员（${p.admins.join('、')}）或团队经理可以修改 ${p.customer}。`,
+  customerChangeAdminsOnly: (p) => `只有管理员（${p.admins.join('、')}）可以修改 ${p.customer}。`,
   ownerOutsideYourTeams: (p) => `${p.person} 不在你管理的团队里；管理员（${p.admins.join('、')}）可以把这个客户交给他。`,
   pointsRules: (p) =>
     [

@@ -25,7 +25,11 @@ export async function changeCustomer(
   const owner = customer.owner_id ? await db.selectFrom('users').select(['id', 'org_id']).where('id', '=', customer.owner_id).executeTakeFirst() : undefined;
   const ownerSubject = owner ? await loadPerson(db, owner) : null;
   if (!can(actor, { action: 'changeCustomer', orgId: customer.org_id, owner: ownerSubject })) {
-    const team = ownerSubject?.teamIds.length
+    // An owner in no team has no manager: only an admin may (naming "a team manager" misled managers).
+    if (ownerSubject && ownerSubject.teamIds.length === 0) {
+      throw new DomainError('customerChangeAdminsOnly', { customer: customer.name, admins: await adminNames(db, actor.orgId) });
+    }
+    const team = ownerSubject
       ? await db.selectFrom('teams').select('name').where('id', 'in', ownerSubject.teamIds).orderBy('created_at').executeTakeFirst()
       : undefined;
     throw new DomainError('customerChangeRefused', { customer: customer.name, admins: await adminNames(db, actor.orgId), ...(team ? { team: team.name } : {}) });
