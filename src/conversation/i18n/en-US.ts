@@ -33,6 +33,8 @@ export const enUS = {
       '• today — my check-ins, visits and report status',
       '• customer Huawei — tier, position, last visits, follow-ups',
       '• new customer Huawei 22.54,113.95 — add a customer',
+      '• customer Huawei tier A — (managers, admins) change a customer\'s tier; also "customer Huawei owner Zhang", "customer Huawei radius 1000m"',
+      '• points — how the leaderboard scores; (admins) "points verified 3 notes 2 report 1" changes it, "radius 300m" sets the check-in radius',
       '• team create East manager Zhang — (admins) create a team and name its manager; "join East" asks to join, the manager approves',
       '• bind East — in a group chat, post the team\'s leaderboard there',
       '• timezone America/Los_Angeles — set my time zone',
