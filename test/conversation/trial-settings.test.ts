@@ -264,3 +264,50 @@ describe('tier and owner from chat in the weekly overdue nudge', () => {
     });
   });
 });
+
+describe('help for the settings from chat', () => {
+  it('zh: 帮助 shows how to change a customer, read and change the points and the radius; each example works for an admin', async () => {
+    const c = await org('zh');
+    const help = await h.current.ask(c.rep, '帮助');
+    expect(help).toContain('• 客户 华为 级别 A — （经理、管理员）修改客户级别；也可 "客户 华为 负责人 张三"、"客户 华为 范围 1000米"');
+    expect(help).toContain('• 积分规则 — 排行榜怎么计分；（管理员）"积分 核实拜访 3 备注 2 日报 1" 修改，"签到范围 300米" 设置签到范围');
+    expect(await h.current.ask(c.admin, '客户 华为 级别 A')).toBe('华为 现在是 A 级客户。');
+    expect(await h.current.ask(c.admin, '客户 华为 负责人 张三')).toBe('华为 的负责人改为 张三。');
+    expect(await h.current.ask(c.admin, '客户 华为 范围 1000米')).toBe('在 华为 签到，1000 米以内算在现场。');
+    expect(await h.current.ask(c.admin, '积分规则')).toMatch(/^排行榜积分规则：/u);
+    expect(await h.current.ask(c.admin, '积分 核实拜访 3 备注 2 日报 1')).toMatch(/^积分规则没有变化/u);
+    expect(await h.current.ask(c.admin, '签到范围 300米')).toBe('签到范围已改为 300 米（设置了自己范围的客户不变）。');
+  });
+
+  it('en: help shows the same; each example works for an admin', async () => {
+    const c = await org('en');
+    await h.current.say(c.admin, 'help');
+    const help = await h.current.ask(c.rep, 'help');
+    expect(help).toContain('• customer Huawei tier A — (managers, admins) change a customer\'s tier; also "customer Huawei owner Zhang", "customer Huawei radius 1000m"');
+    expect(help).toContain('• points — how the leaderboard scores; (admins) "points verified 3 notes 2 report 1" changes it, "radius 300m" sets the check-in radius');
+    expect(await h.current.ask(c.admin, 'customer Huawei tier A')).toBe('Huawei is now a tier A customer.');
+    expect(await h.current.ask(c.admin, 'customer Huawei owner Zhang')).toBe('Zhang now owns Huawei.');
+    expect(await h.current.ask(c.admin, 'customer Huawei radius 1000m')).toBe('Check-ins at Huawei now count as on site within 1000 m.');
+    expect(await h.current.ask(c.admin, 'points')).toMatch(/^Leaderboard points:/u);
+    expect(await h.current.ask(c.admin, 'points verified 3 notes 2 report 1')).toMatch(/^No change/u);
+    expect(await h.current.ask(c.admin, 'radius 300m')).toBe('Check-ins now count as on site within 300 m of the customer (customers with their own radius keep it).');
+  });
+});
+
+describe('lists in a refusal', () => {
+  it('zh: teams and customers are listed with 、, not an English comma', async () => {
+    const c = await org('zh');
+    await h.current.say(c.rep, `加入团队 ${c.otherTeam}`);
+    expect(await h.current.ask(c.admin, `移出团队 ${c.rep}`)).toBe('王五在多个团队里（华东、华西），请写明团队，例如"移出团队 王五 <团队>"。');
+    await h.current.say(c.rep, '新客户 华为技术 22.60,113.90');
+    expect(await h.current.ask(c.manager, '客户 华 级别 A')).toBe('有多个客户符合"华"（华为、华为技术），请写全名。');
+  });
+
+  it('en: with a comma', async () => {
+    const c = await org('en');
+    await h.current.say(c.rep, `join ${c.otherTeam}`);
+    expect(await h.current.ask(c.admin, `remove ${c.rep}`)).toBe('Wang is in several teams (East, West); say which, e.g. "remove Wang from <team>".');
+    await h.current.say(c.rep, 'new customer Huawei Tech 22.60,113.90');
+    expect(await h.current.ask(c.manager, 'customer Hua tier A')).toBe('Several customers match "Hua" (Huawei, Huawei Tech); write the full name.');
+  });
+});

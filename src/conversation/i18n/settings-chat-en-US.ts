@@ -20,7 +20,7 @@ export const settingsChatEnUS = {
   tierUnknown: (p: { typed: string }) => `"${p.typed}" is not a tier; use A, B or C.`,
   customerOwnerSet: (p: { customer: string; owner: string }) => `${p.owner} now owns ${p.customer}.`,
   customerNotFoundToChange: (p: { name: string }) => `No customer called "${p.name}"; create it with "new customer ${p.name}".`,
-  customerAmbiguousToChange: (p: { name: string; options: string }) => `Several customers match "${p.name}" (${p.options}); write the full name.`,
+  customerAmbiguousToChange: (p: { name: string; options: string[] }) => `Several customers match "${p.name}" (${p.options.join(', ')}); write the full name.`,
   customerChangeRefused: (p: { customer: string; admins: string[]; team?: string }) =>
     p.team
       ? `Only an admin (${p.admins.join(', ')}) or the manager of team "${p.team}" can change ${p.customer}.`

@@ -11,7 +11,7 @@ export const settingsChatZhCN: typeof settingsChatEnUS = {
   tierUnknown: (p) => `"${p.typed}"不是客户级别，请用 A、B 或 C。`,
   customerOwnerSet: (p) => `${p.customer} 的负责人改为 ${p.owner}。`,
   customerNotFoundToChange: (p) => `没有叫"${p.name}"的客户；可以发送"新客户 ${p.name}"创建。`,
-  customerAmbiguousToChange: (p) => `有多个客户符合"${p.name}"（${p.options}），请写全名。`,
+  customerAmbiguousToChange: (p) => `有多个客户符合"${p.name}"（${p.options.join('、')}），请写全名。`,
   customerChangeRefused: (p) =>
     p.team
       ? `只有管理员（${p.admins.join('、')}）或团队"${p.team}"的经理可以修改 ${p.customer}。`

@@ -54,7 +54,7 @@ async function findOneCustomer(db: Db, orgId: string, query: string): Promise<Cu
   const matches = await findCustomers({ db }, { orgId, query });
   if (matches.kind === 'one') return matches.customer;
   if (matches.kind === 'none') throw new DomainError('customerNotFoundToChange', { name: query.trim() });
-  throw new DomainError('customerAmbiguousToChange', { name: query.trim(), options: matches.options.slice(0, 5).map((o) => o.name).join(', ') });
+  throw new DomainError('customerAmbiguousToChange', { name: query.trim(), options: matches.options.slice(0, 5).map((o) => o.name) });
 }
 
 /** The new owner must be someone the actor could hand a customer to: the same rule, about them. */
