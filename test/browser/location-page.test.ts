@@ -254,4 +254,23 @@ describe.runIf(haveChromium)('location page in Chromium (phone viewport)', { tim
     await shot(chat, '13-chat-confirmation');
     expect(problems).toEqual([]);
   });
+
+  it("judges a picked customer by its own radius, as the server will (it showed the org's 500 m)", async () => {
+    expect(await harness.ask('alice', '客户 华为 范围 1000米')).toBe('在 华为 签到，1000 米以内算在现场。');
+    // About 670 m north of 华为: outside the org's 500 m, inside the customer's 1 km.
+    const phoneContext = await openPhone({ latitude: 22.546, longitude: 113.95 });
+    const chat = await phoneContext.newPage();
+    await chat.goto(`${baseUrl}/`);
+    await chat.getByLabel('用户 ID').fill('alice');
+    const [popup] = await Promise.all([phoneContext.waitForEvent('page'), chat.getByRole('button', { name: '用我的位置签到或签退' }).click()]);
+    await popup.waitForURL(/\/c\//);
+    // The nearest customer is within its own radius, so it is picked for the rep as any customer in range is.
+    await popup.waitForFunction(() => (document.querySelector('input[name=customer]:checked') as HTMLInputElement | null) !== null);
+    expect(await popup.getByRole('radio', { name: /华为/ }).isChecked()).toBe(true);
+    await popup.getByText('在 1.0 公里签到范围内。').waitFor();
+    await shot(popup, '14-picker-own-radius');
+    await popup.getByRole('button', { name: '在 华为 签到' }).click();
+    await popup.getByRole('heading', { name: '签到成功 ✓ 位置已核实' }).waitFor();
+    expect(problems).toEqual([]);
+  });
 });
