@@ -311,3 +311,22 @@ describe('lists in a refusal', () => {
     expect(await h.current.ask(c.manager, 'customer Hua tier A')).toBe('Several customers match "Hua" (Huawei, Huawei Tech); write the full name.');
   });
 });
+
+describe('a tier as people type it', () => {
+  it('zh: "A 级", "B类" and "c" are tiers; "D 级" is answered', async () => {
+    const c = await org('zh');
+    expect(await h.current.ask(c.manager, '客户 华为 级别 A 级')).toBe('华为 现在是 A 级客户。');
+    expect(await h.current.ask(c.manager, '客户 华为 级别 B类')).toBe('华为 现在是 B 级客户。');
+    expect(await h.current.ask(c.manager, '客户 华为 级别 c')).toBe('华为 现在是 C 级客户。');
+    expect(await h.current.ask(c.manager, '客户 华为 级别 D 级')).toBe('"D 级"不是客户级别，请用 A、B 或 C。');
+    expect((await customerNamed(h.current, c.customer)).tier).toBe('C');
+  });
+
+  it('en: "b" and " A " are tiers; "Z" is answered', async () => {
+    const c = await org('en');
+    expect(await h.current.ask(c.manager, 'customer Huawei tier b')).toBe('Huawei is now a tier B customer.');
+    expect(await h.current.ask(c.manager, 'customer Huawei tier  A ')).toBe('Huawei is now a tier A customer.');
+    expect(await h.current.ask(c.manager, 'customer Huawei tier Z')).toBe('"Z" is not a tier; use A, B or C.');
+    expect((await customerNamed(h.current, c.customer)).tier).toBe('A');
+  });
+});

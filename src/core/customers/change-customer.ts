@@ -36,7 +36,7 @@ export async function changeCustomer(
   }
   const { field, value } = input.change;
   if (field === 'tier') {
-    const tier = value.trim().toUpperCase().replace(/^(?:级|类)|(?:级|类)$/gu, '');
+    const tier = value.replace(/\s+/gu, '').toUpperCase().replace(/^(?:级|类)|(?:级|类)$/gu, '');
     if (tier !== 'A' && tier !== 'B' && tier !== 'C') throw new DomainError('tierUnknown', { typed: value });
     return { customer: await update(db, input, customer, { tier }) };
   }
