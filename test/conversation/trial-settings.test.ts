@@ -330,3 +330,39 @@ describe('a tier as people type it', () => {
     expect((await customerNamed(h.current, c.customer)).tier).toBe('A');
   });
 });
+
+describe('a simulated position sent from the location page', () => {
+  /** Checks `who` in at the customer through the link the chat sent, as the page posts it, with a mocked position. */
+  async function mockedCheckIn(who: string, command: string) {
+    const reply = (await h.current.say(who, command)).join('\n');
+    const token = /\/c\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(reply)?.[1];
+    expect(token, reply).toBeDefined();
+    const page = await (await h.current.app.http.request(`/c/${token}`)).text();
+    const res = await h.current.app.http.request(`/c/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lat: 22.54, lng: 113.95, accuracy: 5, mocked: true }),
+    });
+    return { page, result: (await res.json()) as { ok: boolean; mocked: boolean; managerSees: boolean } };
+  }
+
+  it('zh: says the manager will see it only to someone with a manager', async () => {
+    const c = await org('zh');
+    await h.current.say(c.loner, `新客户 ${c.second} 22.54,113.95`);
+    const rep = await mockedCheckIn(c.rep, `签到 ${c.customer}`);
+    expect(rep.result).toMatchObject({ ok: true, mocked: true, managerSees: true });
+    expect(rep.page).toContain('该位置被报告为模拟定位，经理会看到这一点。');
+    expect(rep.page).toContain('该位置被报告为模拟定位，已如实记录。');
+    expect((await mockedCheckIn(c.loner, `签到 ${c.second}`)).result).toMatchObject({ ok: true, mocked: true, managerSees: false });
+    expect((await mockedCheckIn(c.manager, `签到 ${c.second}`)).result).toMatchObject({ ok: true, mocked: true, managerSees: false });
+  });
+
+  it('en: the same', async () => {
+    const c = await org('en');
+    await h.current.say(c.loner, `new customer ${c.second} 22.54,113.95`);
+    expect((await mockedCheckIn(c.rep, `checkin ${c.customer}`)).result).toMatchObject({ mocked: true, managerSees: true });
+    const loner = await mockedCheckIn(c.loner, `checkin ${c.second}`);
+    expect(loner.result).toMatchObject({ mocked: true, managerSees: false });
+    expect(loner.page).toContain('The position was reported as simulated (mock location), and is recorded as such.');
+  });
+});

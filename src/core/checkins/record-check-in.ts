@@ -39,7 +39,7 @@ export interface CheckInResult {
   radiusMeters: number;
   /** A forgotten open visit elsewhere that this check-in closed first. */
   closedPrevious?: CheckOutResult;
-  /** For an outside check-in: whether the person has a manager (someone else manages a team of theirs) to see it. */
+  /** For an outside or mocked check-in: whether the person has a manager (someone else manages a team of theirs) to see it. */
   managerSees?: boolean;
 }
 
@@ -112,7 +112,7 @@ export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, inp
   const closedPrevious = closing?.result;
   await raiseAlerts(db, { orgId: input.orgId, subjectUserId: input.userId, now, alerts: checkInAlerts(checkIn.id, input, evaluation, radiusMeters, now) });
 
-  const managerSees = evaluation.status === 'outside' ? await hasManager(db, input.userId) : undefined;
+  const managerSees = evaluation.status === 'outside' || input.location?.mocked ? await hasManager(db, input.userId) : undefined;
   return { checkInId: checkIn.id, visitId, evaluation, radiusMeters, closedPrevious, ...(managerSees !== undefined ? { managerSees } : {}) };
 }
 

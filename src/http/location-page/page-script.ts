@@ -211,7 +211,7 @@ export const pageScript = `
     box.className = 'card result ' + r.status;
     line('result-title', r.headline);
     line('result-message', r.message, 'message');
-    line('result-mocked', r.mocked ? t.resultMocked : '', 'warn');
+    line('result-mocked', r.mocked ? (r.managerSees ? t.resultMocked : t.resultMockedRecorded) : '', 'warn');
     line('result-back', r.notified ? t.resultBackToChat : t.backToChat, 'sub');
     box.hidden = false;
     box.focus();

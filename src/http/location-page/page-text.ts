@@ -47,6 +47,8 @@ const enUS = {
   resultUnverified: 'Checked in — unverified',
   resultOut: 'Checked out ✓',
   resultMocked: 'The position was reported as simulated (mock location). Your manager will see this.',
+  /** The same to someone no manager hears of (no team, or managing their own team only). */
+  resultMockedRecorded: 'The position was reported as simulated (mock location), and is recorded as such.',
   resultBackToChat: 'The confirmation was sent to your chat. You can close this page.',
   networkError: 'Could not reach Legwork. Check your connection and try again.',
   badRequest: 'The page sent something Legwork could not read. Reload the page and try again.',
@@ -119,6 +121,7 @@ const zhCN: PageText = {
   resultUnverified: '已签到 — 未核实',
   resultOut: '签退成功 ✓',
   resultMocked: '该位置被报告为模拟定位，经理会看到这一点。',
+  resultMockedRecorded: '该位置被报告为模拟定位，已如实记录。',
   resultBackToChat: '确认消息已发到你的聊天中，可以关闭此页面。',
   networkError: '无法连接 Legwork。请检查网络后重试。',
   badRequest: '页面提交的内容无法识别。请刷新页面后重试。',
