@@ -366,3 +366,40 @@ describe('a simulated position sent from the location page', () => {
     expect(loner.page).toContain('The position was reported as simulated (mock location), and is recorded as such.');
   });
 });
+
+describe('a customer card asked for in a team group', () => {
+  /** Everything the bot posted to a local group channel, one text per message. */
+  async function groupTexts(channelId: string): Promise<string[]> {
+    await h.current.app.delivery.drainOnce();
+    const res = await h.current.app.http.request(`/local/channels/${channelId}`);
+    return ((await res.json()) as { text: string }[]).map((m) => m.text);
+  }
+
+  /** What reached someone's own chat since the last look. */
+  async function privateTexts(who: string): Promise<string[]> {
+    return (await h.current.newMessages(`/local/inbox/${encodeURIComponent(who)}`)).map((m) => m.text);
+  }
+
+  it('zh: with notes the asker may read, goes to the asker alone (the group read the rep\'s notes); without, in the group', async () => {
+    const c = await org('zh');
+    await h.current.say(c.manager, `绑定团队 ${c.team}`, { channelId: 'east' });
+    await h.current.say(c.rep, `签到 ${c.customer} 22.54,113.95`);
+    await h.current.say(c.rep, `拜访 ${c.customer} 客户预算被砍 下一步 找老板 跟进 下周五`);
+    expect(await h.current.say(c.manager, `客户 ${c.customer}`, { channelId: 'east' })).toEqual(['张三，后续内容已私信发给你（仅限你本人使用）。']);
+    expect(await privateTexts(c.manager)).toEqual([expect.stringContaining('• 2026-11-27 王五（已核实）：客户预算被砍')]);
+    // A card without notes for this reader stays in the group.
+    expect(await h.current.ask(c.otherRep, `客户 ${c.customer}`, { channelId: 'east' })).toContain('• 2026-12-04 跟进（王五）');
+    expect((await groupTexts('east')).join('\n')).not.toMatch(/客户预算被砍|找老板/u);
+  });
+
+  it('en: the same in English', async () => {
+    const c = await org('en');
+    await h.current.say(c.manager, `bind ${c.team}`, { channelId: 'east' });
+    await h.current.say(c.rep, `checkin ${c.customer} 22.54,113.95`);
+    await h.current.say(c.rep, `visit ${c.customer}: budget cut; next: see the boss; follow up: next Friday`);
+    expect(await h.current.say(c.rep, `customer ${c.customer}`, { channelId: 'east' })).toEqual(['Wang, I sent you the rest in a private chat: it is for you alone.']);
+    expect(await privateTexts(c.rep)).toEqual([expect.stringContaining('• 2026-11-27 Wang (verified): budget cut')]);
+    expect(await h.current.ask(c.otherManager, `customer ${c.customer}`, { channelId: 'east' })).toContain('• 2026-12-04 follow-up (Wang)');
+    expect((await groupTexts('east')).join('\n')).not.toMatch(/budget cut|see the boss/u);
+  });
+});
