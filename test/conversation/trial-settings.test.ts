@@ -403,3 +403,47 @@ describe('a customer card asked for in a team group', () => {
     expect((await groupTexts('east')).join('\n')).not.toMatch(/budget cut|see the boss/u);
   });
 });
+
+describe("the manager's views asked for in a team group", () => {
+  async function groupTexts(channelId: string): Promise<string> {
+    await h.current.app.delivery.drainOnce();
+    const res = await h.current.app.http.request(`/local/channels/${channelId}`);
+    return ((await res.json()) as { text: string }[]).map((m) => m.text).join('\n');
+  }
+  const privateTexts = async (who: string) => {
+    await h.current.app.delivery.drainOnce();
+    return (await h.current.newMessages(`/local/inbox/${encodeURIComponent(who)}`)).map((m) => m.text);
+  };
+
+  it("zh: 团队, 日报 团队 and 日报 王五 go to the manager alone; the group hears they were sent privately", async () => {
+    const c = await org('zh');
+    await h.current.say(c.manager, `绑定团队 ${c.team}`, { channelId: 'east' });
+    await h.current.say(c.rep, `签到 ${c.customer}`, { location: campusGate });
+    await h.current.say(c.rep, '日报 客户预算被砍，下周找老板');
+    await privateTexts(c.manager); // the off-site alert
+    const sentPrivately = ['张三，后续内容已私信发给你（仅限你本人使用）。'];
+    expect(await h.current.say(c.manager, '团队', { channelId: 'east' })).toEqual(sentPrivately);
+    expect(await privateTexts(c.manager)).toEqual([expect.stringContaining('范围外签到：华为，相距 667 米')]);
+    expect(await h.current.say(c.manager, '日报 团队', { channelId: 'east' })).toEqual(sentPrivately);
+    expect(await privateTexts(c.manager)).toEqual([expect.stringContaining('• 王五：客户预算被砍，下周找老板')]);
+    expect(await h.current.say(c.manager, '日报 王五', { channelId: 'east' })).toEqual(sentPrivately);
+    expect(await privateTexts(c.manager)).toEqual([expect.stringContaining('王五的日报（2026-11-27')]);
+    expect(await groupTexts('east')).not.toMatch(/客户预算被砍|667 米/u);
+  });
+
+  it('en: the same in English', async () => {
+    const c = await org('en');
+    await h.current.say(c.manager, `bind ${c.team}`, { channelId: 'east' });
+    await h.current.say(c.rep, `checkin ${c.customer}`, { location: campusGate });
+    await h.current.say(c.rep, 'report budget cut, seeing the boss next week');
+    await privateTexts(c.manager); // the off-site alert
+    const sentPrivately = ['Zhang, I sent you the rest in a private chat: it is for you alone.'];
+    expect(await h.current.say(c.manager, 'team', { channelId: 'east' })).toEqual(sentPrivately);
+    expect(await privateTexts(c.manager)).toEqual([expect.stringContaining('667 m')]);
+    expect(await h.current.say(c.manager, 'report team', { channelId: 'east' })).toEqual(sentPrivately);
+    expect(await privateTexts(c.manager)).toEqual([expect.stringContaining('budget cut, seeing the boss next week')]);
+    expect(await h.current.say(c.manager, 'report Wang', { channelId: 'east' })).toEqual(sentPrivately);
+    expect(await privateTexts(c.manager)).toEqual([expect.stringContaining('budget cut')]);
+    expect(await groupTexts('east')).not.toMatch(/budget cut|667 m/u);
+  });
+});
