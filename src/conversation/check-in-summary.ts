@@ -18,8 +18,9 @@ export function checkInSummaryLines(
     lines.push(t.previousVisitClosed({ customer: result.closedPrevious.customerName, duration: result.closedPrevious.durationMinutes }));
   }
   if (evaluation.status === 'verified') lines.push(t.checkInVerified({ customer, distance: evaluation.distanceMeters ?? 0 }));
-  else if (evaluation.status === 'outside') lines.push(t.checkInOutside({ customer, distance: evaluation.distanceMeters ?? 0, radius }));
-  else if (evaluation.unverifiedReason === 'imprecise') {
+  else if (evaluation.status === 'outside') {
+    lines.push(t.checkInOutside({ customer, distance: evaluation.distanceMeters ?? 0, radius, managerSees: result.managerSees ?? false }));
+  } else if (evaluation.unverifiedReason === 'imprecise') {
     lines.push(t.checkInUnverifiedImprecise({ customer, accuracy: location?.accuracy ?? 0, radius }));
   } else if (location) lines.push(t.checkInUnverifiedNoPosition({ customer }));
   else lines.push(t.checkInUnverifiedNoLocation({ customer }));

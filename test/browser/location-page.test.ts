@@ -124,7 +124,7 @@ describe.runIf(haveChromium)('location page in Chromium (phone viewport)', { tim
     expect(response?.status()).toBe(200);
     await page.getByText('距 华为 0 米').waitFor();
     expect(await page.getByText('定位精度：±15 米').isVisible()).toBe(true);
-    expect(await page.getByText('在 500 米 签到范围内。').isVisible()).toBe(true);
+    expect(await page.getByText('在 500 米签到范围内。').isVisible()).toBe(true);
     expect(await checkAccessibility(page)).toEqual([]);
     await shot(page, '1-position-at-customer');
 
@@ -145,7 +145,7 @@ describe.runIf(haveChromium)('location page in Chromium (phone viewport)', { tim
     const page = await (await openPhone(twoKmAway)).newPage();
     await page.goto(url);
     await page.getByText('距 华为 2.0 公里').waitFor();
-    expect(await page.getByText('超出 500 米 签到范围').isVisible()).toBe(true);
+    expect(await page.getByText('超出 500 米签到范围').isVisible()).toBe(true);
     await shot(page, '3-position-2km-away');
 
     await page.getByRole('button', { name: '在 华为 签到' }).click();
@@ -153,7 +153,7 @@ describe.runIf(haveChromium)('location page in Chromium (phone viewport)', { tim
     expect(await page.getByText('你距客户 2.0 公里').isVisible()).toBe(true);
     await shot(page, '4-outside');
 
-    expect((await inbox())[0]).toContain('你距客户 2.0 公里，超出 500 米 范围');
+    expect((await inbox())[0]).toContain('你距客户 2.0 公里，超出 500 米范围');
     expect(problems).toEqual([]);
   });
 
@@ -252,6 +252,25 @@ describe.runIf(haveChromium)('location page in Chromium (phone viewport)', { tim
     // The web chat polls its inbox: the confirmation shows up there.
     await chat.locator('.msg.bot', { hasText: '已在 华为 签到 ✓' }).waitFor();
     await shot(chat, '13-chat-confirmation');
+    expect(problems).toEqual([]);
+  });
+
+  it("judges a picked customer by its own radius, as the server will (it showed the org's 500 m)", async () => {
+    expect(await harness.ask('alice', '客户 华为 范围 1000米')).toBe('在 华为 签到，1000 米以内算在现场。');
+    // About 670 m north of 华为: outside the org's 500 m, inside the customer's 1 km.
+    const phoneContext = await openPhone({ latitude: 22.546, longitude: 113.95 });
+    const chat = await phoneContext.newPage();
+    await chat.goto(`${baseUrl}/`);
+    await chat.getByLabel('用户 ID').fill('alice');
+    const [popup] = await Promise.all([phoneContext.waitForEvent('page'), chat.getByRole('button', { name: '用我的位置签到或签退' }).click()]);
+    await popup.waitForURL(/\/c\//);
+    // The nearest customer is within its own radius, so it is picked for the rep as any customer in range is.
+    await popup.waitForFunction(() => (document.querySelector('input[name=customer]:checked') as HTMLInputElement | null) !== null);
+    expect(await popup.getByRole('radio', { name: /华为/ }).isChecked()).toBe(true);
+    await popup.getByText('在 1.0 公里签到范围内。').waitFor();
+    await shot(popup, '14-picker-own-radius');
+    await popup.getByRole('button', { name: '在 华为 签到' }).click();
+    await popup.getByRole('heading', { name: '签到成功 ✓ 位置已核实' }).waitFor();
     expect(problems).toEqual([]);
   });
 });

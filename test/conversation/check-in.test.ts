@@ -38,7 +38,7 @@ describe('check-in through the local chat', () => {
     await registerInEnglish(h.current, 'bob');
 
     const zh = await h.current.ask('alice', '签到 华为 22.55,113.95');
-    expect(zh).toContain('已在 华为 签到，但你距客户 1.1 公里，超出 500 米 范围');
+    expect(zh).toContain('已在 华为 签到，但你距客户 1.1 公里，超出 500 米范围');
     const en = await h.current.ask('bob', 'checkin 华为 22.55,113.95');
     expect(en).toContain('Checked in at 华为, but you are 1.1 km away: outside the 500 m radius.');
 
@@ -168,7 +168,7 @@ describe('coordinate systems and accuracy', () => {
     // At the customer's very door, but the fix could be anywhere within 800 m / 1.5 km: not verified.
     const zh = await h.current.ask('alice', '签到 华为', { location: { ...huawei, accuracy: 800 } });
     expect(zh).not.toContain('✓');
-    expect(zh).toContain('已在 华为 签到（未核实：你的定位精度只有 800 米，比 500 米 的范围还大，无法证明你在现场）');
+    expect(zh).toContain('已在 华为 签到（未核实：你的定位精度只有 800 米，比 500 米的范围还大，无法证明你在现场）');
     const en = await h.current.ask('bob', 'checkin 华为', { location: { ...huawei, accuracy: 1500 } });
     expect(en).not.toContain('verified (');
     expect(en).toContain('Checked in at 华为 (unverified: your location is only accurate to 1.5 km, wider than the 500 m radius');

@@ -50,7 +50,7 @@ describe('check-in radius from chat', () => {
 
   it("zh: a customer's own radius, set by its owner's manager or an admin, decides check-ins there", async () => {
     await org();
-    expect(await h.current.ask('王五', '签到 华为', { location: campusGate })).toContain('超出 500 米 范围');
+    expect(await h.current.ask('王五', '签到 华为', { location: campusGate })).toContain('超出 500 米范围');
     await h.current.say('王五', '签退');
     expect(await h.current.ask('王五', '客户 华为 范围 1000米')).toBe('只有管理员（李四）或团队"华东"的经理可以修改 华为。');
     expect(await h.current.ask('赵六', '客户 华为 范围 1000米')).toBe('只有管理员（李四）或团队"华东"的经理可以修改 华为。');

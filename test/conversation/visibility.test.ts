@@ -27,7 +27,7 @@ describe('visit notes on a customer card', () => {
   }
 
   const withNotes = ['• 2026-11-27 王五（已核实）：谈了价格', '• 2026-12-04 发报价（王五）'];
-  const withoutNotes = ['• 2026-11-27 王五（已核实）', '• 2026-12-04 （王五）'];
+  const withoutNotes = ['• 2026-11-27 王五（已核实）', '• 2026-12-04 跟进（王五）'];
 
   it("shows a rep's notes to the rep, their manager and admins only", async () => {
     await org();
@@ -60,7 +60,7 @@ describe('visit notes on a customer card', () => {
     await h.current.say('Wang', 'checkin Acme 37.77,-122.42');
     await h.current.say('Wang', 'visit Acme: talked price; next: send quote; follow up: next Friday');
     expect(await cardLines('Zhang', 'customer Acme')).toEqual(['• 2026-11-27 Wang (verified): talked price', '• 2026-12-04 send quote (Wang)']);
-    expect(await cardLines('Sun', 'customer Acme')).toEqual(['• 2026-11-27 Wang (verified)', '• 2026-12-04  (Wang)']);
+    expect(await cardLines('Sun', 'customer Acme')).toEqual(['• 2026-11-27 Wang (verified)', '• 2026-12-04 follow-up (Wang)']);
     expect(await h.current.ask('Li', 'share notes on')).toBe("Team members now see each other's visit notes on customer cards.");
     expect(await cardLines('Sun', 'customer Acme')).toEqual(['• 2026-11-27 Wang (verified): talked price', '• 2026-12-04 send quote (Wang)']);
   });

@@ -50,7 +50,8 @@ const chinese = (group: boolean): [string, string][] => [
   ['日报', '拜访：1 次'],
   ['日报 今天拜访了华为，明天跟进报价', '日报已提交'],
   ['今天', '今天（'],
-  ['客户 华为', '华为（'],
+  // The card shows visit notes, which go to the asker alone in a group.
+  ['客户 华为', group ? '后续内容已私信发给你' : '华为（'],
   ['创建团队 华东', '已创建团队"华东"'],
   ['加入方式 开放', '现在任何人都可以直接加入团队'],
   ['绑定团队 华东', group ? '本群已绑定团队"华东"' : '请在要绑定的群聊里发送'],
@@ -66,7 +67,7 @@ const english = (group: boolean): [string, string][] => [
   ['report', 'Visits: 1'],
   ['report visited Acme, quote tomorrow', 'submitted'],
   ['today', 'Today ('],
-  ['customer Acme', 'Acme (tier'],
+  ['customer Acme', group ? 'I sent you the rest in a private chat' : 'Acme (tier'],
   ['team create West', 'Team "West" created'],
   ['joining open', 'Anyone can now join a team without approval.'],
   ['bind West', group ? 'leaderboards will be posted here' : 'inside the group chat'],

@@ -34,13 +34,16 @@ export async function handleChatSettingsIntent(turn: Turn, intent: ChatSettingsI
       const { points, canChange } = await showPoints(deps, { user: turn.user });
       return turn.reply(rules(turn.t, points, canChange));
     }
-    case 'setPoints':
-      return turn.reply(rules(turn.t, await setPoints(deps, { user: turn.user, rules: intent.rules, now: turn.now }), false));
+    case 'setPoints': {
+      const { points, changed } = await setPoints(deps, { user: turn.user, rules: intent.rules, now: turn.now });
+      return turn.reply(rules(turn.t, points, false, changed ? 'updated' : 'unchanged'));
+    }
   }
 }
 
-function rules(t: Catalogue, points: Points, canChange: boolean): string {
+function rules(t: Catalogue, points: Points, canChange: boolean, change?: 'updated' | 'unchanged'): string {
   return t.pointsRules({
+    ...(change ? { change } : {}),
     verified: points.verifiedVisit,
     notes: points.notesAndNextStep,
     report: points.reportOnTime,

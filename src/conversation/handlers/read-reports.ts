@@ -24,7 +24,8 @@ export async function answerReportQuestion(turn: Turn, text: string): Promise<bo
       );
       return [t.teamReportsHeader({ team: team.team, filed, total: team.members.length }), ...(lines.length ? lines : [t.teamReportsNoMembers()])].join('\n');
     });
-    turn.reply(blocks.join('\n\n'));
+    // Reports are for their author, their managers and admins: never read out in a group chat.
+    turn.replyPrivately(blocks.join('\n\n'));
     return true;
   }
   const asked = await readPersonReport(turn.db, { viewer: turn.user, text, now: turn.now });
@@ -32,7 +33,7 @@ export async function answerReportQuestion(turn: Turn, text: string): Promise<bo
   await recordAccess(turn.db, { orgId: turn.org.id, viewerId: turn.user.id, subjectId: asked.person.id, what: 'report', via: 'chat', now: turn.now });
   const person = asked.person.display_name;
   if (!asked.report) {
-    turn.reply(turn.t.personReportMissing({ person, date: asked.date }));
+    turn.replyPrivately(turn.t.personReportMissing({ person, date: asked.date }));
     return true;
   }
   const card = turn.t.personReport({
@@ -45,7 +46,7 @@ export async function answerReportQuestion(turn: Turn, text: string): Promise<bo
   const replies = await reportRepliesBlock(turn, asked.report.id);
   // The manager has now read it: the daily digest marks it.
   await recordReportRead(turn.db, { readerId: turn.user.id, reportId: asked.report.id, ownerId: asked.person.id, now: turn.now });
-  turn.reply(replies ? `${card}\n\n${replies.text}` : card);
+  turn.replyPrivately(replies ? `${card}\n\n${replies.text}` : card);
   return true;
 }
 

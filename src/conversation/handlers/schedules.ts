@@ -23,7 +23,8 @@ export async function handleScheduleIntent(turn: Turn, intent: ScheduleIntent): 
     case 'back':
       return turn.reply(await comeBack(deps, { user }));
     case 'teamOverview':
-      return turn.reply(await showTeam(deps, { user }));
+      // Privately: the team's day names each rep's visits, off-site check-ins and reports, as the digest (a 1:1) does.
+      return turn.replyPrivately(await showTeam(deps, { user }));
     case 'reminderSwitch':
       return turn.reply(await setReminderKind(deps, { user, kind: intent.reminder, enabled: intent.enabled }));
   }

@@ -32,7 +32,8 @@ export async function handleTeamDay(
     if (pending) await clearPendingState(turn.db, turn.user.id);
     const date = intent.when === undefined ? undefined : resolveOn(intent.when, turn.now, turn.user.time_zone);
     if (date === null) return turn.reply(turn.t.teamDayBadDate({ text: intent.when! }));
-    return turn.reply(await showTeam({ db: turn.db, clock: turn.clock }, { user: turn.user, ...(date ? { date } : {}), ...(intent.week ? { week: intent.week } : {}) }));
+    // The team's day names people's visits, off-site check-ins and reports: for the manager, not a group.
+    return turn.replyPrivately(await showTeam({ db: turn.db, clock: turn.clock }, { user: turn.user, ...(date ? { date } : {}), ...(intent.week ? { week: intent.week } : {}) }));
   }
   let person: User;
   try {

@@ -19,7 +19,7 @@ describe('distances', () => {
 
   it('read the same in a check-in reply, a manager\'s alert, a digest and the console', () => {
     const alert = { person: '王五', customer: '华为', time: '10:00', distance: 7_812, radius: 1_000 };
-    expect(zhCN.checkInOutside({ customer: '华为', distance: 7_812, radius: 1_000 })).toContain('你距客户 7.8 公里，超出 1.0 公里 范围');
+    expect(zhCN.checkInOutside({ customer: '华为', distance: 7_812, radius: 1_000, managerSees: true })).toContain('你距客户 7.8 公里，超出 1.0 公里范围');
     expect(zhCN.alertOffsite(alert)).toBe('王五 10:00 在华为签到，距离客户 7.8 公里（范围 1.0 公里）。');
     expect(digestZhCN.offSite({ customer: '华为', distanceM: 7_812 })).toBe('  • 范围外签到：华为，相距 7.8 公里');
     expect(zhCN.consoleDistance({ m: 350 })).toBe('350 米');

@@ -33,6 +33,8 @@ export const enUS = {
       '• today — my check-ins, visits and report status',
       '• customer Huawei — tier, position, last visits, follow-ups',
       '• new customer Huawei 22.54,113.95 — add a customer',
+      '• customer Huawei tier A — (managers, admins) change a customer\'s tier; also "customer Huawei owner Zhang", "customer Huawei radius 1000m"',
+      '• points — how the leaderboard scores; (admins) "points verified 3 notes 2 report 1" changes it, "radius 300m" sets the check-in radius',
       '• team create East manager Zhang — (admins) create a team and name its manager; "join East" asks to join, the manager approves',
       '• bind East — in a group chat, post the team\'s leaderboard there',
       '• timezone America/Los_Angeles — set my time zone',
@@ -95,7 +97,8 @@ export const enUS = {
     ].filter(Boolean).join('\n'),
   customerVisitLine: (p: { date: string; rep: string; status: string; notes: string }) =>
     `• ${p.date} ${p.rep} (${p.status})${p.notes ? `: ${p.notes}` : ''}`,
-  customerFollowUpLine: (p: { date: string; nextStep: string; rep: string }) => `• ${p.date} ${p.nextStep} (${p.rep})`,
+  /** `nextStep` is empty when none was written or the reader may not see it: the line still says what it is. */
+  customerFollowUpLine: (p: { date: string; nextStep: string; rep: string }) => `• ${p.date} ${p.nextStep || 'follow-up'} (${p.rep})`,
   noneYet: () => '• none yet',
   nobody: () => 'nobody',
 
@@ -104,8 +107,9 @@ export const enUS = {
     `To check in at ${p.customer}, share your location: open ${p.url} (valid ${p.minutes} min, once), or send your location or "lat,lng" here.`,
   checkInVerified: (p: { customer: string; distance: number }) =>
     `Checked in at ${p.customer} ✓ verified (${km(p.distance)} from the customer).`,
-  checkInOutside: (p: { customer: string; distance: number; radius: number }) =>
-    `Checked in at ${p.customer}, but you are ${km(p.distance)} away: outside the ${km(p.radius)} radius. Your manager will see it as off-site.`,
+  /** `managerSees`: the person is in a team someone else manages (nobody to mention otherwise). */
+  checkInOutside: (p: { customer: string; distance: number; radius: number; managerSees: boolean }) =>
+    `Checked in at ${p.customer}, but you are ${km(p.distance)} away: outside the ${km(p.radius)} radius.${p.managerSees ? ' Your manager will see it as off-site.' : ''}`,
   checkInUnverifiedNoPosition: (p: { customer: string }) =>
     `Checked in at ${p.customer} (unverified: the customer has no position yet, so I can't compare).`,
   checkInUnverifiedNoLocation: (p: { customer: string }) => `Checked in at ${p.customer} (unverified: no location).`,

@@ -25,7 +25,7 @@ export const rolesEnUS = {
   youWereRemoved: (p: { team: string; by: string }) => `${p.by} removed you from team "${p.team}".`,
   notInTeam: (p: { person: string }) => `${p.person} is not in any team.`,
   notInThatTeam: (p: { person: string; team: string }) => `${p.person} is not in team "${p.team}".`,
-  inSeveralTeams: (p: { person: string; teams: string }) => `${p.person} is in several teams (${p.teams}); say which, e.g. "remove ${p.person} from <team>".`,
+  inSeveralTeams: (p: { person: string; teams: string[] }) => `${p.person} is in several teams (${p.teams.join(', ')}); say which, e.g. "remove ${p.person} from <team>".`,
   cannotRemoveManager: (p: { person: string; team: string }) =>
     `${p.person} manages team "${p.team}"; name another manager first ("make <name> manager of ${p.team}").`,
   joinRequested: (p: { name: string; manager: string }) => `Asked ${p.manager} to let you join team "${p.name}". I'll tell you when they decide.`,

@@ -20,16 +20,19 @@ export const settingsChatEnUS = {
   tierUnknown: (p: { typed: string }) => `"${p.typed}" is not a tier; use A, B or C.`,
   customerOwnerSet: (p: { customer: string; owner: string }) => `${p.owner} now owns ${p.customer}.`,
   customerNotFoundToChange: (p: { name: string }) => `No customer called "${p.name}"; create it with "new customer ${p.name}".`,
-  customerAmbiguousToChange: (p: { name: string; options: string }) => `Several customers match "${p.name}" (${p.options}); write the full name.`,
+  customerAmbiguousToChange: (p: { name: string; options: string[] }) => `Several customers match "${p.name}" (${p.options.join(', ')}); write the full name.`,
   customerChangeRefused: (p: { customer: string; admins: string[]; team?: string }) =>
     p.team
       ? `Only an admin (${p.admins.join(', ')}) or the manager of team "${p.team}" can change ${p.customer}.`
       : `Only an admin (${p.admins.join(', ')}) or a team manager can change ${p.customer}.`,
+  /** The customer's owner is in no team, so no manager may change it. */
+  customerChangeAdminsOnly: (p: { customer: string; admins: string[] }) => `Only an admin (${p.admins.join(', ')}) can change ${p.customer}.`,
   ownerOutsideYourTeams: (p: { person: string; admins: string[] }) =>
     `${p.person} is not in a team you manage; an admin (${p.admins.join(', ')}) can give them this customer.`,
-  pointsRules: (p: PointsRules & { canChange: boolean }) =>
+  /** The rules in force; `change` when they answer an admin's change (or one that changed nothing). */
+  pointsRules: (p: PointsRules & { canChange: boolean; change?: 'updated' | 'unchanged' }) =>
     [
-      'Leaderboard points:',
+      p.change === 'updated' ? 'Points updated. Leaderboard points are now:' : p.change === 'unchanged' ? 'No change; leaderboard points are still:' : 'Leaderboard points:',
       `• verified visit: ${p.verified}`,
       `• verified visit with notes and next step: +${p.notes}`,
       `• daily report on time: ${p.report}`,

@@ -11,15 +11,16 @@ export const settingsChatZhCN: typeof settingsChatEnUS = {
   tierUnknown: (p) => `"${p.typed}"不是客户级别，请用 A、B 或 C。`,
   customerOwnerSet: (p) => `${p.customer} 的负责人改为 ${p.owner}。`,
   customerNotFoundToChange: (p) => `没有叫"${p.name}"的客户；可以发送"新客户 ${p.name}"创建。`,
-  customerAmbiguousToChange: (p) => `有多个客户符合"${p.name}"（${p.options}），请写全名。`,
+  customerAmbiguousToChange: (p) => `有多个客户符合"${p.name}"（${p.options.join('、')}），请写全名。`,
   customerChangeRefused: (p) =>
     p.team
       ? `只有管理员（${p.admins.join('、')}）或团队"${p.team}"的经理可以修改 ${p.customer}。`
       : `只有管理员（${p.admins.join('、')}）或团队经理可以修改 ${p.customer}。`,
+  customerChangeAdminsOnly: (p) => `只有管理员（${p.admins.join('、')}）可以修改 ${p.customer}。`,
   ownerOutsideYourTeams: (p) => `${p.person} 不在你管理的团队里；管理员（${p.admins.join('、')}）可以把这个客户交给他。`,
   pointsRules: (p) =>
     [
-      '排行榜积分规则：',
+      p.change === 'updated' ? '积分规则已更新，现在是：' : p.change === 'unchanged' ? '积分规则没有变化，仍是：' : '排行榜积分规则：',
       `• 核实拜访：${p.verified} 分`,
       `• 核实拜访并写了备注和下一步：另加 ${p.notes} 分`,
       `• 按时提交日报：${p.report} 分`,

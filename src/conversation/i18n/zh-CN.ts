@@ -31,6 +31,8 @@ export const zhCN: Catalogue = {
       '• 今天 — 我今天的签到、拜访和日报状态',
       '• 客户 华为 — 级别、位置、最近拜访、待跟进',
       '• 新客户 华为 22.54,113.95 — 新建客户',
+      '• 客户 华为 级别 A — （经理、管理员）修改客户级别；也可 "客户 华为 负责人 张三"、"客户 华为 范围 1000米"',
+      '• 积分规则 — 排行榜怎么计分；（管理员）"积分 核实拜访 3 备注 2 日报 1" 修改，"签到范围 300米" 设置签到范围',
       '• 创建团队 华东 经理 张三 — （管理员）创建团队并任命经理；"加入团队 华东" 申请加入，经理同意后加入',
       '• 绑定团队 华东 — 在群里发送，排行榜将发到这个群',
       '• 设置时区 Asia/Shanghai — 设置我的时区',
@@ -88,7 +90,7 @@ export const zhCN: Catalogue = {
       `待跟进：\n${p.followUps}`,
     ].filter(Boolean).join('\n'),
   customerVisitLine: (p) => `• ${p.date} ${p.rep}（${p.status}）${p.notes ? `：${p.notes}` : ''}`,
-  customerFollowUpLine: (p) => `• ${p.date} ${p.nextStep}（${p.rep}）`,
+  customerFollowUpLine: (p) => `• ${p.date} ${p.nextStep || '跟进'}（${p.rep}）`,
   noneYet: () => '• 暂无',
   nobody: () => '无',
 
@@ -97,10 +99,10 @@ export const zhCN: Catalogue = {
     `在 ${p.customer} 签到需要你的位置：打开 ${p.url}（${p.minutes} 分钟内有效，仅限一次），或在这里发送位置或"纬度,经度"。`,
   checkInVerified: (p) => `已在 ${p.customer} 签到 ✓ 位置已核实（距客户 ${km(p.distance)}）。`,
   checkInOutside: (p) =>
-    `已在 ${p.customer} 签到，但你距客户 ${km(p.distance)}，超出 ${km(p.radius)} 范围，经理会看到这是一次异地签到。`,
+    `已在 ${p.customer} 签到，但你距客户 ${km(p.distance)}，超出 ${km(p.radius)}范围${p.managerSees ? '，经理会看到这是一次异地签到' : ''}。`,
   checkInUnverifiedNoPosition: (p) => `已在 ${p.customer} 签到（未核实：客户还没有位置，无法比对）。`,
   checkInUnverifiedNoLocation: (p) => `已在 ${p.customer} 签到（未核实：没有位置）。`,
-  accuracyFlag: (p) => `注意：你的定位精度只有 ${km(p.accuracy)}，比 ${km(p.radius)} 的范围还大。`,
+  accuracyFlag: (p) => `注意：你的定位精度只有 ${km(p.accuracy)}，比 ${km(p.radius)}的范围还大。`,
   previousVisitClosed: (p) => `已先结束你在 ${p.customer} 的拜访（${minutes(p.duration)}）。`,
   alreadyCheckedIn: (p) => `你已经在 ${p.customer} 签到了。离开时发送"签退"。`,
   checkInThenNotes: () => '离开时发送"签退 <备注>"。',
@@ -159,7 +161,7 @@ export const zhCN: Catalogue = {
   nearbyCustomerLine: (p) => `${p.index}. ${p.name}（${km(p.distance)}）`,
 
   checkInUnverifiedImprecise: (p) =>
-    `已在 ${p.customer} 签到（未核实：你的定位精度只有 ${km(p.accuracy)}，比 ${km(p.radius)} 的范围还大，无法证明你在现场）。下次请到室外或稍等定位更准后再发送。`,
+    `已在 ${p.customer} 签到（未核实：你的定位精度只有 ${km(p.accuracy)}，比 ${km(p.radius)}的范围还大，无法证明你在现场）。下次请到室外或稍等定位更准后再发送。`,
   staleAnswer: () => '这个列表已经失效（已经回答过、被新的问题替换或已过期），没有做任何更改。请使用最新的列表，或重新开始，例如发送"签到 <客户>"或发送位置。',
   privateReplySent: (p) => `${p.name}，后续内容已私信发给你（仅限你本人使用）。`,
   privateReplyUnreachable: (p) => `${p.name}，这条回复只能发给你本人，但我还无法私聊你。请先私聊我，再在私聊里重试。`,

@@ -39,6 +39,8 @@ export interface CheckInResult {
   radiusMeters: number;
   /** A forgotten open visit elsewhere that this check-in closed first. */
   closedPrevious?: CheckOutResult;
+  /** For an outside or mocked check-in: whether the person has a manager (someone else manages a team of theirs) to see it. */
+  managerSees?: boolean;
 }
 
 /**
@@ -110,7 +112,21 @@ export async function recordCheckIn({ db, clock }: { db: Db; clock: Clock }, inp
   const closedPrevious = closing?.result;
   await raiseAlerts(db, { orgId: input.orgId, subjectUserId: input.userId, now, alerts: checkInAlerts(checkIn.id, input, evaluation, radiusMeters, now) });
 
-  return { checkInId: checkIn.id, visitId, evaluation, radiusMeters, closedPrevious };
+  const managerSees = evaluation.status === 'outside' || input.location?.mocked ? await hasManager(db, input.userId) : undefined;
+  return { checkInId: checkIn.id, visitId, evaluation, radiusMeters, closedPrevious, ...(managerSees !== undefined ? { managerSees } : {}) };
+}
+
+/** Whether someone else manages a team the person is in (a rep in no team, or a manager of their own team only, has nobody). */
+async function hasManager(db: Db, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('team_memberships as m')
+    .innerJoin('teams as t', 't.id', 'm.team_id')
+    .select('t.id')
+    .where('m.user_id', '=', userId)
+    .where('t.manager_id', '<>', userId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** What the rep's managers hear of a check-in at once: off-site (with the distance), a simulated position. */

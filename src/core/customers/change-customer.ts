@@ -25,14 +25,18 @@ export async function changeCustomer(
   const owner = customer.owner_id ? await db.selectFrom('users').select(['id', 'org_id']).where('id', '=', customer.owner_id).executeTakeFirst() : undefined;
   const ownerSubject = owner ? await loadPerson(db, owner) : null;
   if (!can(actor, { action: 'changeCustomer', orgId: customer.org_id, owner: ownerSubject })) {
-    const team = ownerSubject?.teamIds.length
+    // An owner in no team has no manager: only an admin may (naming "a team manager" misled managers).
+    if (ownerSubject && ownerSubject.teamIds.length === 0) {
+      throw new DomainError('customerChangeAdminsOnly', { customer: customer.name, admins: await adminNames(db, actor.orgId) });
+    }
+    const team = ownerSubject
       ? await db.selectFrom('teams').select('name').where('id', 'in', ownerSubject.teamIds).orderBy('created_at').executeTakeFirst()
       : undefined;
     throw new DomainError('customerChangeRefused', { customer: customer.name, admins: await adminNames(db, actor.orgId), ...(team ? { team: team.name } : {}) });
   }
   const { field, value } = input.change;
   if (field === 'tier') {
-    const tier = value.trim().toUpperCase().replace(/^(?:级|类)|(?:级|类)$/gu, '');
+    const tier = value.replace(/\s+/gu, '').toUpperCase().replace(/^(?:级|类)|(?:级|类)$/gu, '');
     if (tier !== 'A' && tier !== 'B' && tier !== 'C') throw new DomainError('tierUnknown', { typed: value });
     return { customer: await update(db, input, customer, { tier }) };
   }
@@ -50,7 +54,7 @@ async function findOneCustomer(db: Db, orgId: string, query: string): Promise<Cu
   const matches = await findCustomers({ db }, { orgId, query });
   if (matches.kind === 'one') return matches.customer;
   if (matches.kind === 'none') throw new DomainError('customerNotFoundToChange', { name: query.trim() });
-  throw new DomainError('customerAmbiguousToChange', { name: query.trim(), options: matches.options.slice(0, 5).map((o) => o.name).join(', ') });
+  throw new DomainError('customerAmbiguousToChange', { name: query.trim(), options: matches.options.slice(0, 5).map((o) => o.name) });
 }
 
 /** The new owner must be someone the actor could hand a customer to: the same rule, about them. */

@@ -36,16 +36,18 @@ export async function showPoints({ db }: { db: Db }, input: { user: User }): Pro
   return { points: resolveSettings(org, own).leaderboard.points, canChange: can(actor, { action: 'changeOrgSettings', orgId: input.user.org_id }) };
 }
 
-export async function setPoints({ db }: { db: Db }, input: { user: User; rules: string; now: Date }): Promise<Points> {
+/** Changes the org's points; `changed` is false (and nothing is stored or audited) when they already were these. */
+export async function setPoints({ db }: { db: Db }, input: { user: User; rules: string; now: Date }): Promise<{ points: Points; changed: boolean }> {
   await requireAllowed(db, await loadActor(db, input.user), { action: 'changeOrgSettings', orgId: input.user.org_id });
   const changes = parseRules(input.rules);
   const stored = await loadScheduleOverrides(db, 'org', input.user.org_id);
   const before = resolveSettings(stored).leaderboard.points;
+  if ((Object.keys(changes) as (keyof Points)[]).every((rule) => before[rule] === changes[rule])) return { points: before, changed: false };
   const overrides = { ...stored, leaderboard: { ...stored.leaderboard, points: { ...stored.leaderboard?.points, ...changes } } };
   await saveScheduleOverrides({ db }, { scope: 'org', scopeId: input.user.org_id, orgId: input.user.org_id, overrides, now: input.now });
   const after = resolveSettings(overrides).leaderboard.points;
   await audit(db, input.user, 'org.points_changed', input.user.org_id, { before, after });
-  return after;
+  return { points: after, changed: true };
 }
 
 /** `核实拜访 3 备注 2`, `verified 3, notes 2`, `verified visit=3`: name then whole number, in any order. */

@@ -42,7 +42,7 @@ export async function removeFromTeam(
       ? new DomainError('notInThatTeam', { person: person.display_name, team: input.teamName!.trim() })
       : new DomainError('notInTeam', { person: person.display_name });
   }
-  if (candidates.length > 1) throw new DomainError('inSeveralTeams', { person: person.display_name, teams: candidates.map((t) => t.name).join(', ') });
+  if (candidates.length > 1) throw new DomainError('inSeveralTeams', { person: person.display_name, teams: candidates.map((t) => t.name) });
   const team = candidates[0]!;
   await requireAllowed(db, actor, { action: 'removeFromTeam', orgId: actor.orgId, teamId: team.id }, { teamName: team.name });
   if (team.manager_id === person.id) throw new DomainError('cannotRemoveManager', { person: person.display_name, team: team.name });

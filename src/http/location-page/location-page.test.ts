@@ -105,7 +105,7 @@ describe('POST /c/:token', () => {
     expect(result).toMatchObject({ ok: true, status: 'outside', radiusMeters: 500 });
     expect(result.distanceMeters).toBeGreaterThan(1950);
     expect(result.distanceMeters).toBeLessThan(2050);
-    expect((await inbox())[0]).toContain('你距客户 2.0 公里，超出 500 米 范围');
+    expect((await inbox())[0]).toContain('你距客户 2.0 公里，超出 500 米范围');
   });
 
   it('does not verify a position less precise than the radius (±1.5 km against 500 m), on the page and in the chat', async () => {
@@ -115,7 +115,7 @@ describe('POST /c/:token', () => {
     expect(result).toMatchObject({ ok: true, status: 'unverified', distanceMeters: 0, accuracyMeters: 1500, accuracyFlagged: true });
     expect(result.headline).toBe('已签到 — 未核实');
     expect(result.headline).not.toContain('位置已核实');
-    expect(result.message).toContain('未核实：你的定位精度只有 1.5 公里，比 500 米 的范围还大');
+    expect(result.message).toContain('未核实：你的定位精度只有 1.5 公里，比 500 米的范围还大');
     expect((await inbox())[0]).toContain('已在 华为 签到（未核实：你的定位精度只有 1.5 公里');
     const rows = await h.current.db.selectFrom('check_ins').select(['status', 'accuracy_flagged']).execute();
     expect(rows).toEqual([{ status: 'unverified', accuracy_flagged: true }]);

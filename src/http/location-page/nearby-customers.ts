@@ -11,6 +11,8 @@ export interface PickableCustomer {
   lng: number | null;
   /** From the position the page sent, when it sent one and the customer has a position. */
   distanceMeters: number | null;
+  /** The customer's own check-in radius; null when the org's applies (the page's `radius`). */
+  radiusMeters: number | null;
 }
 
 export const pickerLimit = 30;
@@ -26,7 +28,7 @@ export async function listPickableCustomers(
   orgId: string,
   options: { near?: LatLng; query?: string; limit?: number } = {},
 ): Promise<PickableCustomer[]> {
-  let q = db.selectFrom('customers').select(['id', 'name', 'lat', 'lng']).where('org_id', '=', orgId);
+  let q = db.selectFrom('customers').select(['id', 'name', 'lat', 'lng', 'radius_m']).where('org_id', '=', orgId);
   const text = options.query?.trim();
   if (text) {
     const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -40,8 +42,9 @@ export async function listPickableCustomers(
       .orderBy(sql`(lat - ${near.lat}) * (lat - ${near.lat}) + ((lng - ${near.lng}) * ${scale}) * ((lng - ${near.lng}) * ${scale})`);
   }
   const rows = await q.orderBy('name').limit(options.limit ?? pickerLimit).execute();
-  return rows.map((row) => ({
+  return rows.map(({ radius_m, ...row }) => ({
     ...row,
+    radiusMeters: radius_m,
     distanceMeters: near && row.lat !== null && row.lng !== null ? Math.round(haversineMeters(near, { lat: row.lat, lng: row.lng })) : null,
   }));
 }

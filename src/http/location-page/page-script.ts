@@ -39,6 +39,7 @@ export const pageScript = `
   }
   ${verdictScript}
   function hasPosition(c) { return c && c.lat !== null && c.lng !== null; }
+  function radiusOf(c) { return c && typeof c.radiusMeters === 'number' ? c.radiusMeters : data.radius; }
   function line(id, text, cls) {
     var el = $(id);
     if (!el) return;
@@ -48,7 +49,8 @@ export const pageScript = `
   }
 
   function update() {
-    var radius = data.radius, customer = selected;
+    // A customer picked from the list may have its own radius, which the server will judge by.
+    var customer = selected, radius = radiusOf(customer);
     if (position) {
       line('accuracy', fill(t.accuracy, { accuracy: meters(position.accuracy) }), 'sub');
       line('accuracy-note', position.accuracy > radius ? fill(t.accuracyPoor, { radius: meters(radius) }) : '', 'warn');
@@ -145,7 +147,7 @@ export const pageScript = `
         // rep can no longer see.
         if (selected && !customers.some(function (c) { return c.id === selected.id; })) selected = null;
         var first = customers[0];
-        if (!selected && !autoPicked && position && first && first.distanceMeters !== null && first.distanceMeters <= data.radius) {
+        if (!selected && !autoPicked && position && first && first.distanceMeters !== null && first.distanceMeters <= radiusOf(first)) {
           selected = first;
           autoPicked = true;
         }
@@ -209,7 +211,7 @@ export const pageScript = `
     box.className = 'card result ' + r.status;
     line('result-title', r.headline);
     line('result-message', r.message, 'message');
-    line('result-mocked', r.mocked ? t.resultMocked : '', 'warn');
+    line('result-mocked', r.mocked ? (r.managerSees ? t.resultMocked : t.resultMockedRecorded) : '', 'warn');
     line('result-back', r.notified ? t.resultBackToChat : t.backToChat, 'sub');
     box.hidden = false;
     box.focus();

@@ -32,7 +32,7 @@ const scriptKeys = [
   'locating', 'accuracy', 'distance', 'withinRadius', 'outsideRadius', 'customerNoPosition', 'accuracyPoor',
   'permissionDenied', 'positionUnavailable', 'positionTimeout', 'geolocationUnsupported', 'retry', 'refresh',
   'submitIn', 'submitOut', 'submitPick', 'submittingIn', 'submittingOut', 'pickFirst', 'pickDistance',
-  'pickNoPosition', 'resultMocked', 'resultBackToChat', 'backToChat', 'networkError',
+  'pickNoPosition', 'resultMocked', 'resultMockedRecorded', 'resultBackToChat', 'backToChat', 'networkError',
   'impreciseRadius',
 ] as const satisfies readonly PageTextKey[];
 

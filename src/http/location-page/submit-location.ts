@@ -45,6 +45,8 @@ export interface SubmitResult {
   accuracyMeters: number | null;
   accuracyFlagged: boolean;
   mocked: boolean;
+  /** Whether a manager will hear of this check-in (someone else manages a team of the rep's); false for a check-out. */
+  managerSees: boolean;
   durationMinutes?: number;
   /** A short headline in the rep's language ("Checked in ✓ verified"). */
   headline: string;
@@ -172,7 +174,12 @@ async function checkIn(
   const message = lines.join('\n');
   const headline = { verified: text.resultVerified, outside: text.resultOutside, unverified: text.resultUnverified }[evaluation.status];
   return {
-    result: { ...positionResult('in', { id: customer.id, name: customer.name }, evaluation, recorded.radiusMeters, location), headline, message },
+    result: {
+      ...positionResult('in', { id: customer.id, name: customer.name }, evaluation, recorded.radiusMeters, location),
+      managerSees: recorded.managerSees ?? false,
+      headline,
+      message,
+    },
     chat: [message],
   };
 }
@@ -184,7 +191,7 @@ function positionResult(
   evaluation: LocationEvaluation,
   radiusMeters: number,
   location: ReportedLocation | undefined,
-): Omit<SubmitResult, 'notified' | 'headline' | 'message' | 'durationMinutes'> {
+): Omit<SubmitResult, 'notified' | 'headline' | 'message' | 'durationMinutes' | 'managerSees'> {
   return {
     ok: true,
     action,
@@ -222,6 +229,7 @@ async function checkOut(trx: Transaction<Database>, clock: Clock, link: OpenLink
     result: {
       ...positionResult('out', customer, recorded.evaluation, recorded.radiusMeters, location),
       durationMinutes: recorded.durationMinutes,
+      managerSees: false,
       headline: text.resultOut,
       message: chat.join('\n'),
     },
