@@ -41,7 +41,7 @@ describe.each(modes)('other reminders (%s runner)', (mode) => {
       await e.at('2026-10-30T16:30:00Z'); // 00:30: quiet
       expect(await reminders('Ben')).toEqual([]);
       await e.at('2026-10-30T23:00:00Z'); // 07:00
-      expect(await reminders('Ben')).toEqual(['你在ZTE的拜访从 21:30 开始，已经 9 小时 30 分钟 还没签退。离开时请发送「签退 <备注>」。']);
+      expect(await reminders('Ben')).toEqual(['你在ZTE的拜访从 21:30 开始，已经 9 小时 30 分钟还没签退。离开时请发送「签退 <备注>」。']);
     });
 
     it('lists the follow-ups due at 09:00 on their date, even on a Saturday', async () => {
