@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { readCustomerSheet } from '../../core/customers/read-customer-sheet.ts';
 import { CustomerImportError, importCustomers } from '../../core/customers/import-customers.ts';
+import { can } from '../../core/access/permissions.ts';
 import { limitBody } from '../body-limit.ts';
 import { csrfRefused, csrfValid, notFound, type ConsoleDeps, type ConsoleEnv, type Viewer } from './console-context.ts';
 import { csrfField, pageShell, type Html } from './page-shell.ts';
@@ -30,7 +31,7 @@ ${csrfField(viewer.session.csrfToken)}
 export function mountCustomerImport(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
   app.post('/customers/import', limitBody(maxSheetBytes), async (c) => {
     const viewer = c.get('viewer');
-    if (viewer.actor.role !== 'admin') return notFound(c);
+    if (!can(viewer.actor, { action: 'importCustomers', orgId: viewer.user.org_id })) return notFound(c);
     const form = await c.req.parseBody();
     if (!csrfValid(viewer, form._csrf)) return csrfRefused(c, viewer);
     const { t } = viewer;

@@ -24,7 +24,8 @@ export function mountReports(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
     const date = asked && isValidLocalDate(asked) ? asked : today;
     const people = await scopedPeople(deps.db, viewer.actor, viewer.user);
     const ids = people.map((p) => p.id);
-    const mine = viewer.user.role === 'rep';
+    // Someone who oversees nobody (a rep; a manager whose team was handed on) reads their own reports.
+    const mine = !viewer.manager;
     let query = deps.db.selectFrom('daily_reports').selectAll().where('org_id', '=', viewer.user.org_id);
     query = ids.length ? query.where('user_id', 'in', ids) : query.where('user_id', '=', viewer.user.id);
     query = mine ? query.orderBy('report_date', 'desc').limit(14) : query.where('report_date', '=', date);

@@ -10,14 +10,14 @@ export interface ScopedTeam {
 }
 
 /**
- * The teams a console viewer oversees with their reps: an admin every team of the org, a manager the
- * teams they manage, a rep none. Every person listed also passes the `viewPerson` check.
+ * The teams a console viewer oversees with their reps: those the `viewTeam` check lets them look at
+ * (an admin every team of the org, a manager the teams they manage, a rep none). Every person listed
+ * also passes the `viewPerson` check.
  */
 export async function scopedTeams(db: Db, actor: Actor): Promise<ScopedTeam[]> {
-  if (actor.role !== 'admin' && actor.managedTeamIds.length === 0) return [];
-  let query = db.selectFrom('teams').select(['id', 'name']).where('org_id', '=', actor.orgId).orderBy('name').orderBy('id');
-  if (actor.role !== 'admin') query = query.where('id', 'in', [...actor.managedTeamIds]);
-  const teams = await query.execute();
+  if (!can(actor, { action: 'openManagerConsole', orgId: actor.orgId })) return [];
+  const all = await db.selectFrom('teams').select(['id', 'name', 'org_id']).where('org_id', '=', actor.orgId).orderBy('name').orderBy('id').execute();
+  const teams = all.filter((team) => can(actor, { action: 'viewTeam', orgId: team.org_id, teamId: team.id })).map(({ id, name }) => ({ id, name }));
   if (teams.length === 0) return [];
   const members = await db
     .selectFrom('team_memberships as m')
@@ -38,12 +38,15 @@ export async function scopedTeams(db: Db, actor: Actor): Promise<ScopedTeam[]> {
   }));
 }
 
-/** Everyone the viewer may see (their teams' reps; a rep only themself), each once. */
+/**
+ * Everyone whose reports the viewer's console lists: the reps of the teams they oversee; someone who
+ * oversees no team (a rep, a manager whose team was handed on) only themself.
+ */
 export async function scopedPeople(db: Db, actor: Actor, self: User): Promise<User[]> {
   const teams = await scopedTeams(db, actor);
   const people = new Map<string, User>();
   for (const team of teams) for (const rep of team.reps) people.set(rep.id, rep);
-  if (actor.role === 'rep') people.set(self.id, self);
+  if (!can(actor, { action: 'openManagerConsole', orgId: actor.orgId })) people.set(self.id, self);
   return [...people.values()].sort((a, b) => (a.display_name < b.display_name ? -1 : a.display_name > b.display_name ? 1 : 0));
 }
 

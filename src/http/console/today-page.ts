@@ -5,7 +5,7 @@ import { localDateOf } from '../../conversation/dates/local-date.ts';
 import { formatLocalTime } from '../../conversation/handlers/format.ts';
 import type { Catalogue } from '../../conversation/i18n/catalogue.ts';
 import type { User } from '../../db/schema.ts';
-import { forbidden, type ConsoleDeps, type ConsoleEnv } from './console-context.ts';
+import type { ConsoleDeps, ConsoleEnv } from './console-context.ts';
 import { pageShell } from './page-shell.ts';
 import { scopedTeams } from './scope.ts';
 
@@ -19,10 +19,8 @@ type ReportState = 'in' | 'late' | 'missing';
 export function mountToday(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
   app.get('/', async (c) => {
     const viewer = c.get('viewer');
-    if (!viewer.manager) {
-      if (viewer.user.role === 'rep') return c.redirect(`/console/people/${viewer.user.id}/week`, 303);
-      return forbidden(c);
-    }
+    // Someone who oversees nobody (a rep; a manager whose team was handed on) starts at their own week.
+    if (!viewer.manager) return c.redirect(`/console/people/${viewer.user.id}/week`, 303);
     const { t } = viewer;
     const now = deps.clock.now();
     const teams = await scopedTeams(deps.db, viewer.actor);
