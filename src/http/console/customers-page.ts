@@ -54,11 +54,11 @@ export function mountCustomers(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
       const since = (lastVisit ?? new Date(cu.created_at)).getTime();
       const due = interval === null ? 'none' : Math.floor((now.getTime() - since) / dayMs) >= interval ? 'overdue' : 'within';
       return html`<tr class="customer" data-customer="${cu.name}">
-<td><a href="/console/customers/${cu.id}">${cu.name}</a></td>
+<td class="name"><a href="/console/customers/${cu.id}">${cu.name}</a></td>
 <td>${cu.tier}</td>
 <td>${cu.owner_id ? (ownerName.get(cu.owner_id) ?? '—') : t.consoleNoOwner()}</td>
 <td>${cu.lat === null || cu.lng === null ? t.consoleNoPosition() : `${cu.lat.toFixed(5)}, ${cu.lng.toFixed(5)}`}</td>
-<td>${lastVisit ? localDateOf(lastVisit, viewer.user.time_zone) : t.consoleNever()}</td>
+<td class="date">${lastVisit ? localDateOf(lastVisit, viewer.user.time_zone) : t.consoleNever()}</td>
 <td><span class="badge ${due}">${interval === null ? t.consoleDueNone() : due === 'overdue' ? t.consoleDueOverdue({ days: interval }) : t.consoleDueWithin({ days: interval })}</span></td>
 </tr>`;
     });
