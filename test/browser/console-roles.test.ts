@@ -45,9 +45,9 @@ describe.runIf(haveChromium)('console per role in Chromium', { timeout: 180_000 
 
   const h = () => served.harness;
 
-  /** 李四 admin; 张三 manages 华东 (王五, 周八); 赵六 manages 华西 (孙七); two days of visits, one report each. */
+  /** 李四 admin; 张三 manages 华东 (王五, 周八); 赵六 manages 华西 (孙七); 吴九 is in no team; a visit and a report each. */
   async function org(): Promise<void> {
-    await h().register('李四', '张三', '王五', '赵六', '孙七', '周八');
+    await h().register('李四', '张三', '王五', '赵六', '孙七', '周八', '吴九');
     await h().say('李四', '加入方式 开放');
     await h().say('李四', '创建团队 华东 经理 张三');
     await h().say('李四', '创建团队 华西 经理 赵六');
@@ -61,6 +61,7 @@ describe.runIf(haveChromium)('console per role in Chromium', { timeout: 180_000 
     h().clock.advance(60 * 60_000);
     await h().say('王五', '日报 拜访了华为，采购对报价有兴趣\n明天发报价');
     await h().say('孙七', '日报 拜访了腾讯');
+    await h().say('吴九', '签到 腾讯 22.5405,113.934');
   }
 
   async function open(kind: 'phone' | 'desktop'): Promise<Page> {
@@ -135,12 +136,12 @@ describe.runIf(haveChromium)('console per role in Chromium', { timeout: 180_000 
     }
   });
 
-  it('an admin sees every team and is the only one offered the customer import', async () => {
+  it('an admin sees every team and the reps in none, and is the only one offered the customer import', async () => {
     await org();
     for (const kind of ['phone', 'desktop'] as const) {
       const page = await open(kind);
       await logIn(page, '李四');
-      expect((await page.locator('.team').evaluateAll((els) => els.map((e) => e.getAttribute('data-team'))))).toEqual(['华东', '华西']);
+      expect((await page.locator('.team h2').allInnerTexts())).toEqual(['华东 · 2 人', '华西 · 1 人', '不在任何团队 · 1 人']);
       await walk(page, 'admin', kind);
       await page.goto(`${served.baseUrl}/console/customers`);
       await page.setInputFiles('#sheet', { name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from('名称,级别,纬度,经度\n百度,B,22.53,113.94\n,C,,\n') });

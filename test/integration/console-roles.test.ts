@@ -7,11 +7,11 @@ const origin = 'http://legwork.test';
 /**
  * Every console page for every role, over HTTP (issue 13: one rule set, asked the same way in chat,
  * the API and the console). 李四 admin; 张三 manages 华东 (王五); 赵六 manages 华西 (孙七); 钱九 is a
- * manager by title who manages no team (their team was handed on). 王五 and 孙七 checked in and
- * filed a report; 华为 is owned by 王五, 腾讯 by 孙七.
+ * manager by title who manages no team (their team was handed on); 周八 is a rep in no team yet.
+ * 王五, 孙七 and 周八 checked in and filed a report; 华为 is owned by 王五, 腾讯 by 孙七.
  */
 async function org(harness: TestHarness) {
-  await harness.register('李四', '张三', '王五', '赵六', '孙七', '钱九');
+  await harness.register('李四', '张三', '王五', '赵六', '孙七', '钱九', '周八');
   await harness.say('李四', '加入方式 开放');
   await harness.say('李四', '创建团队 华东 经理 张三');
   await harness.say('李四', '创建团队 华西 经理 赵六');
@@ -23,6 +23,8 @@ async function org(harness: TestHarness) {
   await harness.say('孙七', '签到 腾讯 22.5406,113.934');
   await harness.say('王五', '日报 拜访了华为');
   await harness.say('孙七', '日报 拜访了腾讯');
+  await harness.say('周八', '签到 华为 22.5402,113.9501');
+  await harness.say('周八', '日报 也去了华为');
   await harness.db.updateTable('users').set({ role: 'manager' }).where('display_name', '=', '钱九').execute();
   const people = Object.fromEntries((await harness.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.display_name, u.id]));
   return { people };
@@ -97,7 +99,7 @@ describe('console pages per role', () => {
     expect(reports.text).toContain('class="reply-form"');
     expect(repsOn((await get(h.current, cookie, '/console/charts')).text)).toEqual(['王五']);
     expect((await get(h.current, cookie, `/console/people/${people['王五']}/week`)).status).toBe(200);
-    for (const other of ['孙七', '赵六', '李四']) expect((await get(h.current, cookie, `/console/people/${people[other]}/week`)).status, other).toBe(404);
+    for (const other of ['孙七', '赵六', '李四', '周八']) expect((await get(h.current, cookie, `/console/people/${people[other]}/week`)).status, other).toBe(404);
     const customers = await get(h.current, cookie, '/console/customers');
     expect(customers.text).toContain('/console/customers/new');
     expect(customers.text).not.toContain('id="import"');
@@ -135,11 +137,16 @@ describe('console pages per role', () => {
     const cookie = await logIn(h.current, '李四');
     const today = await get(h.current, cookie, '/console');
     expect(navOf(today.text)).toEqual(managerNav);
-    expect(repsOn(today.text)).toEqual(['孙七', '王五']);
-    expect(repsOn((await get(h.current, cookie, '/console/reports')).text)).toEqual(['孙七', '王五']);
+    // A rep in no team is the admin's to see (nobody manages them), in a group of their own.
+    expect(repsOn(today.text)).toEqual(['周八', '孙七', '王五']);
+    expect([...today.text.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1])).toEqual(['华东 · 1 人', '华西 · 1 人', '不在任何团队 · 1 人']);
+    const reports = (await get(h.current, cookie, '/console/reports')).text;
+    expect(repsOn(reports)).toEqual(['周八', '孙七', '王五']);
+    expect(reports).toContain('也去了华为');
     const charts = (await get(h.current, cookie, '/console/charts')).text;
-    expect(repsOn(charts)).toEqual(['孙七', '王五']);
-    for (const name of ['王五', '孙七']) expect((await get(h.current, cookie, `/console/people/${people[name]}/week`)).status, name).toBe(200);
+    expect(repsOn(charts)).toEqual(['周八', '孙七', '王五']);
+    expect((await get(h.current, cookie, '/console/leaderboard')).status).toBe(200);
+    for (const name of ['王五', '孙七', '周八']) expect((await get(h.current, cookie, `/console/people/${people[name]}/week`)).status, name).toBe(200);
     const customers = await get(h.current, cookie, '/console/customers');
     expect(customers.text).toContain('id="import"');
 

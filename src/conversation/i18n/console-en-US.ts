@@ -36,6 +36,7 @@ export const consoleEnUS = {
 
   consoleTodayTitle: (p: { date: string }) => `Today, ${p.date}`,
   consoleTeamHeading: (p: { team: string; reps: number }) => `${p.team} · ${p.reps} ${p.reps === 1 ? 'rep' : 'reps'}`,
+  consoleNoTeamHeading: (p: { reps: number }) => `In no team · ${p.reps} ${p.reps === 1 ? 'rep' : 'reps'}`,
   consoleNoReps: () => 'No reps in this team yet.',
   consoleNoCheckIns: () => 'No check-ins yet.',
   consoleColTime: () => 'Time',

@@ -33,6 +33,7 @@ export const consoleZhCN: typeof consoleEnUS = {
 
   consoleTodayTitle: (p) => `今天（${p.date}）`,
   consoleTeamHeading: (p) => `${p.team} · ${p.reps} 人`,
+  consoleNoTeamHeading: (p) => `不在任何团队 · ${p.reps} 人`,
   consoleNoReps: () => '这个团队还没有销售。',
   consoleNoCheckIns: () => '还没有签到。',
   consoleColTime: () => '时间',

@@ -38,8 +38,8 @@ export function mountToday(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
     const today = localDateOf(now, viewer.user.time_zone);
     const body = teams.length === 0
       ? html`<p class="card">${t.consoleNoTeams()}</p>`
-      : html`${teams.map((team) => html`<section class="card team" data-team="${team.name}">
-<h2>${t.consoleTeamHeading({ team: team.name, reps: team.reps.length })}</h2>
+      : html`${teams.map((team) => html`<section class="card team" data-team="${team.id === null ? '' : team.name}">
+<h2>${team.id === null ? t.consoleNoTeamHeading({ reps: team.reps.length }) : t.consoleTeamHeading({ team: team.name, reps: team.reps.length })}</h2>
 ${team.reps.length === 0 ? html`<p class="sub">${t.consoleNoReps()}</p>` : team.reps.map((rep) => repBlock(t, viewer.user, rep, reps.get(rep.id)!))}
 </section>`)}`;
     return c.html(pageShell({ language: viewer.language, t, title: t.consoleTodayTitle({ date: today }), user: viewer.user, manager: true, csrf: viewer.session.csrfToken, current: 'today', body }));
