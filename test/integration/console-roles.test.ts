@@ -7,7 +7,7 @@ const origin = 'http://legwork.test';
 /**
  * Every console page for every role, over HTTP (issue 13: one rule set, asked the same way in chat,
  * the API and the console). 李四 admin; 张三 manages 华东 (王五); 赵六 manages 华西 (孙七); 钱九 is a
- * manager by title who manages no team (their team was handed on); 周八 is a rep in no team yet.
+ * manager by title who manages no team (the API sets roles without teams); 周八 is a rep in no team yet.
  * 王五, 孙七 and 周八 checked in and filed a report; 华为 is owned by 王五, 腾讯 by 孙七.
  */
 async function org(harness: TestHarness) {

@@ -24,7 +24,7 @@ export function mountReports(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
     const date = asked && isValidLocalDate(asked) ? asked : today;
     const people = await scopedPeople(deps.db, viewer.actor, viewer.user);
     const ids = people.map((p) => p.id);
-    // Someone who oversees nobody (a rep; a manager whose team was handed on) reads their own reports.
+    // Someone who oversees nobody (a rep; a manager by title who manages no team) reads their own reports.
     const mine = !viewer.manager;
     let query = deps.db.selectFrom('daily_reports').selectAll().where('org_id', '=', viewer.user.org_id);
     query = ids.length ? query.where('user_id', 'in', ids) : query.where('user_id', '=', viewer.user.id);

@@ -49,6 +49,7 @@ async function repsInNoTeam(db: Db, actor: Actor): Promise<User[]> {
     .selectFrom('users as u')
     .selectAll('u')
     .where('u.org_id', '=', actor.orgId)
+    // Whom Legwork asks for a daily report (as the reminders do); who may see them is can() below.
     .where('u.role', '=', 'rep')
     .where((eb) => eb.not(eb.exists(eb.selectFrom('team_memberships as m').select('m.user_id').whereRef('m.user_id', '=', 'u.id'))))
     .orderBy('u.display_name')
@@ -58,7 +59,7 @@ async function repsInNoTeam(db: Db, actor: Actor): Promise<User[]> {
 
 /**
  * Everyone whose reports the viewer's console lists: the reps of the teams they oversee; someone who
- * oversees no team (a rep, a manager whose team was handed on) only themself.
+ * oversees no team (a rep, a manager by title who manages no team) only themself.
  */
 export async function scopedPeople(db: Db, actor: Actor, self: User): Promise<User[]> {
   const teams = await scopedTeams(db, actor);

@@ -19,7 +19,7 @@ type ReportState = 'in' | 'late' | 'missing';
 export function mountToday(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
   app.get('/', async (c) => {
     const viewer = c.get('viewer');
-    // Someone who oversees nobody (a rep; a manager whose team was handed on) starts at their own week.
+    // Someone who oversees nobody (a rep; a manager by title who manages no team) starts at their own week.
     if (!viewer.manager) return c.redirect(`/console/people/${viewer.user.id}/week`, 303);
     const { t } = viewer;
     const now = deps.clock.now();
