@@ -131,7 +131,7 @@ export function mountCharts(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
 <section class="card"><h2>${t.consoleChartCoverage()}</h2><div class="chart" id="chart-coverage" role="img" aria-label="${t.consoleChartCoverage()}"></div></section>
 <section class="card"><h2>${t.consoleChartPunctuality()}</h2><div class="chart" id="chart-punctuality" role="img" aria-label="${t.consoleChartPunctuality()}"></div></section>
 <section class="card"><h2>${t.consoleChartPlot({ date: plotDate })}</h2>
-<form method="get" action="/console/charts" class="inline-form"><div><label for="date">${t.consoleDatePick()}</label><input type="date" id="date" name="date" value="${plotDate}"></div><button type="submit" class="secondary">${t.consoleShow()}</button></form>
+<form method="get" action="/console/charts" class="inline-form"><div class="date-field"><label for="date">${t.consoleDatePick()}</label><input type="date" id="date" name="date" value="${plotDate}"></div><button type="submit" class="secondary">${t.consoleShow()}</button></form>
 <p class="sub">${t.consolePlotHelp()}</p>
 <div class="chart tall" id="chart-plot" role="img" aria-label="${t.consoleChartPlot({ date: plotDate })}"></div></section>
 </div>`;

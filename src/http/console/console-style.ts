@@ -62,6 +62,8 @@ button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
 .inline-form { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
 .inline-form > div { flex: 1 1 180px; }
+/* A date is ten characters: its field does not stretch across a desktop-wide card. */
+.inline-form > div.date-field { flex: 0 1 16rem; }
 .flash { background: #e3f4e8; border: 1px solid #0f6b2f; color: #0f4d22; border-radius: 10px; padding: 10px 14px; margin: 12px 0; }
 .alert { background: #fdecec; border: 2px solid #a4161a; color: #7a1013; border-radius: 12px; padding: 12px 16px; margin: 12px 0; }
 .errors { margin: 6px 0; padding-left: 20px; }

@@ -54,7 +54,7 @@ ${mayAnswer ? replyForm(viewer, { kind: 'report', id: report.id, person: person.
     }
     const picker = mine
       ? ''
-      : html`<form method="get" action="/console/reports" class="inline-form card"><div><label for="date">${t.consoleDatePick()}</label><input type="date" id="date" name="date" value="${date}"></div><button type="submit" class="secondary">${t.consoleShow()}</button></form>`;
+      : html`<form method="get" action="/console/reports" class="inline-form card"><div class="date-field"><label for="date">${t.consoleDatePick()}</label><input type="date" id="date" name="date" value="${date}"></div><button type="submit" class="secondary">${t.consoleShow()}</button></form>`;
     const body = html`${replyFlash(viewer, { sent: c.req.query('sent'), to: c.req.query('to') })}${picker}${cards.length ? cards : html`<p class="card">${t.consoleNoReports()}</p>`}`;
     return c.html(
       pageShell({ language: viewer.language, t, title: mine ? t.consoleMyReportsTitle() : t.consoleReportsTitle({ date }), user: viewer.user, manager: viewer.manager, csrf: viewer.session.csrfToken, current: 'reports', body }),
