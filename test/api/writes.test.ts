@@ -51,6 +51,14 @@ describe('changing people', () => {
     const demote = await api(`/api/v1/users/${people['张三']!.id}`, { method: 'PATCH', body: { role: 'rep' } });
     expect(demote.status).toBe(409);
     expect((await problemOf(demote)).code).toBe('conflict');
+    // The org's only admin stays one (a token could otherwise leave the org with no admin at all).
+    for (const role of ['manager', 'rep']) {
+      const last = await api(`/api/v1/users/${people['李四']!.id}`, { method: 'PATCH', body: { role } });
+      expect(last.status, role).toBe(409);
+      expect((await problemOf(last)).detail).toContain('only admin');
+    }
+    expect((await json(await api(`/api/v1/users/${people['王五']!.id}`, { method: 'PATCH', body: { role: 'admin' } }))).role).toBe('admin');
+    expect((await json(await api(`/api/v1/users/${people['李四']!.id}`, { method: 'PATCH', body: { role: 'manager' } }))).role).toBe('manager');
     const foreign = await api(`/api/v1/users/${other.userId}`, { method: 'PATCH', body: { language: 'zh-CN' } });
     expect(foreign.status).toBe(404);
     const foreignTeam = await api(`/api/v1/users/${people['王五']!.id}`, { method: 'PATCH', body: { teamId: other.teamId } });

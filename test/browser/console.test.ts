@@ -1,12 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { testStart } from '../support/test-app.ts';
 import { resetDatabase } from '../support/test-database.ts';
-import { haveChromium, requireChromium, startServedApp, watchPage, type ServedApp } from './served-app.ts';
+import { cjkFontconfig, haveChromium, requireChromium, startServedApp, watchPage, type ServedApp } from './served-app.ts';
 
 /**
  * The web console in headless Chromium against the whole service served over HTTP: a manager logs in
@@ -16,20 +12,6 @@ import { haveChromium, requireChromium, startServedApp, watchPage, type ServedAp
  * /tmp/console-*.png for a person to look at.
  */
 requireChromium('console in Chromium');
-
-/**
- * These machines have no CJK font, so Chinese would show as boxes in the screenshots: the browser
- * gets a fontconfig that adds Noto Sans SC from the npm package (../shared/STACK.md).
- */
-function cjkFontconfig(): Record<string, string> {
-  const require = createRequire(import.meta.url);
-  const regular = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
-  const bold = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'));
-  const dir = mkdtempSync(join(tmpdir(), 'console-fonts-'));
-  const file = join(dir, 'fonts.conf');
-  writeFileSync(file, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${regular}</dir><dir>${bold}</dir><cachedir>${dir}/cache</cachedir></fontconfig>`);
-  return { FONTCONFIG_FILE: file };
-}
 
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const desktop = { viewport: { width: 1280, height: 900 } };

@@ -1,4 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
@@ -110,4 +113,18 @@ export function usePhoneSession(artifacts: string): PhoneSession {
     await session.served?.close();
   });
   return session;
+}
+
+/**
+ * These machines have no CJK font, so Chinese would show as boxes in the screenshots: the browser
+ * gets a fontconfig that adds Noto Sans SC from the npm package (../shared/STACK.md).
+ */
+export function cjkFontconfig(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  const regular = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
+  const bold = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'));
+  const dir = mkdtempSync(join(tmpdir(), 'console-fonts-'));
+  const file = join(dir, 'fonts.conf');
+  writeFileSync(file, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${regular}</dir><dir>${bold}</dir><cachedir>${dir}/cache</cachedir></fontconfig>`);
+  return { FONTCONFIG_FILE: file };
 }

@@ -220,6 +220,17 @@ describe('managers plan for their reps', () => {
     expect(await inbox(s, 'cid')).toEqual(['admin planned a visit for you, tomorrow (Sat Nov 28): 华为. "plan 2026-11-28" shows your route.']);
   });
 
+  it('a manager by title who manages no team is answered as a rep: they plan for nobody else', async () => {
+    const s = h.current;
+    await eastTeam(s);
+    // The API can make someone a manager without a team: can(leadAnyTeam) is false for them.
+    await s.db.updateTable('users').set({ role: 'manager' }).where('display_name', '=', 'cid').execute();
+    await s.say('cid', 'language zh');
+    expect(await s.ask('cid', '安排 ann 明天 华为')).toBe('只有经理和管理员可以为别人安排拜访。计划自己的拜访：计划 明天 华为 10:00');
+    expect(await s.ask('cid', '安排 nobody 明天 华为')).toBe('只有经理和管理员可以为别人安排拜访。计划自己的拜访：计划 明天 华为 10:00');
+    expect(await plans(s)).toEqual([]);
+  });
+
   it('a verified visit to a planned stop earns the bonus point on the leaderboard', async () => {
     const s = h.current;
     await eastTeam(s);

@@ -258,7 +258,13 @@ describe('console forms', () => {
     const result = await imported.text();
     expect(imported.status).toBe(200);
     expect(result).toContain('新建 1，更新 0，未变 0，失败 2。');
-    expect(result).toMatch(/第 3 行：/);
-    expect(result).toMatch(/第 4 行：/);
+    // Each row's problems in the admin's language (they were English in a Chinese page).
+    expect(result).toContain('第 3 行：名称为空');
+    expect(result).toContain('第 4 行：级别&quot;Z&quot;不是 A、B 或 C');
+    const headless = new FormData();
+    headless.set('_csrf', token);
+    headless.set('file', new File(['客户代码,级别\nX1,A\n'], 'c.csv', { type: 'text/csv' }));
+    const refused = await (await h.current.app.http.request('/console/customers/import', { method: 'POST', headers: { cookie, origin }, body: headless })).text();
+    expect(refused).toContain('文件里没有名称列（名称 或 name）。现有的列：客户代码, 级别');
   });
 });

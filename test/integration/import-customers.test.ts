@@ -34,6 +34,9 @@ async function seedOrg(db: Kysely<Database>, name = 'Acme') {
   return { orgId: org.id, aliceId: alice.id, bobId: bob.id };
 }
 
+/** The errors as the CLI prints them: line and English message. */
+const messages = (result: { errors: { line: number; message: string }[] }) => result.errors.map(({ line, message }) => ({ line, message }));
+
 describe('importCustomers', () => {
   let handle: DatabaseHandle;
   let seed: Awaited<ReturnType<typeof seedOrg>>;
@@ -93,7 +96,7 @@ describe('importCustomers', () => {
 
   it('reports each bad row with its line and keeps the good rows', async () => {
     const result = await run(sheet('customers-bad.csv'));
-    expect(result.errors).toEqual([
+    expect(messages(result)).toEqual([
       { line: 3, message: 'tier "D" is not A, B or C' },
       { line: 4, message: 'lat/lng 95, 120 are out of range' },
       { line: 5, message: 'lat without lng' },
@@ -106,22 +109,27 @@ describe('importCustomers', () => {
 
   it('lists every problem of a row and refuses a name twice in one file', async () => {
     const result = await run([{ name: 'A', tier: 'Z', lat: 'abc', lng: '1' }, { name: 'Dup' }, { name: 'dup ', tier: 'A' }]);
-    expect(result.errors).toEqual([
+    expect(messages(result)).toEqual([
       { line: 2, message: 'tier "Z" is not A, B or C; lat/lng abc, 1 are not numbers' },
       { line: 4, message: '"dup" is already on line 3' },
+    ]);
+    // The same problems as data, for the console to word in the reader's language.
+    expect(result.errors.map((e) => e.problems)).toEqual([
+      [{ kind: 'badTier', value: 'Z' }, { kind: 'badPosition', lat: 'abc', lng: '1', why: 'not_a_number' }],
+      [{ kind: 'duplicateName', name: 'dup', line: 3 }],
     ]);
   });
 
   it('saves in batches, and a row the database refuses spoils only itself', async () => {
     const rows = Array.from({ length: 450 }, (_, i) => ({ name: `Shop ${i}`, address: i === 300 ? 'NUL\u0000byte' : `Street ${i}` }));
     const result = await run(rows);
-    expect(result).toMatchObject({ created: 449, errors: [{ line: 302, message: expect.stringMatching(/^refused by the database/) }] });
+    expect(result).toMatchObject({ created: 449, errors: [{ line: 302, message: expect.stringMatching(/^refused by the database/), problems: [{ kind: 'refusedByDatabase' }] }] });
     expect(await customers()).toHaveLength(449);
   });
 
   it('reads Chinese headers, a BOM, CRLF and a multi-line cell, with true line numbers', async () => {
     const result = await run(sheet('customers-zh.csv'));
-    expect(result.errors).toEqual([{ line: 5, message: 'tier "X" is not A, B or C' }]);
+    expect(messages(result)).toEqual([{ line: 5, message: 'tier "X" is not A, B or C' }]);
     expect(await byName('华为')).toMatchObject({ aliases: ['HW', '华为技术'], tier: 'A', original_system: 'gcj02', address: '深圳市龙岗区\n坂田华为基地', owner_id: seed.aliceId });
     expect(await byName('腾讯')).toMatchObject({ aliases: ['鹅厂', 'Tencent'], original_system: 'wgs84', lat: 22.5405 });
   });
@@ -135,7 +143,7 @@ describe('importCustomers', () => {
     const rows = readCustomerSheet((async function* () { yield Buffer.from('name,tier\nA,B\nBad,A,extra\nC,C\n'); })());
     const result = await run(rows);
     expect(result.created).toBe(2);
-    expect(result.errors).toEqual([{ line: 3, message: expect.stringMatching(/^cannot read the row/) }]);
+    expect(messages(result)).toEqual([{ line: 3, message: expect.stringMatching(/^cannot read the row/) }]);
   });
 
   it('refuses a sheet without a name column, naming the headers it found and the columns it ignores', async () => {

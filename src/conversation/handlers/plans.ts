@@ -12,6 +12,8 @@ import type { PlanIntent } from '../intents/plan-intents.ts';
 import type { Turn } from '../turn.ts';
 import { handlePlanSuggest } from './plan-suggest.ts';
 import { recordAccess } from '../../core/privacy/record-access.ts';
+import { loadActor } from '../../core/access/load-actor.ts';
+import { can } from '../../core/access/permissions.ts';
 
 /** The visit-plan commands (issue 14): plan, assign, show, cancel, move, start point, suggest. */
 export async function handlePlanIntent(turn: Turn, intent: PlanIntent): Promise<void> {
@@ -118,7 +120,7 @@ async function personFor(turn: Turn, name: string, action: 'viewPerson' | 'assig
   const t = planMessages(turn.language);
   const found = await findPersonByName(turn.db, turn.org.id, name);
   if (found.kind === 'none') {
-    turn.reply(action === 'assignWork' && turn.user.role === 'rep' ? t.repCannotAssign() : t.personNotFound({ name }));
+    turn.reply(action === 'assignWork' && !(await leadsAnyTeam(turn)) ? t.repCannotAssign() : t.personNotFound({ name }));
     return undefined;
   }
   if (found.kind === 'several') {
@@ -126,12 +128,12 @@ async function personFor(turn: Turn, name: string, action: 'viewPerson' | 'assig
     return undefined;
   }
   if (await mayActOn(turn.db, turn.user, found.person, action)) return found.person;
-  if (action === 'assignWork' && turn.user.role === 'rep' && !(await managesAnyTeam(turn))) turn.reply(t.repCannotAssign());
+  if (action === 'assignWork' && !(await leadsAnyTeam(turn))) turn.reply(t.repCannotAssign());
   else turn.reply(action === 'assignWork' ? t.notAllowedAssign({ name: found.person.display_name }) : t.notAllowedView({ name: found.person.display_name }));
   return undefined;
 }
 
-async function managesAnyTeam(turn: Turn): Promise<boolean> {
-  const row = await turn.db.selectFrom('teams').select('id').where('manager_id', '=', turn.user.id).executeTakeFirst();
-  return row !== undefined;
+/** Whether the sender looks after any team at all: if not, planning for others is not theirs to do. */
+async function leadsAnyTeam(turn: Turn): Promise<boolean> {
+  return can(await loadActor(turn.db, turn.user), { action: 'leadAnyTeam', orgId: turn.org.id });
 }

@@ -1,3 +1,4 @@
+import { describeRowProblem, type RowProblem } from '../../core/customers/row-problems.ts';
 /**
  * English texts of the web console's pages (issue 15), spread into en-US.ts. console-zh-CN.ts mirrors
  * every key. Whole phrases from named parameters, never glued fragments.
@@ -36,6 +37,7 @@ export const consoleEnUS = {
 
   consoleTodayTitle: (p: { date: string }) => `Today, ${p.date}`,
   consoleTeamHeading: (p: { team: string; reps: number }) => `${p.team} · ${p.reps} ${p.reps === 1 ? 'rep' : 'reps'}`,
+  consoleNoTeamHeading: (p: { reps: number }) => `In no team · ${p.reps} ${p.reps === 1 ? 'rep' : 'reps'}`,
   consoleNoReps: () => 'No reps in this team yet.',
   consoleNoCheckIns: () => 'No check-ins yet.',
   consoleColTime: () => 'Time',
@@ -120,6 +122,9 @@ export const consoleEnUS = {
   consoleImportIgnored: (p: { columns: string }) => `Ignored columns: ${p.columns}`,
   consoleImportNoFile: () => 'Choose a CSV file to import.',
   consoleImportFailed: (p: { message: string }) => `The file cannot be imported: ${p.message}`,
+  consoleImportNoNameColumn: (p: { headers: string }) => `The file has no name column (name or 名称). Its headers are: ${p.headers}`,
+  /** Everything wrong with one row of a customer sheet. */
+  consoleImportProblems: (p: { problems: RowProblem[] }) => p.problems.map(describeRowProblem).join('; '),
 
   consoleLeaderboardTitle: (p: { period: 'day' | 'week' | 'month'; start: string }) =>
     `Leaderboard: ${{ day: 'day', week: 'week', month: 'month' }[p.period]} from ${p.start}`,

@@ -1,3 +1,4 @@
+import type { RowProblem } from '../../core/customers/row-problems.ts';
 import type { consoleEnUS } from './console-en-US.ts';
 import { formatDistance } from './distance.ts';
 
@@ -33,6 +34,7 @@ export const consoleZhCN: typeof consoleEnUS = {
 
   consoleTodayTitle: (p) => `今天（${p.date}）`,
   consoleTeamHeading: (p) => `${p.team} · ${p.reps} 人`,
+  consoleNoTeamHeading: (p) => `不在任何团队 · ${p.reps} 人`,
   consoleNoReps: () => '这个团队还没有销售。',
   consoleNoCheckIns: () => '还没有签到。',
   consoleColTime: () => '时间',
@@ -114,6 +116,8 @@ export const consoleZhCN: typeof consoleEnUS = {
   consoleImportIgnored: (p) => `忽略的列：${p.columns}`,
   consoleImportNoFile: () => '请选择要导入的 CSV 文件。',
   consoleImportFailed: (p) => `无法导入这个文件：${p.message}`,
+  consoleImportNoNameColumn: (p) => `文件里没有名称列（名称 或 name）。现有的列：${p.headers}`,
+  consoleImportProblems: (p) => p.problems.map(rowProblemZh).join('；'),
 
   consoleLeaderboardTitle: (p) => `排行榜：${{ day: '日', week: '周', month: '月' }[p.period]}（自 ${p.start}）`,
   consolePeriod: (p) => ({ day: '日', week: '周', month: '月' })[p.period],
@@ -139,3 +143,33 @@ export const consoleZhCN: typeof consoleEnUS = {
   consoleSeriesMissing: () => '未交',
   consoleNeedsScript: () => '图表需要启用 JavaScript。',
 };
+
+/** 客户表格中一行的问题（中文）。 */
+function rowProblemZh(problem: RowProblem): string {
+  switch (problem.kind) {
+    case 'nameEmpty':
+      return '名称为空';
+    case 'nameTooLong':
+      return '名称超过 200 个字';
+    case 'badTier':
+      return `级别"${problem.value}"不是 A、B 或 C`;
+    case 'badSystem':
+      return `坐标系"${problem.value}"不是 wgs84 或 gcj02`;
+    case 'latWithoutLng':
+      return '有纬度没有经度';
+    case 'lngWithoutLat':
+      return '有经度没有纬度';
+    case 'badPosition':
+      return { not_a_number: `纬度/经度 ${problem.lat}, ${problem.lng} 不是数字`, out_of_range: `纬度/经度 ${problem.lat}, ${problem.lng} 超出范围`, swapped: `纬度/经度 ${problem.lat}, ${problem.lng} 似乎填反了（纬度在前）` }[problem.why];
+    case 'duplicateName':
+      return `"${problem.name}"已在第 ${problem.line} 行出现`;
+    case 'unknownOwner':
+      return `负责人"${problem.owner}"不是本公司的用户（请填显示名或聊天账号）`;
+    case 'ambiguousOwner':
+      return `负责人"${problem.owner}"对应 ${problem.count} 个用户，请填聊天账号`;
+    case 'unreadable':
+      return `无法读取这一行（${problem.detail}）`;
+    case 'refusedByDatabase':
+      return `数据库拒绝了这一行（${problem.detail}）`;
+  }
+}

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../shared/db.ts';
-import type { Actor } from './permissions.ts';
+import { can, type Actor } from './permissions.ts';
 import { loadActor } from './load-actor.ts';
 
 /**
@@ -45,7 +45,7 @@ export function auditActor(principal: Principal): { actorUserId: string | null; 
  */
 export function visibleUserIds(db: Db, actor: Actor) {
   const org = db.selectFrom('users').select('users.id').where('users.org_id', '=', actor.orgId);
-  if (actor.role === 'admin') return org;
+  if (can(actor, { action: 'viewOrg', orgId: actor.orgId })) return org;
   if (actor.managedTeamIds.length === 0) return org.where('users.id', '=', actor.userId);
   return org.where((eb) =>
     eb.or([
@@ -55,10 +55,14 @@ export function visibleUserIds(db: Db, actor: Actor) {
   );
 }
 
-/** Teams `actor` may look at: the org's for admins, those they manage or belong to for others. */
+/**
+ * Teams `actor` may name in a filter or list: the org's for admins, those they manage or belong to
+ * for others (a rep sees their own team's name and board). A team's figures about its members (the
+ * digest) ask `can(viewTeam)` instead.
+ */
 export function visibleTeamIds(db: Db, actor: Actor) {
   const org = db.selectFrom('teams').select('teams.id').where('teams.org_id', '=', actor.orgId);
-  if (actor.role === 'admin') return org;
+  if (can(actor, { action: 'viewOrg', orgId: actor.orgId })) return org;
   const ids = [...new Set([...actor.managedTeamIds, ...actor.memberTeamIds])];
   return ids.length === 0 ? org.where(sql<boolean>`false`) : org.where('teams.id', 'in', ids);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { can, type Actor, type Check, type PersonSubject } from './permissions.ts';
+import { tokenActor } from './api-actor.ts';
 
 const org = 'org-1';
 const east = 'team-east';
@@ -64,5 +65,42 @@ describe('can', () => {
   it('lets only admins deactivate or erase someone, and shows an access log to its own person only', () => {
     expect(answers({ action: 'offboardPerson', orgId: org })).toEqual([false, false, false, false, true, false]);
     expect(answers({ action: 'viewAccessLog', person: wang })).toEqual([true, false, false, false, false, false]);
+  });
+
+  it('lets a manager of any team and admins look after teams at all; a rep, or a manager-by-title who manages none, not', () => {
+    const titleOnly: Actor = { userId: 'qian', orgId: org, role: 'manager', managedTeamIds: [], memberTeamIds: [] };
+    expect(answers({ action: 'leadAnyTeam', orgId: org })).toEqual([false, false, true, true, true, false]);
+    expect(can(titleOnly, { action: 'leadAnyTeam', orgId: org })).toBe(false);
+    expect(can(titleOnly, { action: 'openManagerConsole', orgId: org })).toBe(false);
+  });
+
+  it('shows the whole org at once (every team, people in none, all customers) to admins only', () => {
+    expect(answers({ action: 'viewOrg', orgId: org })).toEqual([false, false, false, false, true, false]);
+  });
+
+  it('lets only admins import a customer sheet', () => {
+    expect(answers({ action: 'importCustomers', orgId: org })).toEqual([false, false, false, false, true, false]);
+  });
+
+  it("gives an API token an admin's answers in its own org, none in another, and nothing as a person of its own", () => {
+    const token = tokenActor(org);
+    const orgChecks: Check[] = (['createTeam', 'assignRole', 'changeOrgSettings', 'manageApiTokens', 'viewAuditLog', 'offboardPerson', 'openManagerConsole', 'leadAnyTeam', 'viewOrg', 'importCustomers'] as const).map((action) => ({ action, orgId: org }));
+    const checks: Check[] = [
+      ...orgChecks,
+      { action: 'viewTeam', orgId: org, teamId: east },
+      { action: 'decideJoin', orgId: org, teamId: west },
+      { action: 'viewPerson', person: wang },
+      { action: 'viewPerson', person: { ...wang, teamIds: [] } },
+      { action: 'assignWork', assignee: wang },
+      { action: 'giveFeedback', person: wang },
+      { action: 'viewVisitNotes', author: wang, shareNotesInTeam: false },
+      { action: 'changeCustomer', orgId: org, owner: wang },
+    ];
+    for (const check of checks) {
+      expect(can(token, check), check.action).toBe(can(admin, check));
+      expect(can(tokenActor('org-2'), check), `${check.action} in another org`).toBe(false);
+    }
+    // An access log belongs to a person: a token is nobody, so it reads none.
+    expect(can(token, { action: 'viewAccessLog', person: wang })).toBe(false);
   });
 });

@@ -62,7 +62,21 @@ export type Check =
   /** Deactivate (or reactivate) someone who left, or erase their data (issue 16). */
   | { action: 'offboardPerson'; orgId: string }
   /** Read a person's access log (who opened their individual history). */
-  | { action: 'viewAccessLog'; person: PersonSubject };
+  | { action: 'viewAccessLog'; person: PersonSubject }
+  /**
+   * Look after some team at all (approve joins, take members out, give others work, read a team's
+   * reports in chat): a team's manager or an admin. Lets chat refuse a rep, naming the admins, before
+   * it looks anyone up; the act itself is then checked against the team or person it is about.
+   */
+  | { action: 'leadAnyTeam'; orgId: string }
+  /**
+   * The whole org at once rather than team by team: every team and person in the console's lists,
+   * people in no team, and customers whoever owns them (or nobody) on the charts. Admins (and an API
+   * token, which acts as one).
+   */
+  | { action: 'viewOrg'; orgId: string }
+  /** Import a customer sheet (console CSV upload): rows may name any owner in the org, so admins only. */
+  | { action: 'importCustomers'; orgId: string };
 
 export type Action = Check['action'];
 
@@ -77,6 +91,8 @@ export function can(actor: Actor, check: Check): boolean {
     case 'manageApiTokens':
     case 'viewAuditLog':
     case 'offboardPerson':
+    case 'viewOrg':
+    case 'importCustomers':
       return admin;
     case 'viewAccessLog':
       // The log is the person's own: the people it lists are the ones who could read it otherwise.
@@ -95,6 +111,7 @@ export function can(actor: Actor, check: Check): boolean {
       if (check.person.userId === actor.userId) return false;
       return admin || managesAnyOf(actor, check.person.teamIds);
     case 'openManagerConsole':
+    case 'leadAnyTeam':
       return admin || actor.managedTeamIds.length > 0;
     case 'viewVisitNotes':
       if (admin || check.author.userId === actor.userId || managesAnyOf(actor, check.author.teamIds)) return true;

@@ -4,6 +4,9 @@ import type { Clock } from '../shared/clock.ts';
 import { validateCoordinates, type CoordinateSystem } from '../../geo/index.ts';
 import { positionColumns } from './create-customer.ts';
 import { searchKeysFor } from './match-customer-name.ts';
+import { describeRowProblem, type RowProblem } from './row-problems.ts';
+
+export { describeRowProblem, type RowProblem } from './row-problems.ts';
 
 /**
  * One record of a customer sheet. A reader that knows the record's line in the file (header = line 1)
@@ -26,8 +29,8 @@ export interface ImportCustomersResult {
   created: number;
   updated: number;
   unchanged: number;
-  /** In line order. */
-  errors: { line: number; message: string }[];
+  /** In line order: the problems in English (`message`, for the CLI and the API) and as data (`problems`, for the console's languages). */
+  errors: { line: number; message: string; problems: RowProblem[] }[];
   /** Headers that name no known column (a typo such as `teir` would otherwise be silently lost). */
   ignoredColumns: string[];
 }
@@ -35,6 +38,16 @@ export interface ImportCustomersResult {
 /** The whole file cannot be imported (unknown org, no name column): nothing was written. */
 export class CustomerImportError extends Error {
   override name = 'CustomerImportError';
+  /** The sheet's headers when it has no name column (the console says so in the reader's language). */
+  readonly headers?: string[];
+  constructor(message: string, details: { headers?: string[] } = {}) {
+    super(message);
+    if (details.headers) this.headers = details.headers;
+  }
+}
+
+function rowError(line: number, problems: RowProblem[]): ImportCustomersResult['errors'][number] {
+  return { line, message: problems.map(describeRowProblem).join('; '), problems };
 }
 
 type Column = 'name' | 'aliases' | 'tier' | 'lat' | 'lng' | 'system' | 'address' | 'owner';
@@ -74,31 +87,28 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  * Validates one record's cells. Every problem is listed so a row is fixed in one go. A blank optional
  * cell is `undefined`: on re-import it keeps what the customer has (reps may have set it in chat).
  */
-export function parseCustomerCells(cells: Partial<Record<Column, string>>): { row?: ParsedRow; problems: string[] } {
-  const problems: string[] = [];
+export function parseCustomerCells(cells: Partial<Record<Column, string>>): { row?: ParsedRow; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
   const text = (c: Column) => cells[c]?.trim() || undefined;
   const name = text('name')?.replace(/\s+/g, ' ');
-  if (!name) problems.push('name is empty');
-  else if (name.length > 200) problems.push('name is longer than 200 characters');
+  if (!name) problems.push({ kind: 'nameEmpty' });
+  else if (name.length > 200) problems.push({ kind: 'nameTooLong' });
 
   const tierCell = text('tier')?.toUpperCase();
-  if (tierCell && !['A', 'B', 'C'].includes(tierCell)) problems.push(`tier "${text('tier')}" is not A, B or C`);
+  if (tierCell && !['A', 'B', 'C'].includes(tierCell)) problems.push({ kind: 'badTier', value: text('tier')! });
 
   const systemCell = text('system')?.toLowerCase().replace(/[\s_\-.]/g, '');
   const system = !systemCell ? 'wgs84' : systemCell === 'wgs84' ? 'wgs84' : systemCell === 'gcj02' || systemCell === 'gcj' ? 'gcj02' : undefined;
-  if (!system) problems.push(`coordinate system "${text('system')}" is not wgs84 or gcj02`);
+  if (!system) problems.push({ kind: 'badSystem', value: text('system')! });
 
   let position: ParsedRow['position'];
   const [latCell, lngCell] = [text('lat'), text('lng')];
-  if (latCell && !lngCell) problems.push('lat without lng');
-  else if (lngCell && !latCell) problems.push('lng without lat');
+  if (latCell && !lngCell) problems.push({ kind: 'latWithoutLng' });
+  else if (lngCell && !latCell) problems.push({ kind: 'lngWithoutLat' });
   else if (latCell && lngCell) {
     const [lat, lng] = [latCell, lngCell].map((v) => (DECIMAL.test(v) ? Number(v) : Number.NaN)) as [number, number];
     const check = validateCoordinates(lat, lng);
-    if (!check.ok) {
-      const why = { not_a_number: 'are not numbers', out_of_range: 'are out of range', swapped: 'look swapped (latitude first)' };
-      problems.push(`lat/lng ${latCell}, ${lngCell} ${why[check.problem]}`);
-    } else if (system) position = { ...check.value, system };
+    if (!check.ok) problems.push({ kind: 'badPosition', lat: latCell, lng: lngCell, why: check.problem }); else if (system) position = { ...check.value, system };
   }
   if (problems.length > 0 || !name) return { problems };
 
@@ -138,14 +148,14 @@ export async function importCustomers(
     ordinal += 1;
     const { line, record, unreadable } = numbered(item, ordinal);
     if (!record) {
-      result.errors.push({ line, message: unreadable ?? 'unreadable record' });
+      result.errors.push(rowError(line, [{ kind: 'unreadable', detail: unreadable ?? 'unreadable record' }]));
       continue;
     }
     if (!columnsChecked) {
       columnsChecked = true;
       const headers = Object.keys(record);
       if (!headers.some((h) => columnOf(h) === 'name')) {
-        throw new CustomerImportError(`no name column (名称); the headers are: ${headers.join(', ')}`);
+        throw new CustomerImportError(`no name column (名称); the headers are: ${headers.join(', ')}`, { headers });
       }
       result.ignoredColumns = headers.filter((h) => !columnOf(h));
     }
@@ -160,7 +170,7 @@ export async function importCustomers(
     if (row) {
       const earlier = firstLineOf.get(row.name.toLowerCase());
       // A name twice in one file is almost always a mistake; silently letting the last row win hides it.
-      if (earlier !== undefined) problems.push(`"${row.name}" is already on line ${earlier}`);
+      if (earlier !== undefined) problems.push({ kind: 'duplicateName', name: row.name, line: earlier });
       if (row.owner) {
         const key = row.owner.toLowerCase();
         if (!owners.has(key)) owners.set(key, findOwner(db, input.orgId, row.owner));
@@ -170,7 +180,7 @@ export async function importCustomers(
       }
     }
     if (!row || problems.length > 0) {
-      result.errors.push({ line, message: problems.join('; ') });
+      result.errors.push(rowError(line, problems));
       continue;
     }
     firstLineOf.set(row.name.toLowerCase(), line);
@@ -209,9 +219,9 @@ async function flush(db: Kysely<Database>, clock: Clock, orgId: string, batch: P
           if (e.code === '23505') return saveBatch(db, clock, orgId, [item]); // created meanwhile: now an update
           throw e;
         }));
-      } catch (rowError) {
-        if (!isDataError(rowError)) throw rowError;
-        result.errors.push({ line: item.line, message: `refused by the database: ${(rowError as Error).message}` });
+      } catch (refusal) {
+        if (!isDataError(refusal)) throw refusal;
+        result.errors.push(rowError(item.line, [{ kind: 'refusedByDatabase', detail: (refusal as Error).message }]));
       }
     }
   }
@@ -271,7 +281,7 @@ function numbered(item: CustomerSheetRow, ordinal: number): { line: number; reco
   return item as { line: number; record?: Record<string, string>; unreadable?: string };
 }
 
-type OwnerLookup = { userId: string } | { problem: string };
+type OwnerLookup = { userId: string } | { problem: RowProblem };
 
 /** An owner cell names a user of the org by display name (any case), chat id (identity) or user id. */
 async function findOwner(db: Kysely<Database>, orgId: string, owner: string): Promise<OwnerLookup> {
@@ -286,8 +296,8 @@ async function findOwner(db: Kysely<Database>, orgId: string, owner: string): Pr
   }
   const ids = [...new Set((await query.execute()).map((r) => r.id))];
   if (ids.length === 1) return { userId: ids[0]! };
-  if (ids.length === 0) return { problem: `owner "${owner}" is not a user of this org (display name or chat id)` };
-  return { problem: `owner "${owner}" matches ${ids.length} users; use their chat id` };
+  if (ids.length === 0) return { problem: { kind: 'unknownOwner', owner } };
+  return { problem: { kind: 'ambiguousOwner', owner, count: ids.length } };
 }
 
 /** Only the cells the row filled and that differ from what is stored. */

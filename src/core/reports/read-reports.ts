@@ -51,18 +51,21 @@ export interface TeamReports {
  */
 export async function readTeamReports(db: Db, input: { viewer: User; now: Date }): Promise<TeamReports[]> {
   const actor = await loadActor(db, input.viewer);
-  let query = db
+  if (!can(actor, { action: 'leadAnyTeam', orgId: actor.orgId })) throw new DomainError('teamReportsOnlyManagers', { admins: await adminNames(db, actor.orgId) });
+  const rows = await db
     .selectFrom('teams as t')
     .leftJoin('team_memberships as m', (join) => join.onRef('m.team_id', '=', 't.id').on('m.role', '=', 'rep'))
     .leftJoin('users as u', 'u.id', 'm.user_id')
-    .select(['t.id', 't.name', 'u.id as user_id', 'u.display_name', 'u.time_zone'])
+    .select(['t.id', 't.name', 't.manager_id', 'u.id as user_id', 'u.display_name', 'u.time_zone'])
     .where('t.org_id', '=', input.viewer.org_id)
     .orderBy('t.name')
-    .orderBy('u.display_name');
-  if (actor.managedTeamIds.length > 0) query = query.where('t.id', 'in', actor.managedTeamIds);
-  else if (actor.role !== 'admin') throw new DomainError('teamReportsOnlyManagers', { admins: await adminNames(db, actor.orgId) });
+    .orderBy('u.display_name')
+    .execute();
+  // The teams the sender may look at (the one check); an admin who also manages teams gets theirs.
+  const visible = rows.filter((row) => can(actor, { action: 'viewTeam', orgId: input.viewer.org_id, teamId: row.id }));
+  const own = visible.filter((row) => row.manager_id === actor.userId);
   const teams = new Map<string, TeamReports>();
-  for (const row of await query.execute()) {
+  for (const row of own.length > 0 ? own : visible) {
     const team = teams.get(row.id) ?? { team: row.name, members: [] };
     teams.set(row.id, team);
     if (!row.user_id) continue;

@@ -39,7 +39,8 @@ export type JoinOutcome =
 
 /**
  * `加入团队 华东`: a request the team's manager approves or declines, unless the org lets anyone
- * join (`orgs.open_joining`, for small companies) or the person asking is an admin.
+ * join (`orgs.open_joining`, for small companies) or the person asking may decide joins to that team
+ * themself (an admin).
  */
 export async function joinTeam({ db, now }: { db: Db; now: Date }, input: { user: User; org: Org; name: string }): Promise<JoinOutcome> {
   const team = await findTeamByName(db, input.user.org_id, input.name);
@@ -51,7 +52,8 @@ export async function joinTeam({ db, now }: { db: Db; now: Date }, input: { user
     .where('user_id', '=', input.user.id)
     .executeTakeFirst();
   if (member) throw new DomainError('teamAlreadyMember', { name: team.name });
-  if (input.org.open_joining || input.user.role === 'admin') {
+  // Whoever may approve a request to this team (an admin) may simply join it.
+  if (input.org.open_joining || can(await loadActor(db, input.user), { action: 'decideJoin', orgId: team.org_id, teamId: team.id })) {
     await db.insertInto('team_memberships').values({ team_id: team.id, user_id: input.user.id, role: 'rep' }).execute();
     await audit(db, input.user, 'team.joined', team.id, {});
     return { status: 'joined', teamId: team.id, name: team.name };

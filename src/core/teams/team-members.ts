@@ -11,10 +11,9 @@ import { AmbiguousPersonError, findPersonByName, personToken } from '../users/fi
  * The sender as an actor who may act on some team: a rep (no team managed, not an admin) is refused
  * here, naming the admins, before learning anything about colleagues and their teams.
  */
-async function teamAuthority(db: Db, user: User, action: 'removeFromTeam' | 'decideJoin'): Promise<Actor> {
+async function teamAuthority(db: Db, user: User): Promise<Actor> {
   const actor = await loadActor(db, user);
-  // No team id can pass for such an actor, so this always refuses.
-  if (actor.role !== 'admin' && actor.managedTeamIds.length === 0) await requireAllowed(db, actor, { action, orgId: actor.orgId, teamId: '' });
+  await requireAllowed(db, actor, { action: 'leadAnyTeam', orgId: actor.orgId });
   return actor;
 }
 
@@ -26,7 +25,7 @@ export async function removeFromTeam(
   { db }: { db: Db },
   input: { user: User; personName: string; teamName?: string },
 ): Promise<{ person: User; team: { id: string; name: string } }> {
-  const actor = await teamAuthority(db, input.user, 'removeFromTeam');
+  const actor = await teamAuthority(db, input.user);
   const person = await findPersonByName(db, input.user.org_id, input.personName);
   const teams = await db
     .selectFrom('team_memberships as m')
@@ -84,7 +83,7 @@ export async function decideJoin(
   { db, now }: { db: Db; now: Date },
   input: { user: User; personName: string; approve: boolean },
 ): Promise<{ person: User; teams: string[] }> {
-  const actor = await teamAuthority(db, input.user, 'decideJoin');
+  const actor = await teamAuthority(db, input.user);
   const person = await requester(db, actor, input.user, input.personName);
   const pending = await db
     .selectFrom('join_requests as r')

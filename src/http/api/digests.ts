@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../core/shared/db.ts';
 import type { Clock } from '../../core/shared/clock.ts';
-import { visibleTeamIds } from '../../core/access/api-actor.ts';
+import { can } from '../../core/access/permissions.ts';
 import { localDateOf } from '../../conversation/dates/local-date.ts';
 import { loadSettingsBook } from '../../core/schedules/settings-repository.ts';
 import { loadTeam } from '../../core/schedules/team-context.ts';
@@ -41,7 +41,9 @@ export function registerDigests(api: ApiApp, { db, clock }: { db: Db; clock: Clo
     const { kind } = c.req.valid('param');
     const query = c.req.valid('query');
     const scope = c.get('scope');
-    if (!(await visibleTeamIds(db, scope.actor).where('teams.id', '=', query.team).executeTakeFirst())) throw notFound('team');
+    // A digest is every member's day in figures: the team's manager and admins (`viewTeam`), not its reps.
+    const found = await db.selectFrom('teams').select(['id', 'org_id']).where('id', '=', query.team).where('org_id', '=', scope.actor.orgId).executeTakeFirst();
+    if (!found || !can(scope.actor, { action: 'viewTeam', orgId: found.org_id, teamId: found.id })) throw notFound('team');
     const book = await loadSettingsBook(db);
     const team = await loadTeam(db, book, query.team);
     if (!team) throw notFound('team');

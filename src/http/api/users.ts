@@ -133,6 +133,11 @@ export function registerUsers(api: ApiApp, { db, clock }: { db: Kysely<Database>
       const set: { role?: 'admin' | 'manager' | 'rep'; time_zone?: string; language?: 'zh-CN' | 'en-US' } = {};
       if (body.role !== undefined && body.role !== user.role) {
         if (!can(scope.actor, { action: 'assignRole', orgId: user.org_id })) throw new ApiProblem('forbidden', 'Only an admin changes roles');
+        // The org's last admin is never demoted: nobody could then name admins, create teams or tokens.
+        if (user.role === 'admin') {
+          const others = await tx.selectFrom('users').select('id').where('org_id', '=', user.org_id).where('role', '=', 'admin').where('id', '<>', user.id).where('deactivated_at', 'is', null).executeTakeFirst();
+          if (!others) throw new ApiProblem('conflict', `${user.display_name} is the org's only admin; make someone else an admin first`);
+        }
         if (body.role === 'rep') {
           const managed = await tx.selectFrom('teams').select('name').where('manager_id', '=', user.id).execute();
           if (managed.length > 0) throw new ApiProblem('conflict', `${user.display_name} manages ${managed.map((t) => t.name).join(', ')}; name another manager first`);

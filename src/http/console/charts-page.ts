@@ -5,6 +5,7 @@ import { addDays, isValidLocalDate, localDateOf } from '../../conversation/dates
 import { localDayRange } from '../../core/shared/local-day.ts';
 import { loadSettingsBook } from '../../core/schedules/settings-repository.ts';
 import { isWorkday } from '../../core/schedules/calendar.ts';
+import { can } from '../../core/access/permissions.ts';
 import { forbidden, type ConsoleDeps, type ConsoleEnv } from './console-context.ts';
 import { pageShell } from './page-shell.ts';
 import { scopedTeams } from './scope.ts';
@@ -46,7 +47,7 @@ export function mountCharts(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
         .selectFrom('customers as cu')
         .select(['cu.id', 'cu.name', 'cu.tier', 'cu.owner_id', 'cu.lat', 'cu.lng', 'cu.created_at', sql<Date | null>`(select max(v.started_at) from visits v where v.customer_id = cu.id)`.as('last_visit')])
         .where('cu.org_id', '=', viewer.user.org_id)
-        .$if(viewer.actor.role !== 'admin', (q) => q.where('cu.owner_id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']))
+        .$if(!can(viewer.actor, { action: 'viewOrg', orgId: viewer.user.org_id }), (q) => q.where('cu.owner_id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']))
         .execute(),
       ids.length
         ? deps.db
@@ -130,7 +131,7 @@ export function mountCharts(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
 <section class="card"><h2>${t.consoleChartCoverage()}</h2><div class="chart" id="chart-coverage" role="img" aria-label="${t.consoleChartCoverage()}"></div></section>
 <section class="card"><h2>${t.consoleChartPunctuality()}</h2><div class="chart" id="chart-punctuality" role="img" aria-label="${t.consoleChartPunctuality()}"></div></section>
 <section class="card"><h2>${t.consoleChartPlot({ date: plotDate })}</h2>
-<form method="get" action="/console/charts" class="inline-form"><div><label for="date">${t.consoleDatePick()}</label><input type="date" id="date" name="date" value="${plotDate}"></div><button type="submit" class="secondary">${t.consoleShow()}</button></form>
+<form method="get" action="/console/charts" class="inline-form"><div class="date-field"><label for="date">${t.consoleDatePick()}</label><input type="date" id="date" name="date" value="${plotDate}"></div><button type="submit" class="secondary">${t.consoleShow()}</button></form>
 <p class="sub">${t.consolePlotHelp()}</p>
 <div class="chart tall" id="chart-plot" role="img" aria-label="${t.consoleChartPlot({ date: plotDate })}"></div></section>
 </div>`;

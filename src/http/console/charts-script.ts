@@ -60,12 +60,21 @@ export const chartsScript = `(function () {
     return { coords: [[c.lng, c.lat], [c.customerLng, c.customerLat]] };
   });
   var colours = { verified: '#2e7d32', outside: '#d97706', unverified: '#6b7280' };
+  // Axis ends around every point, never narrower than ~200 m: points that share a longitude (one
+  // customer and its check-ins) otherwise leave ECharts a zero span, and it drew 40 to 180 degrees.
+  function span(values) {
+    if (values.length === 0) return {};
+    var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
+    var pad = Math.max((hi - lo) * 0.1, 0.002);
+    return { min: Math.floor((lo - pad) * 1e4) / 1e4, max: Math.ceil((hi + pad) * 1e4) / 1e4 };
+  }
+  var points = d.plot.customers.concat(d.plot.checkIns);
   draw('chart-plot', {
     tooltip: { trigger: 'item', formatter: function (p) { var v = p.data && p.data.info; return v ? esc(v) : ''; } },
     legend: { top: 0 },
     grid: grid,
-    xAxis: { type: 'value', scale: true, name: 'lng', axisLabel: { hideOverlap: true, rotate: plotEl && plotEl.clientWidth < 500 ? 45 : 0 } },
-    yAxis: { type: 'value', scale: true, name: 'lat', axisLabel: { hideOverlap: true } },
+    xAxis: Object.assign({ type: 'value', scale: true, name: 'lng', axisLabel: { hideOverlap: true, rotate: plotEl && plotEl.clientWidth < 500 ? 45 : 0 } }, span(points.map(function (p) { return p.lng; }))),
+    yAxis: Object.assign({ type: 'value', scale: true, name: 'lat', axisLabel: { hideOverlap: true } }, span(points.map(function (p) { return p.lat; }))),
     series: [
       { name: L.customers, type: 'scatter', symbolSize: 10, itemStyle: { color: '#0b57d0' },
         data: d.plot.customers.map(function (c) { return { value: [c.lng, c.lat], info: c.name }; }) },

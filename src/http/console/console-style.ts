@@ -10,7 +10,7 @@ export const consoleStyle = `
 * { box-sizing: border-box; }
 body { margin: 0; }
 a { color: #0b4aa8; }
-header.top { background: #0b2f66; color: #fff; padding: 10px 16px; }
+header.top { background: #0b2f66; color: #fff; padding: 10px 12px; }
 header.top .brand { font-weight: 700; font-size: 1.05rem; color: #fff; text-decoration: none; }
 header.top .who { font-size: 0.9rem; opacity: 0.95; margin-left: 8px; }
 header.top .row { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; max-width: 1100px; margin: 0 auto; }
@@ -28,12 +28,16 @@ p { margin: 6px 0; }
 .card { background: #fff; border: 1px solid #d0d5dc; border-radius: 12px; padding: 12px 14px; margin: 12px 0; }
 .grid { display: grid; grid-template-columns: 1fr; gap: 12px; margin: 12px 0; }
 .grid > .card { margin: 0; }
-@media (min-width: 900px) { .grid.two { grid-template-columns: 1fr 1fr; } main { padding: 16px 24px 40px; } }
+@media (min-width: 900px) { .grid.two { grid-template-columns: 1fr 1fr; } main { padding: 16px 24px 40px; }
+  header.top { padding: 10px 24px; } header.top .row, nav.main { max-width: 1052px; } }
+.date { white-space: nowrap; }
 .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 th, td { text-align: left; padding: 8px 8px; border-bottom: 1px solid #e3e6ea; vertical-align: top; }
 th { color: #3d444d; font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+/* A long customer name keeps a readable width on a phone: the table scrolls inside its card instead. */
+td.name { min-width: 9em; }
 .badge { display: inline-block; padding: 2px 8px; border-radius: 999px; font-size: 0.85rem; font-weight: 600; white-space: nowrap; }
 .badge.verified, .badge.in, .badge.within { background: #e3f4e8; color: #0f5a27; }
 .badge.outside, .badge.late, .badge.overdue { background: #fff0d6; color: #7a4200; }
@@ -58,6 +62,8 @@ button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
 .inline-form { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
 .inline-form > div { flex: 1 1 180px; }
+/* A date is ten characters: its field does not stretch across a desktop-wide card. */
+.inline-form > div.date-field { flex: 0 1 16rem; }
 .flash { background: #e3f4e8; border: 1px solid #0f6b2f; color: #0f4d22; border-radius: 10px; padding: 10px 14px; margin: 12px 0; }
 .alert { background: #fdecec; border: 2px solid #a4161a; color: #7a1013; border-radius: 12px; padding: 12px 16px; margin: 12px 0; }
 .errors { margin: 6px 0; padding-left: 20px; }

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { readCustomerSheet } from '../../core/customers/read-customer-sheet.ts';
 import { CustomerImportError, importCustomers } from '../../core/customers/import-customers.ts';
+import { can } from '../../core/access/permissions.ts';
 import { limitBody } from '../body-limit.ts';
 import { csrfRefused, csrfValid, notFound, type ConsoleDeps, type ConsoleEnv, type Viewer } from './console-context.ts';
 import { csrfField, pageShell, type Html } from './page-shell.ts';
@@ -30,7 +31,7 @@ ${csrfField(viewer.session.csrfToken)}
 export function mountCustomerImport(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
   app.post('/customers/import', limitBody(maxSheetBytes), async (c) => {
     const viewer = c.get('viewer');
-    if (viewer.actor.role !== 'admin') return notFound(c);
+    if (!can(viewer.actor, { action: 'importCustomers', orgId: viewer.user.org_id })) return notFound(c);
     const form = await c.req.parseBody();
     if (!csrfValid(viewer, form._csrf)) return csrfRefused(c, viewer);
     const { t } = viewer;
@@ -45,11 +46,12 @@ export function mountCustomerImport(app: Hono<ConsoleEnv>, deps: ConsoleDeps): v
         outcome = html`<section class="card" role="status" id="import-result">
 <p class="${result.errors.length ? '' : 'flash'}">${t.consoleImportResult({ created: result.created, updated: result.updated, unchanged: result.unchanged, failed: result.errors.length })}</p>
 ${result.ignoredColumns.length ? html`<p class="sub">${t.consoleImportIgnored({ columns: result.ignoredColumns.join(', ') })}</p>` : ''}
-${result.errors.length ? html`<ul class="errors" id="import-errors">${result.errors.map((e) => html`<li>${t.consoleImportLine(e)}</li>`)}</ul>` : ''}
+${result.errors.length ? html`<ul class="errors" id="import-errors">${result.errors.map((e) => html`<li>${t.consoleImportLine({ line: e.line, message: t.consoleImportProblems({ problems: e.problems }) })}</li>`)}</ul>` : ''}
 </section>`;
       } catch (error) {
         if (!(error instanceof CustomerImportError)) throw error;
-        outcome = html`<p class="alert" role="alert">${t.consoleImportFailed({ message: error.message })}</p>`;
+        const message = error.headers ? t.consoleImportNoNameColumn({ headers: error.headers.join(', ') }) : t.consoleImportFailed({ message: error.message });
+        outcome = html`<p class="alert" role="alert">${message}</p>`;
       }
     }
     const body = html`${outcome}<p><a class="button secondary" href="/console/customers">${t.consoleCustomersTitle()}</a></p>${importForm(viewer)}`;

@@ -54,11 +54,11 @@ export function mountCustomers(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
       const since = (lastVisit ?? new Date(cu.created_at)).getTime();
       const due = interval === null ? 'none' : Math.floor((now.getTime() - since) / dayMs) >= interval ? 'overdue' : 'within';
       return html`<tr class="customer" data-customer="${cu.name}">
-<td><a href="/console/customers/${cu.id}">${cu.name}</a></td>
+<td class="name"><a href="/console/customers/${cu.id}">${cu.name}</a></td>
 <td>${cu.tier}</td>
 <td>${cu.owner_id ? (ownerName.get(cu.owner_id) ?? '—') : t.consoleNoOwner()}</td>
 <td>${cu.lat === null || cu.lng === null ? t.consoleNoPosition() : `${cu.lat.toFixed(5)}, ${cu.lng.toFixed(5)}`}</td>
-<td>${lastVisit ? localDateOf(lastVisit, viewer.user.time_zone) : t.consoleNever()}</td>
+<td class="date">${lastVisit ? localDateOf(lastVisit, viewer.user.time_zone) : t.consoleNever()}</td>
 <td><span class="badge ${due}">${interval === null ? t.consoleDueNone() : due === 'overdue' ? t.consoleDueOverdue({ days: interval }) : t.consoleDueWithin({ days: interval })}</span></td>
 </tr>`;
     });
@@ -66,7 +66,7 @@ export function mountCustomers(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
 <form method="get" action="/console/customers" class="inline-form card" role="search">
 <div><label for="q">${t.consoleSearchLabel()}</label><input type="search" id="q" name="q" value="${q}"></div>
 <button type="submit" class="secondary">${t.consoleSearch()}</button>
-${viewer.manager ? html`<a class="button" href="/console/customers/new">${t.consoleNewCustomer()}</a>` : ''}
+${mayCreate(viewer) ? html`<a class="button" href="/console/customers/new">${t.consoleNewCustomer()}</a>` : ''}
 </form>
 <section class="card">
 ${rows.length === 0 ? html`<p>${t.consoleNoCustomers()}</p>` : html`<div class="table-wrap"><table>
@@ -74,19 +74,19 @@ ${rows.length === 0 ? html`<p>${t.consoleNoCustomers()}</p>` : html`<div class="
 <tbody>${rows}</tbody></table></div>`}
 ${matched.length > pageSize ? html`<p class="sub">${t.consoleCustomersMore({ shown: pageSize })}</p>` : ''}
 </section>
-${viewer.actor.role === 'admin' ? importForm(viewer) : ''}`;
+${can(viewer.actor, { action: 'importCustomers', orgId: viewer.user.org_id }) ? importForm(viewer) : ''}`;
     return c.html(pageShell({ language: viewer.language, t, title: t.consoleCustomersTitle(), user: viewer.user, manager: viewer.manager, csrf: viewer.session.csrfToken, current: 'customers', body }));
   });
 
   app.get('/customers/new', async (c) => {
     const viewer = c.get('viewer');
-    if (!viewer.manager) return notFound(c);
+    if (!mayCreate(viewer)) return notFound(c);
     return customerForm(c, deps, viewer, undefined, undefined);
   });
 
   app.post('/customers/new', async (c) => {
     const viewer = c.get('viewer');
-    if (!viewer.manager) return notFound(c);
+    if (!mayCreate(viewer)) return notFound(c);
     const form = await c.req.parseBody();
     if (!csrfValid(viewer, form._csrf)) return csrfRefused(c, viewer);
     const read = readForm(viewer, form);
@@ -127,6 +127,14 @@ ${viewer.actor.role === 'admin' ? importForm(viewer) : ''}`;
       return customerForm(c, deps, viewer, customer, render(viewer.language, error.code, error.params as never), form);
     }
   });
+}
+
+/**
+ * The console's create form sets tier, owner and position at once, so it is for whoever may change a
+ * customer nobody owns yet (`changeCustomer` with no owner: a team's manager, an admin).
+ */
+function mayCreate(viewer: Viewer): boolean {
+  return can(viewer.actor, { action: 'changeCustomer', orgId: viewer.user.org_id, owner: null });
 }
 
 async function findCustomer(deps: ConsoleDeps, viewer: Viewer, id: string | undefined): Promise<Customer | undefined> {

@@ -25,7 +25,7 @@ export function mountLeaderboard(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void
     const book = await loadSettingsBook(deps.db);
     const teams: TeamContext[] = [];
     if (viewer.manager) {
-      teams.push(...(await loadTeams(deps.db, book, (await scopedTeams(deps.db, viewer.actor)).map((team) => team.id))));
+      teams.push(...(await loadTeams(deps.db, book, (await scopedTeams(deps.db, viewer.actor)).flatMap((team) => (team.id === null ? [] : [team.id])))));
     } else {
       const own = await teamOfUser(deps.db, book, viewer.user.id);
       if (own) teams.push(own);

@@ -64,12 +64,21 @@ export function pageShell(input: ShellInput): Html {
   )}</nav>
 </header>
 <main id="main">
-<h1>${input.title}</h1>
+<h1>${keepDatesWhole(input.title)}</h1>
 ${input.body}
 </main>
 ${(input.scripts ?? []).map((src) => html`<script src="${src}"></script>`)}
 </body>
 </html>`;
+}
+
+/**
+ * A title with its dates (2026-11-27) each kept on one line: a phone-width heading otherwise breaks
+ * at a date's hyphen ("2026-11-" / "27"). Every part is escaped as usual.
+ */
+function keepDatesWhole(title: string): Html {
+  const parts = title.split(/(\d{4}-\d{2}-\d{2})/);
+  return html`${parts.map((part, i) => (i % 2 === 1 ? html`<span class="date">${part}</span>` : part))}`;
 }
 
 /** A page without a session (link problems, signed out, refused forms): a title, words, no navigation. */

@@ -24,7 +24,8 @@ export function mountReports(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
     const date = asked && isValidLocalDate(asked) ? asked : today;
     const people = await scopedPeople(deps.db, viewer.actor, viewer.user);
     const ids = people.map((p) => p.id);
-    const mine = viewer.user.role === 'rep';
+    // Someone who oversees nobody (a rep; a manager by title who manages no team) reads their own reports.
+    const mine = !viewer.manager;
     let query = deps.db.selectFrom('daily_reports').selectAll().where('org_id', '=', viewer.user.org_id);
     query = ids.length ? query.where('user_id', 'in', ids) : query.where('user_id', '=', viewer.user.id);
     query = mine ? query.orderBy('report_date', 'desc').limit(14) : query.where('report_date', '=', date);
@@ -53,7 +54,7 @@ ${mayAnswer ? replyForm(viewer, { kind: 'report', id: report.id, person: person.
     }
     const picker = mine
       ? ''
-      : html`<form method="get" action="/console/reports" class="inline-form card"><div><label for="date">${t.consoleDatePick()}</label><input type="date" id="date" name="date" value="${date}"></div><button type="submit" class="secondary">${t.consoleShow()}</button></form>`;
+      : html`<form method="get" action="/console/reports" class="inline-form card"><div class="date-field"><label for="date">${t.consoleDatePick()}</label><input type="date" id="date" name="date" value="${date}"></div><button type="submit" class="secondary">${t.consoleShow()}</button></form>`;
     const body = html`${replyFlash(viewer, { sent: c.req.query('sent'), to: c.req.query('to') })}${picker}${cards.length ? cards : html`<p class="card">${t.consoleNoReports()}</p>`}`;
     return c.html(
       pageShell({ language: viewer.language, t, title: mine ? t.consoleMyReportsTitle() : t.consoleReportsTitle({ date }), user: viewer.user, manager: viewer.manager, csrf: viewer.session.csrfToken, current: 'reports', body }),

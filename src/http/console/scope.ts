@@ -4,21 +4,25 @@ import { loadPerson } from '../../core/access/load-actor.ts';
 import { can, type Actor } from '../../core/access/permissions.ts';
 
 export interface ScopedTeam {
-  id: string;
+  /** Null for the reps in no team, listed to those who see the whole org (`viewOrg`). */
+  id: string | null;
   name: string;
   reps: User[];
 }
 
 /**
- * The teams a console viewer oversees with their reps: an admin every team of the org, a manager the
- * teams they manage, a rep none. Every person listed also passes the `viewPerson` check.
+ * The teams a console viewer oversees with their reps: those the `viewTeam` check lets them look at
+ * (an admin every team of the org, a manager the teams they manage, a rep none), and for whoever sees
+ * the whole org (`viewOrg`: an admin) the reps in no team at all, last, with a null id: they file
+ * reports and check in like anyone, and no team page would show them otherwise. Every person listed
+ * also passes the `viewPerson` check.
  */
 export async function scopedTeams(db: Db, actor: Actor): Promise<ScopedTeam[]> {
-  if (actor.role !== 'admin' && actor.managedTeamIds.length === 0) return [];
-  let query = db.selectFrom('teams').select(['id', 'name']).where('org_id', '=', actor.orgId).orderBy('name').orderBy('id');
-  if (actor.role !== 'admin') query = query.where('id', 'in', [...actor.managedTeamIds]);
-  const teams = await query.execute();
-  if (teams.length === 0) return [];
+  if (!can(actor, { action: 'openManagerConsole', orgId: actor.orgId })) return [];
+  const all = await db.selectFrom('teams').select(['id', 'name', 'org_id']).where('org_id', '=', actor.orgId).orderBy('name').orderBy('id').execute();
+  const teams = all.filter((team) => can(actor, { action: 'viewTeam', orgId: team.org_id, teamId: team.id })).map(({ id, name }) => ({ id, name }));
+  const unteamed = can(actor, { action: 'viewOrg', orgId: actor.orgId }) ? await repsInNoTeam(db, actor) : [];
+  if (teams.length === 0) return unteamed.length > 0 ? [{ id: null, name: '', reps: unteamed }] : [];
   const members = await db
     .selectFrom('team_memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -29,21 +33,39 @@ export async function scopedTeams(db: Db, actor: Actor): Promise<ScopedTeam[]> {
     .where('u.org_id', '=', actor.orgId)
     .orderBy('u.display_name')
     .execute();
-  return teams.map((team) => ({
+  const scoped: ScopedTeam[] = teams.map((team) => ({
     ...team,
     reps: members
       .filter((m) => m.team_id === team.id)
       .map(({ team_id: _team, ...user }) => user)
       .filter((u) => can(actor, { action: 'viewPerson', person: { userId: u.id, orgId: u.org_id, teamIds: [team.id] } })),
   }));
+  return unteamed.length > 0 ? [...scoped, { id: null, name: '', reps: unteamed }] : scoped;
 }
 
-/** Everyone the viewer may see (their teams' reps; a rep only themself), each once. */
+/** Reps of the org in no team (a newcomer not yet placed, someone whose team was wound up). */
+async function repsInNoTeam(db: Db, actor: Actor): Promise<User[]> {
+  const people = await db
+    .selectFrom('users as u')
+    .selectAll('u')
+    .where('u.org_id', '=', actor.orgId)
+    // Whom Legwork asks for a daily report (as the reminders do); who may see them is can() below.
+    .where('u.role', '=', 'rep')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('team_memberships as m').select('m.user_id').whereRef('m.user_id', '=', 'u.id'))))
+    .orderBy('u.display_name')
+    .execute();
+  return people.filter((u) => can(actor, { action: 'viewPerson', person: { userId: u.id, orgId: u.org_id, teamIds: [] } }));
+}
+
+/**
+ * Everyone whose reports the viewer's console lists: the reps of the teams they oversee; someone who
+ * oversees no team (a rep, a manager by title who manages no team) only themself.
+ */
 export async function scopedPeople(db: Db, actor: Actor, self: User): Promise<User[]> {
   const teams = await scopedTeams(db, actor);
   const people = new Map<string, User>();
   for (const team of teams) for (const rep of team.reps) people.set(rep.id, rep);
-  if (actor.role === 'rep') people.set(self.id, self);
+  if (!can(actor, { action: 'openManagerConsole', orgId: actor.orgId })) people.set(self.id, self);
   return [...people.values()].sort((a, b) => (a.display_name < b.display_name ? -1 : a.display_name > b.display_name ? 1 : 0));
 }
 

@@ -5,7 +5,7 @@ import { localDateOf } from '../../conversation/dates/local-date.ts';
 import { formatLocalTime } from '../../conversation/handlers/format.ts';
 import type { Catalogue } from '../../conversation/i18n/catalogue.ts';
 import type { User } from '../../db/schema.ts';
-import { forbidden, type ConsoleDeps, type ConsoleEnv } from './console-context.ts';
+import type { ConsoleDeps, ConsoleEnv } from './console-context.ts';
 import { pageShell } from './page-shell.ts';
 import { scopedTeams } from './scope.ts';
 
@@ -19,10 +19,8 @@ type ReportState = 'in' | 'late' | 'missing';
 export function mountToday(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
   app.get('/', async (c) => {
     const viewer = c.get('viewer');
-    if (!viewer.manager) {
-      if (viewer.user.role === 'rep') return c.redirect(`/console/people/${viewer.user.id}/week`, 303);
-      return forbidden(c);
-    }
+    // Someone who oversees nobody (a rep; a manager by title who manages no team) starts at their own week.
+    if (!viewer.manager) return c.redirect(`/console/people/${viewer.user.id}/week`, 303);
     const { t } = viewer;
     const now = deps.clock.now();
     const teams = await scopedTeams(deps.db, viewer.actor);
@@ -40,8 +38,8 @@ export function mountToday(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
     const today = localDateOf(now, viewer.user.time_zone);
     const body = teams.length === 0
       ? html`<p class="card">${t.consoleNoTeams()}</p>`
-      : html`${teams.map((team) => html`<section class="card team" data-team="${team.name}">
-<h2>${t.consoleTeamHeading({ team: team.name, reps: team.reps.length })}</h2>
+      : html`${teams.map((team) => html`<section class="card team" data-team="${team.id === null ? '' : team.name}">
+<h2>${team.id === null ? t.consoleNoTeamHeading({ reps: team.reps.length }) : t.consoleTeamHeading({ team: team.name, reps: team.reps.length })}</h2>
 ${team.reps.length === 0 ? html`<p class="sub">${t.consoleNoReps()}</p>` : team.reps.map((rep) => repBlock(t, viewer.user, rep, reps.get(rep.id)!))}
 </section>`)}`;
     return c.html(pageShell({ language: viewer.language, t, title: t.consoleTodayTitle({ date: today }), user: viewer.user, manager: true, csrf: viewer.session.csrfToken, current: 'today', body }));
