@@ -20,7 +20,7 @@ export async function handleReport(turn: Turn, intent: Extract<Intent, { kind: '
     await submitReport(turn, intent.text);
     return;
   }
-  const date = localDateOf(turn.now, await recordZone(turn.db, turn.user.id, turn.now));
+  const date = localDateOf(turn.now, await recordZone(turn.db, turn.user.id, turn.now, turn.user));
   const summary = await summarizeDay(turn.db, { userId: turn.user.id, date });
   const existing = await findReport(turn.db, turn.user.id, date);
   const lines = [renderSummary(turn, date, summary)];

@@ -10,7 +10,7 @@ import type { Turn } from '../turn.ts';
 export async function handleToday(turn: Turn): Promise<void> {
   const { t, user } = turn;
   // The day records are written under (the team's on a day the rep changed zone).
-  const date = localDateOf(turn.now, await recordZone(turn.db, user.id, turn.now));
+  const date = localDateOf(turn.now, await recordZone(turn.db, user.id, turn.now, user));
   const visits = await listDayVisits(turn.db, { userId: user.id, date });
   const report = await findReport(turn.db, user.id, date);
   const lines = [t.todayHeader({ date })];
