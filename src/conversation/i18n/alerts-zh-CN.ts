@@ -11,7 +11,7 @@ export const alertsZhCN: typeof alertsEnUS = {
   alertLateReport: (p) => `${p.person} 在 ${p.time} 补交了 ${p.date} 的日报，此时每日简报已发出。发送“日报 ${p.person}”查看。`,
   alertOne: (p) => `提醒：${p.line}`,
   alertBatch: (p) => `${p.count} 条提醒（${p.from}–${p.to}）：\n${p.lines}`,
-  alertsFooter: () => '关闭某类提醒可发送如“提醒 范围外 关”（或 虚拟定位、迟交）；发送“提醒”查看全部。',
+  alertsFooter: () => '关闭某类提醒可发送如“提醒 范围外 关”（或 模拟定位、迟交）；发送“提醒”查看全部。',
   alertKindName: (p) => ({ offsite: '范围外签到', mocked: '模拟定位', lateReport: '简报后迟交的日报' })[p.kind],
   alertSwitched: (p) =>
     p.enabled ? `${p.name}提醒已开启：发生时即通知你（每 10 分钟最多一条消息，免打扰时段不发）。` : `${p.name}提醒已关闭，每日简报里仍能看到。`,
