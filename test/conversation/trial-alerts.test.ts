@@ -128,3 +128,78 @@ describe('joining at once with open joining', () => {
     expect(await s.ask('Zhang', 'alerts joined off')).toBe('People joining without approval: alerts off. New members still appear in your digest.');
   });
 });
+
+describe("a rep's week: weekends and holidays are not missing reports", () => {
+  /** 王五 files on Monday 23 November and on Saturday 28; it is now Monday 30 November, 10:00. */
+  async function weekWithReports(english = false): Promise<void> {
+    const s = h.current;
+    if (english) {
+      for (const id of ['Li', 'Zhang', 'Wang']) await registerInEnglish(s, id);
+      await s.say('Li', 'team create East manager Zhang');
+      await s.say('Wang', 'join East');
+      await s.say('Zhang', 'approve Wang');
+    } else {
+      await chineseTeam();
+    }
+    const rep = english ? 'Wang' : '王五';
+    s.clock.set('2026-11-23T10:00:00Z'); // Monday 18:00
+    await s.say(rep, english ? 'report visited two customers' : '日报 拜访两家');
+    s.clock.set('2026-11-28T10:00:00Z'); // Saturday 18:00
+    await s.say(rep, english ? 'report Saturday overtime' : '日报 周六加班');
+    s.clock.set('2026-11-30T02:00:00Z');
+  }
+
+  it('`团队 王五 上周` says 休息日 for Sunday, 日报已交 for a Saturday report, and follows the team\'s workdays', async () => {
+    await weekWithReports();
+    const s = h.current;
+    expect(await s.ask('张三', '团队 王五 上周')).toBe(
+      [
+        '王五的一周：2026-11-23 至 2026-11-29',
+        '',
+        '• 周一 2026-11-23：拜访 0（核实 0，异地 0），日报已交',
+        '• 周二 2026-11-24：拜访 0（核实 0，异地 0），日报未交',
+        '• 周三 2026-11-25：拜访 0（核实 0，异地 0），日报未交',
+        '• 周四 2026-11-26：拜访 0（核实 0，异地 0），日报未交',
+        '• 周五 2026-11-27：拜访 0（核实 0，异地 0），日报未交',
+        '• 周六 2026-11-28：拜访 0（核实 0，异地 0），日报已交',
+        '• 周日 2026-11-29：拜访 0（核实 0，异地 0），休息日',
+      ].join('\n'),
+    );
+    expect(await s.ask('张三', '团队 王五 2026-11-29')).toBe('王五的一天：2026-11-29 周日\n\n签到与拜访（0）\n没有签到或拜访。\n\n日报：无（休息日）');
+    expect(await s.ask('张三', '团队 王五 2026-11-27')).toContain('日报：未提交');
+    // The whole team on Sunday: nobody is missing a report.
+    s.clock.set('2026-11-29T04:00:00Z');
+    expect(await s.ask('张三', '团队')).toBe('每日简报（2026-11-29）\n\n华东：1 人，拜访 0 次（有效 0，范围外 0）；日报已交 0、迟交 0、未交 0\n王五：没有拜访；休息日，无需日报');
+    // The week's digest counts Tuesday to Friday as missing: Saturday's report does not make up for one.
+    s.clock.set('2026-11-30T02:00:00Z');
+    expect(await s.ask('张三', '团队 上周')).toContain('王五：拜访 0 次（持平），有效 0 次（持平），范围外 0 次，客户 0 家；日报已交 2、迟交 0、未交 4');
+    // A team that works Saturdays: Saturday without a report is missing then, Sunday still a day off.
+    expect(await s.ask('张三', '工作日 周一至周六')).toContain('周一至周六');
+    const week = (await s.ask('张三', '团队 王五 上周')).split('\n');
+    expect(week[7]).toBe('• 周六 2026-11-28：拜访 0（核实 0，异地 0），日报已交');
+    expect(week[8]).toBe('• 周日 2026-11-29：拜访 0（核实 0，异地 0），休息日');
+    // A holiday (added before it comes) is a day off too.
+    expect(await s.ask('张三', '节假日 添加 2026-12-02')).toContain('12');
+    s.clock.set('2026-12-03T02:00:00Z');
+    expect(await s.ask('张三', '团队 王五 2026-12-02')).toContain('日报：无（休息日）');
+    expect(await s.ask('张三', '团队 2026-12-02')).toContain('王五：没有拜访；休息日，无需日报');
+    expect(await s.ask('张三', '团队 王五 本周')).toContain('• 周二 2026-12-01：拜访 0（核实 0，异地 0），日报未交\n• 周三 2026-12-02：拜访 0（核实 0，异地 0），休息日');
+  });
+
+  it('`team Wang last week` in English', async () => {
+    await weekWithReports(true);
+    const s = h.current;
+    const week = (await s.ask('Zhang', 'team Wang last week')).split('\n');
+    expect(week.slice(2)).toEqual([
+      '• Mon 2026-11-23: 0 visits (0 verified, 0 outside), report in',
+      '• Tue 2026-11-24: 0 visits (0 verified, 0 outside), no report',
+      '• Wed 2026-11-25: 0 visits (0 verified, 0 outside), no report',
+      '• Thu 2026-11-26: 0 visits (0 verified, 0 outside), no report',
+      '• Fri 2026-11-27: 0 visits (0 verified, 0 outside), no report',
+      '• Sat 2026-11-28: 0 visits (0 verified, 0 outside), report in',
+      '• Sun 2026-11-29: 0 visits (0 verified, 0 outside), day off',
+    ]);
+    expect(await s.ask('Zhang', 'team Wang 2026-11-29')).toContain('Daily report: none (day off)');
+    expect(await s.ask('Zhang', 'team yesterday')).toContain('Wang: no visits; day off, no report due');
+  });
+});
