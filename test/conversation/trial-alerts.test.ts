@@ -203,3 +203,19 @@ describe("a rep's week: weekends and holidays are not missing reports", () => {
     expect(await s.ask('Zhang', 'team yesterday')).toContain('Wang: no visits; day off, no report due');
   });
 });
+
+describe("a newcomer's first words choose their language when the platform gives none", () => {
+  it('welcomes "hello" in English in an org that speaks Chinese, and keeps replying in English', async () => {
+    const s = h.current;
+    await s.register('李四');
+    const [welcome] = await s.say('newbie', 'hello');
+    expect(welcome).toMatch(/^Welcome to Legwork, newbie! /u);
+    expect(welcome).toContain('privacy?lang=en-US');
+    expect(await s.ask('newbie', 'today')).not.toMatch(/\p{Script=Han}/u);
+    // Chinese words, or words in no language (coordinates), get the org's Chinese.
+    expect((await s.say('xiaoming', '你好'))[0]).toMatch(/^欢迎使用 Legwork，xiaoming！/u);
+    expect((await s.say('xiaohong', '22.54,113.95'))[0]).toMatch(/^欢迎使用 Legwork，xiaohong！/u);
+    // Someone already known keeps their language whatever they write.
+    expect(await s.ask('xiaoming', 'hello')).toBe('你好，xiaoming！发送"帮助"查看我能做什么。');
+  });
+});
