@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../support/test-app.ts';
 import { locationLink, registerInEnglish } from './helpers.ts';
+import type { OutboundMessage } from '../../src/conversation/types.ts';
+import { encodeSlackMessage } from '../../bots/slack/encode.ts';
+import { encodeOpenApiMessage } from '../../bots/dingtalk/encode.ts';
+import { encodeAppMessage } from '../../bots/wecom/encode.ts';
 
 /**
  * Issue #13 tried as its users would (a manager reading alerts and their team's week, reps checking
@@ -217,5 +221,86 @@ describe("a newcomer's first words choose their language when the platform gives
     expect((await s.say('xiaohong', '22.54,113.95'))[0]).toMatch(/^欢迎使用 Legwork，xiaohong！/u);
     // Someone already known keeps their language whatever they write.
     expect(await s.ask('xiaoming', 'hello')).toBe('你好，xiaoming！发送"帮助"查看我能做什么。');
+  });
+});
+
+describe("the manager's view of a rep on the day the rep moved their clock", () => {
+  /**
+   * 王五 (team 华东, Asia/Shanghai) moves to America/Los_Angeles at 00:30 on Saturday in Shanghai,
+   * still Friday morning in Los Angeles: until Saturday ends in Shanghai the team's zone decides his
+   * day, so what he checks in and files is Saturday's. The manager's views must look there too.
+   */
+  it('团队 王五, 日报 王五 and 日报 团队 show the day his records are on (the team\'s), not his new clock\'s', async () => {
+    await chineseTeam();
+    const s = h.current;
+    s.clock.set('2026-11-27T16:30:00Z'); // Saturday 00:30 in Shanghai, Friday 08:30 in Los Angeles
+    await s.say('王五', '设置时区 America/Los_Angeles');
+    await s.say('王五', '签到 华为 22.54,113.95');
+    expect(await s.ask('王五', '日报 周六一早拜访华为')).toBe('2026-11-28 日报已提交，辛苦了！');
+    s.clock.set('2026-11-27T17:00:00Z');
+    const day = await s.ask('张三', '团队 王五');
+    expect(day.split('\n')[0]).toBe('王五的一天：2026-11-28 周六');
+    expect(day).toContain('华为');
+    expect(day).toContain('周六一早拜访华为');
+    expect(await s.ask('张三', '日报 王五')).toBe('王五的日报（2026-11-28，00:30 提交）：\n周六一早拜访华为');
+    expect(await s.ask('张三', '日报 团队')).toBe('团队"华东"今天的日报：已交 1/1\n• 王五：周六一早拜访华为');
+    // "Yesterday" is the day before that one.
+    expect((await s.ask('张三', '团队 王五 昨天')).split('\n')[0]).toBe('王五的一天：2026-11-27 周五');
+    // Once Saturday has ended in Shanghai his own zone decides again: Saturday in Los Angeles.
+    s.clock.set('2026-11-28T17:00:00Z'); // Sunday 01:00 in Shanghai, Saturday 09:00 in Los Angeles
+    expect((await s.ask('张三', '团队 王五')).split('\n')[0]).toBe('王五的一天：2026-11-28 周六');
+  });
+});
+
+describe('long answers for a team of 15', () => {
+  const names = ['赵一', '钱二', '孙三', '李四四', '周五五', '吴六', '郑七', '王八', '冯九', '陈十', '褚十一', '卫十二', '蒋十三', '沈十四', '韩十五'];
+
+  /** 15 reps in 华东, each with two visits on Friday 27 November (one off-site, with notes) and a report. */
+  async function bigTeam(): Promise<void> {
+    const s = h.current;
+    await s.register('李四', '张三', ...names);
+    await s.say('李四', '加入方式 开放');
+    await s.say('李四', '创建团队 华东 经理 张三');
+    await s.say('张三', '提醒 范围外 关');
+    await s.say('张三', '提醒 入队 关');
+    for (const [i, name] of names.entries()) {
+      const lat = (22.5 + i * 0.01).toFixed(3);
+      await s.say(name, '加入团队 华东');
+      await s.say(name, `新客户 客户${i + 1}号 ${lat},113.95`);
+      await s.say(name, `签到 客户${i + 1}号 ${lat},113.95`);
+      await s.say(name, '签退 见了采购经理，谈了明年的框架协议 下一步 发报价');
+      await s.say(name, `签到 客户${i + 1}号 ${(Number(lat) + 0.02).toFixed(3)},113.95`);
+      if (i % 2 === 0) await s.say(name, '日报 今天拜访两家客户，进展顺利');
+    }
+    await inbox('张三');
+  }
+
+  /** The message the bot queued for the manager's last command, as every adapter receives it. */
+  async function lastAnswer(): Promise<OutboundMessage> {
+    const row = await h.current.db.selectFrom('outbox').select('message').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    return (typeof row.message === 'string' ? JSON.parse(row.message) : row.message) as OutboundMessage;
+  }
+
+  function expectWhole(message: OutboundMessage): void {
+    const slack = encodeSlackMessage(message);
+    const blocks = JSON.stringify(slack.blocks);
+    const dingtalk = JSON.stringify(encodeOpenApiMessage(message));
+    const wecom = encodeAppMessage(message, 'task').map((m) => JSON.stringify(m)).join('\n');
+    for (const rendered of [blocks, dingtalk, wecom]) {
+      expect(rendered).not.toContain('未显示');
+      for (const name of names) expect(rendered).toContain(name);
+    }
+  }
+
+  it('团队 昨天 and 团队 上周 reach the manager whole on Slack, DingTalk and WeCom (no line left out)', async () => {
+    await bigTeam();
+    const s = h.current;
+    s.clock.set('2026-11-28T02:00:00Z');
+    const yesterday = await s.ask('张三', '团队 昨天');
+    expect(yesterday.split('\n')[2]).toBe('华东：15 人，拜访 30 次（有效 15，范围外 15）；日报已交 8、迟交 0、未交 7');
+    expectWhole(await lastAnswer());
+    s.clock.set('2026-11-30T02:00:00Z');
+    expect(await s.ask('张三', '团队 上周')).toContain('华东：拜访 30 次');
+    expectWhole(await lastAnswer());
   });
 });

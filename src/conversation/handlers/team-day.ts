@@ -2,6 +2,7 @@ import { showTeam } from '../../core/digests/show-team.ts';
 import { structured } from '../../core/digests/render-digest.ts';
 import { findReport } from '../../core/reports/submit-daily-report.ts';
 import { loadDayVisits, loadWeekFigures } from '../../core/team-day/load-person-day.ts';
+import { recordZone } from '../../core/users/record-zone.ts';
 import { loadSettingsBook } from '../../core/schedules/settings-repository.ts';
 import { teamOfUser } from '../../core/schedules/team-context.ts';
 import { isWorkday } from '../../core/schedules/calendar.ts';
@@ -46,15 +47,17 @@ export async function handleTeamDay(
     throw error;
   }
   if (pending) await clearPendingState(turn.db, turn.user.id);
-  // Relative words count on the person's own calendar: "yesterday" is their yesterday.
-  const today = localDateOf(turn.now, person.time_zone);
+  // Relative words count on the person's own calendar: "yesterday" is their yesterday. On a day they
+  // moved their clock that calendar is their team's (recordZone: where that day's records are).
+  const zone = await recordZone(turn.db, person.id, turn.now, person);
+  const today = localDateOf(turn.now, zone);
   const logView = (what: 'day' | 'week') =>
     recordAccess(turn.db, { orgId: turn.org.id, viewerId: turn.user.id, subjectId: person.id, what, via: 'chat', now: turn.now });
   if (intent.week) {
     await logView('week');
     return turn.replyPrivately(await personWeek(turn, person, today, intent.week));
   }
-  const date = intent.when === undefined ? today : resolveOn(intent.when, turn.now, person.time_zone);
+  const date = intent.when === undefined ? today : resolveOn(intent.when, turn.now, zone);
   if (date === null) return turn.reply(turn.t.teamDayBadDate({ text: intent.when! }));
   await logView('day');
   // Visit notes are for the person, their managers and admins: never read out in a group chat.
