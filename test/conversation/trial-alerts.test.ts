@@ -304,3 +304,53 @@ describe('long answers for a team of 15', () => {
     expectWhole(await lastAnswer());
   });
 });
+
+describe('batching and the late report, in English', () => {
+  it('one message per 10 minutes: the first at once, the next ones together when the window ends, then a new window', async () => {
+    const s = h.current;
+    for (const id of ['Li', 'Zhang', 'Wang']) await registerInEnglish(s, id);
+    await s.say('Li', 'team create East manager Zhang');
+    await s.say('Wang', 'join East');
+    await s.say('Zhang', 'approve Wang');
+    await s.say('Wang', 'new customer Huawei 22.54,113.95');
+    await s.say('Wang', 'new customer Tencent 22.60,113.95');
+    await inbox('Zhang');
+    await s.say('Wang', 'checkin Huawei 22.558,113.95'); // 10:00, about 2 km off
+    expect(await inbox('Zhang')).toEqual([expect.stringMatching(/^Alert: Wang checked in at Huawei at 10:00, 2\.0 km from the customer \(radius 500 m\)\./u)]);
+    s.clock.set('2026-11-27T02:03:00Z');
+    await s.say('Wang', 'checkin Tencent 22.618,113.95');
+    s.clock.set('2026-11-27T02:06:00Z');
+    await s.say('Wang', 'checkin Huawei 22.558,113.95');
+    expect(await inbox('Zhang')).toEqual([]);
+    await passAt('2026-11-27T02:10:00Z');
+    const [batch] = await inbox('Zhang');
+    expect(batch!.split('\n').slice(0, 3)).toEqual([
+      '2 alerts (10:03–10:06):',
+      expect.stringMatching(/^• Wang checked in at Tencent at 10:03, /u),
+      expect.stringMatching(/^• Wang checked in at Huawei at 10:06, /u),
+    ]);
+    // The batch opened a new window: an alert at 10:12 waits for 10:20, and is sent once.
+    s.clock.set('2026-11-27T02:12:00Z');
+    await s.say('Wang', 'checkin Tencent 22.618,113.95');
+    await passAt('2026-11-27T02:19:00Z');
+    expect(await inbox('Zhang')).toEqual([]);
+    await passAt('2026-11-27T02:20:00Z');
+    expect(await inbox('Zhang')).toEqual([expect.stringMatching(/^Alert: Wang checked in at Tencent at 10:12, /u)]);
+    await passAt('2026-11-27T02:40:00Z');
+    expect(await inbox('Zhang')).toEqual([]);
+
+    // A report after the 19:00 digest: the manager hears of it; an edit is not news.
+    await passAt('2026-11-27T11:00:00Z');
+    expect((await inbox('Zhang'))[0]).toMatch(/^Daily digest for 2026-11-27/u);
+    s.clock.set('2026-11-27T11:40:00Z');
+    await s.say('Wang', 'report four visits today');
+    expect(await inbox('Zhang')).toEqual([
+      'Alert: Wang filed the report for 2026-11-27 at 19:40, after your digest was sent. "report Wang" shows it.\nSwitch a kind off with e.g. "alerts offsite off" (or mock, late, joined); "alerts" lists them.',
+    ]);
+    expect(await s.ask('Zhang', 'report Wang')).toContain('four visits today');
+    s.clock.set('2026-11-27T12:00:00Z');
+    await s.say('Wang', 'report four visits today, corrected');
+    await passAt('2026-11-27T12:30:00Z');
+    expect(await inbox('Zhang')).toEqual([]);
+  });
+});
