@@ -6,6 +6,7 @@ import { DomainError } from '../core/shared/domain-error.ts';
 import { AmbiguousPersonError } from '../core/users/find-person.ts';
 import { askWhichPerson } from './handlers/choose-person.ts';
 import { resolveIdentity, type OrgDefaults } from '../core/users/resolve-identity.ts';
+import { languageOfText } from './intents/language-of-text.ts';
 import { catalogueFor, render } from './i18n/catalogue.ts';
 import { dispatch } from './dispatch.ts';
 import { claimEventAndSender } from './claim-event.ts';
@@ -68,7 +69,8 @@ export function createConversationEngine(deps: EngineDeps) {
       externalId: event.sender.externalId,
       displayName: event.sender.displayName,
       timeZone: event.sender.timeZone,
-      language: event.sender.language,
+      // A newcomer's platform may know no locale: then the words of their first message decide.
+      language: event.sender.language ?? languageOfText(event.text),
       directRef: event.sender.directRef,
     };
     // The dedupe row and the sender's locked user row in one round trip (claim-event.ts).

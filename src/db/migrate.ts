@@ -20,6 +20,7 @@ import * as planSuggestionIndexes from '../../migrations/20261204030000_plan_sug
 import * as sendRecords from '../../migrations/20261205030000_send_records.ts';
 import * as dingtalkSessionWebhooks from '../../migrations/20261205031000_dingtalk_session_webhooks.ts';
 import * as boardIndexOnly from '../../migrations/20261204010000_board_index_only.ts';
+import * as joinedAlerts from '../../migrations/20261206020000_joined_alerts.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '20261204010000_board_index_only': boardIndexOnly,
   '20261205030000_send_records': sendRecords,
   '20261205031000_dingtalk_session_webhooks': dingtalkSessionWebhooks,
+  '20261206020000_joined_alerts': joinedAlerts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -309,7 +309,7 @@ export interface JoinRequestsTable {
   decided_by: string | null;
 }
 
-export type AlertKind = 'offsite' | 'mocked' | 'lateReport' | 'joinRequest';
+export type AlertKind = 'offsite' | 'mocked' | 'lateReport' | 'joinRequest' | 'joined';
 
 /** What an alert tells, stored when raised (names as they were then). */
 export interface AlertDetail {
@@ -321,7 +321,7 @@ export interface AlertDetail {
   at: string;
   /** A late report's date. */
   date?: string;
-  /** The team a join request is for. */
+  /** The team a join request is for, or the team someone joined. */
   team?: string;
 }
 

@@ -108,14 +108,14 @@ describe('alerts to the manager in Chinese', () => {
     await passAt('2026-11-27T02:30:00Z');
     expect(await managerInbox('张三')).toEqual([]);
     expect(await s.ask('张三', '提醒')).toBe(
-      '关于你团队成员的实时提醒：\n• 范围外签到：关\n• 模拟定位：开\n• 简报后迟交的日报：开\n入队申请总是即时发送并带按钮（免打扰时段顺延）。\n开关示例：“提醒 范围外 关” / “提醒 迟交 开”。',
+      '关于你团队成员的实时提醒：\n• 范围外签到：关\n• 模拟定位：开\n• 简报后迟交的日报：开\n• 无需审批的入队：开\n入队申请总是即时发送并带按钮（免打扰时段顺延）。\n开关示例：“提醒 范围外 关” / “提醒 迟交 开”。',
     );
     expect(await s.ask('张三', '提醒 范围外 开')).toBe('范围外签到提醒已开启：发生时即通知你（每 10 分钟最多一条消息，免打扰时段不发）。');
     await s.say('王五', `签到 腾讯 ${farFrom(22.6)}`);
     expect(await managerInbox('张三')).toEqual([expect.stringContaining('王五 10:30 在腾讯签到')]);
     // A rep who manages nothing is told so; `提醒` followed by other words stays prose.
     expect(await s.ask('王五', '提醒')).toContain('你还没有管理团队');
-    expect(await s.ask('王五', '提醒 范围外')).toContain('提醒 范围外 关（范围外、模拟定位、迟交；开 或 关）');
+    expect(await s.ask('王五', '提醒 范围外')).toContain('提醒 范围外 关（范围外、模拟定位、迟交、入队；开 或 关）');
   });
 
   it('alerts a report filed after the digest went out, once', async () => {
@@ -126,7 +126,7 @@ describe('alerts to the manager in Chinese', () => {
     s.clock.set('2026-11-27T11:30:00Z');
     await s.say('王五', '日报 今天跑了三家');
     expect(await managerInbox('张三')).toEqual([
-      '提醒：王五 在 19:30 补交了 2026-11-27 的日报，此时每日简报已发出。发送“日报 王五”查看。\n关闭某类提醒可发送如“提醒 范围外 关”（或 虚拟定位、迟交）；发送“提醒”查看全部。',
+      '提醒：王五 在 19:30 补交了 2026-11-27 的日报，此时每日简报已发出。发送“日报 王五”查看。\n关闭某类提醒可发送如“提醒 范围外 关”（或 模拟定位、迟交、入队）；发送“提醒”查看全部。',
     ]);
     s.clock.set('2026-11-27T11:45:00Z');
     await s.say('王五', '日报 今天跑了三家，改一下');
@@ -163,7 +163,7 @@ describe('alerts to the manager in English', () => {
     expect(await managerInbox('Zhang')).toEqual([]);
     await passAt('2026-11-27T02:10:00Z');
     expect(await managerInbox('Zhang')).toEqual([
-      "Alert: Wang's check-in at Tencent at 10:03 came from a position the phone reported as simulated.\nSwitch a kind off with e.g. \"alerts offsite off\" (or mock, late); \"alerts\" lists them.",
+      "Alert: Wang's check-in at Tencent at 10:03 came from a position the phone reported as simulated.\nSwitch a kind off with e.g. \"alerts offsite off\" (or mock, late, joined); \"alerts\" lists them.",
     ]);
 
     expect(await s.ask('Zhang', 'alerts mock off')).toBe('Simulated positions: alerts off. You will still see them in the digest.');
@@ -171,7 +171,7 @@ describe('alerts to the manager in English', () => {
     expect(await s.ask('Zhang', 'alerts late on')).toBe(
       'Reports filed after the digest: alerts on. They reach you as they happen (at most one message per 10 minutes, none in quiet hours).',
     );
-    expect(await s.ask('Zhang', 'alerts offsite')).toContain('alerts offsite off (offsite, mock, late; on or off)');
+    expect(await s.ask('Zhang', 'alerts offsite')).toContain('alerts offsite off (offsite, mock, late, joined; on or off)');
   });
 
   it('holds a join request in quiet hours and sends it with its buttons when they end', async () => {

@@ -12,10 +12,10 @@ const h = useHarness();
 async function twoZhangs(english = false): Promise<void> {
   const s = h.current;
   const [same, lead, wrong] = english ? ['Zhang', 'Zhao', 'Li'] : ['张三', '赵六', '李四'];
-  await s.say('admin', english ? 'language en' : 'help', { displayName: wrong });
-  await s.say('lead', english ? 'language en' : 'help', { displayName: lead });
-  await s.say('zhang-a', english ? 'language en' : 'help', { displayName: same });
-  await s.say('zhang-b', english ? 'language en' : 'help', { displayName: same });
+  await s.say('admin', english ? 'language en' : '帮助', { displayName: wrong });
+  await s.say('lead', english ? 'language en' : '帮助', { displayName: lead });
+  await s.say('zhang-a', english ? 'language en' : '帮助', { displayName: same });
+  await s.say('zhang-b', english ? 'language en' : '帮助', { displayName: same });
   await s.say('admin', english ? 'joining open' : '加入方式 开放');
   await s.say('admin', english ? `team create East manager ${lead}` : `创建团队 华东 经理 ${lead}`);
   await s.say('admin', english ? 'team create West' : '创建团队 华西');

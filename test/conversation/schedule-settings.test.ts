@@ -59,6 +59,7 @@ describe('showing the settings', () => {
         '• 范围外签到：开',
         '• 模拟定位：开',
         '• 简报后迟交的日报：开',
+        '• 无需审批的入队：开',
       ].join('\n'),
     );
     // A rep sees the same settings, and is told who can change them.

@@ -83,7 +83,7 @@ describe("团队 张三: a person's day in Chinese", () => {
     // History looks back: 11月27日 said on 28 Nov is this year's, 周五 is the Friday just gone.
     expect(await h.current.ask('张三', '团队 王五 11月27日')).toBe(yesterday);
     expect(await h.current.ask('张三', '团队 王五 周五')).toBe(yesterday);
-    expect(await h.current.ask('张三', '团队 孙七')).toBe('孙七的一天：2026-11-28 周六\n\n签到与拜访（0）\n没有签到或拜访。\n\n日报：未提交');
+    expect(await h.current.ask('张三', '团队 孙七')).toBe('孙七的一天：2026-11-28 周六\n\n签到与拜访（0）\n没有签到或拜访。\n\n日报：无（休息日）');
     h.current.clock.set('2026-12-01T02:00:00Z');
     expect(await h.current.ask('张三', '团队 王五 上周')).toBe(
       [
@@ -94,8 +94,8 @@ describe("团队 张三: a person's day in Chinese", () => {
         '• 周三 2026-11-25：拜访 0（核实 0，异地 0），日报未交',
         '• 周四 2026-11-26：拜访 0（核实 0，异地 0），日报未交',
         '• 周五 2026-11-27：拜访 2（核实 1，异地 1），日报已交，计划完成 1/2',
-        '• 周六 2026-11-28：拜访 0（核实 0，异地 0），日报未交',
-        '• 周日 2026-11-29：拜访 0（核实 0，异地 0），日报未交',
+        '• 周六 2026-11-28：拜访 0（核实 0，异地 0），休息日',
+        '• 周日 2026-11-29：拜访 0（核实 0，异地 0），休息日',
       ].join('\n'),
     );
     const digest = await h.current.ask('张三', '团队 昨天');
@@ -163,8 +163,8 @@ describe("team Zhang: a person's day in English", () => {
       '• Wed 2026-11-25: 0 visits (0 verified, 0 outside), no report',
       '• Thu 2026-11-26: 0 visits (0 verified, 0 outside), no report',
       '• Fri 2026-11-27: 1 visit (0 verified, 1 outside), report in',
-      '• Sat 2026-11-28: 0 visits (0 verified, 0 outside), no report',
-      '• Sun 2026-11-29: 0 visits (0 verified, 0 outside), no report',
+      '• Sat 2026-11-28: 0 visits (0 verified, 0 outside), day off',
+      '• Sun 2026-11-29: 0 visits (0 verified, 0 outside), day off',
     ].join('\n');
     expect(await s.ask('Zhang', 'team Wang last week')).toBe(week);
     expect(await s.ask('Li', 'team Wang last week')).toBe(week);

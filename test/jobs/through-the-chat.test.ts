@@ -31,6 +31,8 @@ describe('scheduled messages through the running service', () => {
     const board = await s.newMessages('/local/channels/east-group');
     expect(board).toHaveLength(1);
     expect(board[0]!.text).toContain('East 周排行榜（2026-11-23 至 2026-11-29）');
+    // Ben joined in the 10 minutes after Ann's alert went: the manager heard of him on the next pass.
+    expect((await s.newMessages('/local/inbox/boss')).map((m) => m.text)).toEqual([expect.stringMatching(/^提醒：ben 10:00 加入了你的团队"East"/u)]);
 
     await at('2026-11-27T10:00:00Z'); // 18:00: report reminders
     expect((await s.newMessages('/local/inbox/ann')).map((m) => m.text)).toEqual([expect.stringContaining('2026-11-27 的日报还没交')]);

@@ -65,9 +65,13 @@ export class TestHarness {
     return messages;
   }
 
-  /** Registers users (first one becomes admin) and drops their welcome messages. */
+  /**
+   * Registers users (first one becomes admin) in the org's default language and drops their welcome
+   * messages. The first words choose a newcomer's language, so they are `帮助` or `help` to match.
+   */
   async register(...userIds: string[]): Promise<void> {
-    for (const id of userIds) await this.say(id, 'help');
+    const help = this.app.config.defaults.language === 'en-US' ? 'help' : '帮助';
+    for (const id of userIds) await this.say(id, help);
   }
 
   reset(): void {

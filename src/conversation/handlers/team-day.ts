@@ -2,6 +2,11 @@ import { showTeam } from '../../core/digests/show-team.ts';
 import { structured } from '../../core/digests/render-digest.ts';
 import { findReport } from '../../core/reports/submit-daily-report.ts';
 import { loadDayVisits, loadWeekFigures } from '../../core/team-day/load-person-day.ts';
+import { recordZone } from '../../core/users/record-zone.ts';
+import { loadSettingsBook } from '../../core/schedules/settings-repository.ts';
+import { teamOfUser } from '../../core/schedules/team-context.ts';
+import { isWorkday } from '../../core/schedules/calendar.ts';
+import type { ScheduleSettings } from '../../core/schedules/settings.ts';
 import { findViewablePerson } from '../../core/team-day/viewable-person.ts';
 import { planOfDayLines } from '../../core/plans/show-plan.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
@@ -43,15 +48,17 @@ export async function handleTeamDay(
     throw error;
   }
   if (pending) await clearPendingState(turn.db, turn.user.id);
-  // Relative words count on the person's own calendar: "yesterday" is their yesterday.
-  const today = localDateOf(turn.now, person.time_zone);
+  // Relative words count on the person's own calendar: "yesterday" is their yesterday. On a day they
+  // moved their clock that calendar is their team's (recordZone: where that day's records are).
+  const zone = await recordZone(turn.db, person.id, turn.now, person);
+  const today = localDateOf(turn.now, zone);
   const logView = (what: 'day' | 'week') =>
     recordAccess(turn.db, { orgId: turn.org.id, viewerId: turn.user.id, subjectId: person.id, what, via: 'chat', now: turn.now });
   if (intent.week) {
     await logView('week');
     return turn.replyPrivately(await personWeek(turn, person, today, intent.week));
   }
-  const date = intent.when === undefined ? today : resolveOn(intent.when, turn.now, person.time_zone);
+  const date = intent.when === undefined ? today : resolveOn(intent.when, turn.now, zone);
   if (date === null) return turn.reply(turn.t.teamDayBadDate({ text: intent.when! }));
   await logView('day');
   // Visit notes are for the person, their managers and admins: never read out in a group chat.
@@ -80,10 +87,11 @@ function resolveOn(when: string, now: Date, timeZone: string): string | null {
 async function personDay(turn: Turn, person: User, date: string, today: string) {
   const { t } = turn;
   const zone = turn.user.time_zone;
-  const [visits, report, plan] = await Promise.all([
+  const [visits, report, plan, settings] = await Promise.all([
     loadDayVisits(turn.db, person, date),
     findReport(turn.db, person.id, date),
     planOfDayLines(turn.db, { person, date, today, reader: turn.user, heading: 'plan' }),
+    settingsOf(turn, person),
   ]);
   const lines = visits.length === 0 ? [t.teamDayNoVisits()] : [];
   for (const v of visits) {
@@ -95,7 +103,7 @@ async function personDay(turn: Turn, person: User, date: string, today: string) 
   sections.push(
     report
       ? { heading: t.teamDayReportHeading({ time: formatLocalTime(new Date(report.submitted_at), zone), late: report.late }), lines: report.body.split('\n') }
-      : { heading: t.teamDayReportMissing(), lines: [] },
+      : { heading: t.teamDayReportMissing({ dayOff: !isWorkday(date, settings) }), lines: [] },
   );
   // Plans where they exist: a day nobody planned says nothing about plans.
   if (plan.stops.length > 0) sections.push({ heading: plan.lines[0], lines: plan.lines.slice(1) });
@@ -107,7 +115,14 @@ async function personWeek(turn: Turn, person: User, today: string, week: TeamWee
   const monday = addDays(today, 1 - weekdayOf(today) - (week === 'last' ? 7 : 0));
   // This week runs to today; last week to its Sunday.
   const to = week === 'last' ? addDays(monday, 6) : today;
-  const days = await loadWeekFigures(turn.db, person, monday, to);
+  const settings = await settingsOf(turn, person);
+  const days = await loadWeekFigures(turn.db, person, monday, to, (date) => isWorkday(date, settings));
   const lines = days.map((d) => t.teamWeekDayLine({ ...d, weekday: weekdayOf(d.date) }));
   return structured(t.teamWeekTitle({ person: person.display_name, from: monday, to }), [{ lines }], turn.language);
+}
+
+/** The schedule of the person's team (the first they joined as a rep): its workdays and holidays. */
+async function settingsOf(turn: Turn, person: User): Promise<ScheduleSettings> {
+  const book = await loadSettingsBook(turn.db);
+  return (await teamOfUser(turn.db, book, person.id))?.settings ?? book.for(person.org_id, null);
 }

@@ -15,10 +15,23 @@ export async function handleCreateTeam(turn: Turn, intent: Extract<Intent, { kin
   await notifyPerson(turn, team.manager.id, (t) => t.youManageTeam({ name: team.name, by: turn.user.display_name }));
 }
 
-/** `加入团队 华东` / `join East`: joins at once in an open org, else asks the team's manager. */
+/**
+ * `加入团队 华东` / `join East`: joins at once in an open org (or an admin joining), and the team's
+ * manager hears of it as an alert (batched, a switch, held in quiet hours); else asks the manager.
+ */
 export async function handleJoinTeam(turn: Turn, intent: Extract<Intent, { kind: 'joinTeam' }>): Promise<void> {
   const outcome = await joinTeam({ db: turn.db, now: turn.now }, { user: turn.user, org: turn.org, name: intent.name });
-  if (outcome.status === 'joined') return turn.reply(turn.t.teamJoined({ name: outcome.name }));
+  if (outcome.status === 'joined') {
+    turn.reply(turn.t.teamJoined({ name: outcome.name }));
+    await raiseAlerts(turn.db, {
+      orgId: turn.org.id,
+      subjectUserId: turn.user.id,
+      now: turn.now,
+      toManagers: [outcome.managerId],
+      alerts: [{ kind: 'joined', about: `${outcome.teamId}:${turn.user.id}:${turn.now.toISOString()}`, detail: { team: outcome.name, at: turn.now.toISOString() } }],
+    });
+    return;
+  }
   turn.reply(turn.t.joinRequested({ name: outcome.name, manager: outcome.manager.display_name }));
   // Through the alerts, but never batched or switched off: it is a question with buttons the rep
   // waits on, and no other place asks it. It goes at once, or when the manager's quiet hours end.

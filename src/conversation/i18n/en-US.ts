@@ -53,7 +53,7 @@ export const enUS = {
       '• comment Wang good work — (managers) answer Wang\'s latest daily report ("comment Wang 👍" likes it); "console" sends a link to the web console',
       '• remove Wang from East — (managers, admins) take a member out of a team',
       '• approve Wang — (managers) approve a join request; "decline Wang" declines it',
-      '• alerts offsite off — (managers) stop one real-time alert (offsite, mock, late); "alerts" lists them',
+      '• alerts offsite off — (managers) stop one real-time alert (offsite, mock, late, joined); "alerts" lists them',
       '• leaderboard chart — the board as a picture; "trend" the last 8 weeks; "charts off" (admins) text only',
       '• deactivate Zhang — (admins) someone who left ("reactivate Zhang"); "erase Zhang" removes their personal data',
       '• api token new CRM sync — (admins) a token for the admin API; "api token" lists them, "api token revoke CRM sync"',

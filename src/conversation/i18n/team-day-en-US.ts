@@ -3,7 +3,7 @@
  * into en-US.ts. team-day-zh-CN.ts provides the same keys.
  */
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const REPORT = { in: 'report in', late: 'report late', missing: 'no report' } as const;
+const REPORT = { in: 'report in', late: 'report late', missing: 'no report', dayOff: 'day off' } as const;
 
 export const teamDayEnUS = {
   teamDayNotYours: (p: { person: string; managers: string[]; admins: string[] }) =>
@@ -19,7 +19,7 @@ export const teamDayEnUS = {
   teamDayNextStep: (p: { nextStep: string | null; followUp: string | null }) =>
     `  Next step: ${p.nextStep ?? '-'}${p.followUp ? ` (follow up ${p.followUp})` : ''}`,
   teamDayReportHeading: (p: { time: string; late: boolean }) => `Daily report (submitted ${p.time}${p.late ? ', late' : ''})`,
-  teamDayReportMissing: () => 'Daily report: not filed',
+  teamDayReportMissing: (p: { dayOff: boolean }): string => (p.dayOff ? 'Daily report: none (day off)' : 'Daily report: not filed'),
   teamWeekTitle: (p: { person: string; from: string; to: string }) => `${p.person}'s week, ${p.from} to ${p.to}`,
   teamWeekDayLine: (p: { date: string; weekday: number; visits: number; verified: number; outside: number; report: keyof typeof REPORT; planned: number; planDone: number }) =>
     `• ${WEEKDAYS[p.weekday - 1]} ${p.date}: ${p.visits} visit${p.visits === 1 ? '' : 's'} (${p.verified} verified, ${p.outside} outside), ${REPORT[p.report]}` +

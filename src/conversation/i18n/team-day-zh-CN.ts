@@ -3,7 +3,7 @@ import type { teamDayEnUS } from './team-day-en-US.ts';
 type Same<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : never };
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
-const REPORT = { in: '日报已交', late: '日报迟交', missing: '日报未交' } as const;
+const REPORT = { in: '日报已交', late: '日报迟交', missing: '日报未交', dayOff: '休息日' } as const;
 
 /** 经理查看某人一天、一周的回复（`团队 张三`，issue #13），并入 zh-CN.ts。键与 team-day-en-US.ts 相同。 */
 export const teamDayZhCN: Same<typeof teamDayEnUS> = {
@@ -19,7 +19,7 @@ export const teamDayZhCN: Same<typeof teamDayEnUS> = {
   teamDayNotes: (p) => `  备注：${p.notes}`,
   teamDayNextStep: (p) => `  下一步：${p.nextStep ?? '-'}${p.followUp ? `（${p.followUp} 跟进）` : ''}`,
   teamDayReportHeading: (p) => `日报（${p.time} 提交${p.late ? '，迟交' : ''}）`,
-  teamDayReportMissing: () => '日报：未提交',
+  teamDayReportMissing: (p) => (p.dayOff ? '日报：无（休息日）' : '日报：未提交'),
   teamWeekTitle: (p) => `${p.person}的一周：${p.from} 至 ${p.to}`,
   teamWeekDayLine: (p) =>
     `• ${WEEKDAYS[p.weekday - 1]} ${p.date}：拜访 ${p.visits}（核实 ${p.verified}，异地 ${p.outside}），${REPORT[p.report]}` +

@@ -10,6 +10,7 @@ const ALERT_NAMES: ReadonlyMap<string, AlertName> = new Map([
   ...['范围外', '场外', '离场', '范围外签到', '场外签到', 'offsite', 'off-site', 'outside'].map((w) => [w, 'offsite'] as const),
   ...['模拟定位', '虚拟定位', '模拟', '虚拟', 'mock', 'mocked', 'simulated', 'fake'].map((w) => [w, 'mocked'] as const),
   ...['迟交', '迟交日报', '补交', '日报', 'late', 'late report', 'late reports', 'report', 'reports'].map((w) => [w, 'lateReport'] as const),
+  ...['入队', '加入', '新成员', '加入团队', 'joined', 'join', 'joins', 'new members', 'members'].map((w) => [w, 'joined'] as const),
 ]);
 
 const SWITCH = /^(.+?)\s*(开启|打开|开|关闭|关|on|off)$/iu;

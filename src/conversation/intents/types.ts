@@ -102,7 +102,7 @@ export type Intent =
   | PrivacyIntent;
 
 /** Real-time alert kinds a manager can switch off one by one. */
-export type AlertName = 'offsite' | 'mocked' | 'lateReport';
+export type AlertName = 'offsite' | 'mocked' | 'lateReport' | 'joined';
 
 /** `本周` / `this week` and `上周` / `last week` after `团队` / `team`. */
 export type TeamWeek = 'this' | 'last';

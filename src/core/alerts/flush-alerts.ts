@@ -4,6 +4,7 @@ import { enqueueMessages, type OutboxEntry } from '../../conversation/outbox.ts'
 import { alertWindowMinutes } from './alert-kinds.ts';
 import { loadManagerClock, quietHoursEnd } from './manager-clock.ts';
 import { renderAlerts, renderJoinRequest } from './render-alerts.ts';
+import { alertsOff } from './manage-alerts.ts';
 
 export type FlushOutcome = 'sent' | 'nothing' | 'quiet' | 'window' | 'unreachable';
 
@@ -40,7 +41,11 @@ export async function flushManagerAlerts(db: Db, managerId: string, now: Date): 
   if (quietHoursEnd(now, manager.timeZone, manager.settings.quietHours)) return 'quiet';
   const target = { orgId: manager.orgId, targetRef: manager.directRef };
   const joins = await stillPending(db, waiting.filter((a) => a.kind === 'joinRequest'), now);
-  const others = waiting.filter((a) => a.kind !== 'joinRequest');
+  // A kind switched off while its alerts were held (quiet hours, the window) is off for them too.
+  const off = new Set(await alertsOff(db, managerId));
+  const dropped = waiting.filter((a) => a.kind !== 'joinRequest' && off.has(a.kind));
+  await markSent(db, dropped.map((a) => a.id), now, null);
+  const others = waiting.filter((a) => a.kind !== 'joinRequest' && !off.has(a.kind));
   const entries: OutboxEntry[] = joins.map((a) => ({
     ...target,
     message: { language: manager.language, ...renderJoinRequest(a.detail as AlertDetail, manager.language) },

@@ -26,7 +26,7 @@ export async function setAlertKind({ db, now }: { db: Db; now: Date }, input: { 
     .onConflict((oc) => oc.column('user_id').doUpdateSet({ alerts_off, updated_at: now }))
     .execute();
   const t = catalogueFor(input.user.language);
-  return { text: t.alertSwitched({ name: t.alertKindName({ kind: input.kind }), enabled: input.enabled }) };
+  return { text: t.alertSwitched({ name: t.alertKindName({ kind: input.kind }), kind: input.kind, enabled: input.enabled }) };
 }
 
 /** Lines of a person's alert switches (`提醒` / `alerts`, and the settings listing of a manager). */

@@ -15,6 +15,8 @@ function line(t: Catalogue, alert: { kind: AlertKind; detail: AlertDetail }, tim
       return t.alertMocked({ person: d.person, customer: d.customer ?? '', time });
     case 'lateReport':
       return t.alertLateReport({ person: d.person, date: d.date ?? '', time });
+    case 'joined':
+      return t.alertJoined({ person: d.person, team: d.team ?? '', time });
     case 'joinRequest':
       return t.joinRequestToManager({ person: d.person, team: d.team ?? '' });
   }

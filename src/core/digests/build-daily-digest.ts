@@ -4,6 +4,7 @@ import { findOverdueCustomers } from '../schedules/overdue-customers.ts';
 import type { ManagedTeam } from './managed-teams.ts';
 import type { DailyDigest, RepDay } from './types.ts';
 import { loadPlanTallies } from '../plans/plan-tallies.ts';
+import { isWorkday } from '../schedules/calendar.ts';
 
 /**
  * A manager's daily digest for local `date`: per rep, the visits of their own local day (verified /
@@ -17,11 +18,20 @@ export async function buildDailyDigest(
 ): Promise<DailyDigest> {
   const reps = input.teams.flatMap((t) => t.reps);
   const ids = [...new Set(reps.map((r) => r.userId))];
+  const settingsOf = new Map(input.teams.flatMap((t) => t.reps.map((r) => [r.userId, t.settings] as const)));
+  // No report on a day the rep's team does not work (a weekend, a holiday) is not a missing one.
   const days = new Map<string, Omit<RepDay, 'userId' | 'name'>>(
-    ids.map((id) => [id, { visits: { total: 0, verified: 0, outside: 0, unverified: 0, noteOnly: 0 }, customers: [], report: 'missing', openCheckIns: [], offSite: [], doubtfulLocations: [], followUpsTomorrow: [], overdueCustomers: [] }]),
+    ids.map((id) => [
+      id,
+      {
+        visits: { total: 0, verified: 0, outside: 0, unverified: 0, noteOnly: 0 },
+        customers: [],
+        report: isWorkday(input.date, settingsOf.get(id)!) ? 'missing' : 'dayOff',
+        openCheckIns: [], offSite: [], doubtfulLocations: [], followUpsTomorrow: [], overdueCustomers: [],
+      },
+    ]),
   );
   if (ids.length > 0) {
-    const settingsOf = new Map(input.teams.flatMap((t) => t.reps.map((r) => [r.userId, t.settings] as const)));
     // Five independent reads, issued together: one wait for the database instead of five in a row
     // (on a pool they run side by side; on one connection or in a transaction they queue as before).
     // The plan stops used to be read after the other four: one more wait per digest for nothing.

@@ -57,19 +57,20 @@ async function figures(db: Db, team: ManagedTeam, weeks: readonly PeriodRange[],
     }
   });
   const ids = team.reps.map((r) => r.userId);
-  // Which week a row falls in: 0 = the digest's week, 1 = the week before.
-  const reports = await sql<{ n: number; user_id: string; total: string; late: string }>`
-    select case when report_date >= ${weeks[0]!.start} then 0 else 1 end as n, user_id,
+  // Which week a row falls in: 0 = the digest's week, 1 = the week before. Per day, as only a report
+  // of a workday makes up for a missing one (a Saturday's report does not stand in for Friday's).
+  const reports = await sql<{ n: number; user_id: string; report_date: string; total: string; late: string }>`
+    select case when report_date >= ${weeks[0]!.start} then 0 else 1 end as n, user_id, report_date::text as report_date,
       count(*) as total, count(*) filter (where late) as late
     from daily_reports
     where user_id = any(${ids}::uuid[]) and report_date >= ${weeks[1]!.start} and report_date < ${weeks[0]!.end}
-    group by 1, 2`.execute(db);
+    group by 1, 2, 3`.execute(db);
   for (const r of reports.rows) {
     const f = out[r.n]!.get(r.user_id);
     if (!f) continue;
-    f.reportsLate = Number(r.late);
-    f.reportsIn = Number(r.total) - f.reportsLate;
-    f.reportsMissing = Math.max(0, f.reportsMissing - Number(r.total));
+    f.reportsLate += Number(r.late);
+    f.reportsIn += Number(r.total) - Number(r.late);
+    if (isWorkday(String(r.report_date).slice(0, 10), team.settings)) f.reportsMissing = Math.max(0, f.reportsMissing - Number(r.total));
   }
   const customers = await sql<{ n: number; user_id: string; customers: string }>`
     select case when started_at >= ${spans[0]!.from} then 0 else 1 end as n, user_id, count(distinct customer_id) as customers

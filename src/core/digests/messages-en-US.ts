@@ -3,6 +3,8 @@ import { formatDistance } from '../../conversation/i18n/distance.ts';
 
 const km = formatDistance['en-US'];
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+/** A rep's report in a daily digest; none on a day off (weekend, holiday) is not missing. */
+const reportWords = { in: 'report in', late: 'report in (late)', missing: 'report missing', dayOff: 'day off, no report due' } as const;
 
 type PlanWeek = { planned: number; done: number };
 type Coverage = readonly { tier: string; visited: number; total: number }[];
@@ -15,10 +17,10 @@ export const digestEnUS = {
   weeklyTitle: (p: { start: string; last: string }) => `Weekly digest, ${p.start} to ${p.last}`,
   dailyTeam: (p: { team: string; reps: number; visits: number; verified: number; outside: number; reportsIn: number; late: number; missing: number }) =>
     `${p.team}: ${n(p.reps, 'rep', 'reps')}, ${n(p.visits, 'visit', 'visits')} (${p.verified} verified, ${p.outside} outside); reports ${p.reportsIn} in, ${p.late} late, ${p.missing} missing`,
-  dailyRep: (p: { name: string; visits: number; verified: number; outside: number; customers: string; report: 'in' | 'late' | 'missing' }) =>
+  dailyRep: (p: { name: string; visits: number; verified: number; outside: number; customers: string; report: 'in' | 'late' | 'missing' | 'dayOff' }) =>
     p.visits === 0
-      ? `${p.name}: no visits; report ${p.report === 'in' ? 'in' : p.report === 'late' ? 'in (late)' : 'missing'}`
-      : `${p.name}: ${n(p.visits, 'visit', 'visits')} (${p.verified} verified, ${p.outside} outside) at ${p.customers}; report ${p.report === 'in' ? 'in' : p.report === 'late' ? 'in (late)' : 'missing'}`,
+      ? `${p.name}: no visits; ${reportWords[p.report]}`
+      : `${p.name}: ${n(p.visits, 'visit', 'visits')} (${p.verified} verified, ${p.outside} outside) at ${p.customers}; ${reportWords[p.report]}`,
   openCheckIn: (p: { customer: string; since: string }) => `  • checked in at ${p.customer} since ${p.since}, no check-out`,
   offSite: (p: { customer: string; distanceM: number }) => `  • off-site check-in at ${p.customer}, ${km(p.distanceM)} away`,
   doubtfulLocation: (p: { customer: string; reason: 'mocked' | 'inaccurate' }) =>

@@ -3,7 +3,8 @@ import { formatDistance } from '../../conversation/i18n/distance.ts';
 
 /** 简报文案（中文）：与 en-US 同样的键。 */
 const km = formatDistance['zh-CN'];
-const reportWord = (r: 'in' | 'late' | 'missing') => ({ in: '已交', late: '迟交', missing: '未交' })[r];
+/** 日报状态；休息日（周末、节假日）没交不算未交。 */
+const reportWords = { in: '日报已交', late: '日报迟交', missing: '日报未交', dayOff: '休息日，无需日报' } as const;
 
 const share = (done: number, of: number) => `${Math.round((100 * done) / of)}%`;
 const adherence = (w: { planned: number; done: number }) => (w.planned === 0 ? '无计划' : `计划 ${w.planned} 站，完成 ${w.done} 站（${share(w.done, w.planned)}）`);
@@ -15,8 +16,8 @@ export const digestZhCN: typeof digestEnUS = {
     `${p.team}：${p.reps} 人，拜访 ${p.visits} 次（有效 ${p.verified}，范围外 ${p.outside}）；日报已交 ${p.reportsIn}、迟交 ${p.late}、未交 ${p.missing}`,
   dailyRep: (p) =>
     p.visits === 0
-      ? `${p.name}：没有拜访；日报${reportWord(p.report)}`
-      : `${p.name}：拜访 ${p.visits} 次（有效 ${p.verified}，范围外 ${p.outside}），客户：${p.customers}；日报${reportWord(p.report)}`,
+      ? `${p.name}：没有拜访；${reportWords[p.report]}`
+      : `${p.name}：拜访 ${p.visits} 次（有效 ${p.verified}，范围外 ${p.outside}），客户：${p.customers}；${reportWords[p.report]}`,
   openCheckIn: (p) => `  • ${p.since} 在${p.customer}签到，尚未签退`,
   offSite: (p) => `  • 范围外签到：${p.customer}，相距 ${km(p.distanceM)}`,
   doubtfulLocation: (p) => (p.reason === 'mocked' ? `  • ${p.customer} 签到：手机报告为模拟定位` : `  • ${p.customer} 签到：定位精度不足，无法核实`),

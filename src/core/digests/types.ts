@@ -7,7 +7,8 @@ import type { PlanTally } from '../plans/plan-tallies.ts';
  * adapters that can, natively per platform). Nothing here is text meant for people except names.
  */
 
-export type ReportState = 'in' | 'late' | 'missing';
+/** `dayOff`: none filed on a day that is not a workday of the rep's team (weekend, holiday): not missing. */
+export type ReportState = 'in' | 'late' | 'missing' | 'dayOff';
 
 /** One rep's day. */
 export interface RepDay {

@@ -6,6 +6,7 @@ import type { DailyReportsTable, User } from '../../db/schema.ts';
 type DailyReport = Selectable<DailyReportsTable>;
 import { DomainError } from '../shared/domain-error.ts';
 import { localDateOf } from '../../conversation/dates/local-date.ts';
+import { recordZone } from '../users/record-zone.ts';
 import { adminNames, loadActor, loadPerson } from '../access/load-actor.ts';
 import { can } from '../access/permissions.ts';
 import { findReport } from './submit-daily-report.ts';
@@ -36,7 +37,8 @@ export async function readPersonReport(db: Db, input: { viewer: User; text: stri
   if (!can(actor, { action: 'viewPerson', person: await loadPerson(db, person) })) {
     throw new DomainError('reportNotYours', { person: person.display_name });
   }
-  const date = localDateOf(input.now, person.time_zone);
+  // The day their records of today are on (their team's, on a day they moved their clock).
+  const date = localDateOf(input.now, await recordZone(db, person.id, input.now, person));
   return { person, date, report: await findReport(db, person.id, date) };
 }
 
@@ -56,7 +58,7 @@ export async function readTeamReports(db: Db, input: { viewer: User; now: Date }
     .selectFrom('teams as t')
     .leftJoin('team_memberships as m', (join) => join.onRef('m.team_id', '=', 't.id').on('m.role', '=', 'rep'))
     .leftJoin('users as u', 'u.id', 'm.user_id')
-    .select(['t.id', 't.name', 't.manager_id', 'u.id as user_id', 'u.display_name', 'u.time_zone'])
+    .select(['t.id', 't.name', 't.manager_id', 'u.id as user_id', 'u.display_name', 'u.time_zone', 'u.time_zone_changed_at'])
     .where('t.org_id', '=', input.viewer.org_id)
     .orderBy('t.name')
     .orderBy('u.display_name')
@@ -71,7 +73,7 @@ export async function readTeamReports(db: Db, input: { viewer: User; now: Date }
     if (!row.user_id) continue;
     // Which teams are listed is the sender's scope above; whose report is shown is the one check.
     if (!can(actor, { action: 'viewPerson', person: { userId: row.user_id, orgId: input.viewer.org_id, teamIds: [row.id] } })) continue;
-    const date = localDateOf(input.now, row.time_zone!);
+    const date = localDateOf(input.now, await recordZone(db, row.user_id, input.now, { time_zone: row.time_zone!, time_zone_changed_at: row.time_zone_changed_at }));
     team.members.push({ name: row.display_name!, date, report: await findReport(db, row.user_id, date) });
   }
   return [...teams.values()];

@@ -46,16 +46,24 @@ export interface WeekDayFigures {
   visits: number;
   verified: number;
   outside: number;
-  report: 'in' | 'late' | 'missing';
+  /** `dayOff`: none filed on a day that is not one of the team's workdays (weekend, holiday). */
+  report: 'in' | 'late' | 'missing' | 'dayOff';
   planned: number;
   planDone: number;
 }
 
 /**
  * A person's local dates `from`..`to` (inclusive) day by day: visits (verified, outside), the report,
- * planned stops and how many were done. Three queries for the whole week.
+ * planned stops and how many were done. Three queries for the whole week. `workday` tells the team's
+ * working days: no report on another day is not missing.
  */
-export async function loadWeekFigures(db: Db, person: { id: string; time_zone: string }, from: string, to: string): Promise<WeekDayFigures[]> {
+export async function loadWeekFigures(
+  db: Db,
+  person: { id: string; time_zone: string },
+  from: string,
+  to: string,
+  workday: (date: string) => boolean = () => true,
+): Promise<WeekDayFigures[]> {
   const [visits, reports, stops] = await Promise.all([
     db
       .selectFrom('visits as v')
@@ -78,7 +86,7 @@ export async function loadWeekFigures(db: Db, person: { id: string; time_zone: s
       visits: ofDay.length,
       verified: ofDay.filter((v) => v.status === 'verified').length,
       outside: ofDay.filter((v) => v.status === 'outside').length,
-      report: !report ? 'missing' : report.late ? 'late' : 'in',
+      report: report ? (report.late ? 'late' : 'in') : workday(date) ? 'missing' : 'dayOff',
       planned: planned.length,
       planDone: planned.filter((s) => s.state === 'done').length,
     });

@@ -33,7 +33,8 @@ export async function createTeam(
 }
 
 export type JoinOutcome =
-  | { status: 'joined'; teamId: string; name: string }
+  /** Joined at once; the team's manager is told (an alert). */
+  | { status: 'joined'; teamId: string; name: string; managerId: string }
   /** Waiting for the manager, who is to be asked. */
   | { status: 'requested'; teamId: string; name: string; manager: User; requestId: string };
 
@@ -56,7 +57,7 @@ export async function joinTeam({ db, now }: { db: Db; now: Date }, input: { user
   if (input.org.open_joining || can(await loadActor(db, input.user), { action: 'decideJoin', orgId: team.org_id, teamId: team.id })) {
     await db.insertInto('team_memberships').values({ team_id: team.id, user_id: input.user.id, role: 'rep' }).execute();
     await audit(db, input.user, 'team.joined', team.id, {});
-    return { status: 'joined', teamId: team.id, name: team.name };
+    return { status: 'joined', teamId: team.id, name: team.name, managerId: team.manager_id };
   }
   const requested = await db
     .insertInto('join_requests')

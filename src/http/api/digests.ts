@@ -21,7 +21,7 @@ const Digest = z
     week: z.object({ period: z.literal('week'), start: z.string(), end: z.string() }).optional().openapi({ description: 'Weekly: Monday to the next Monday (exclusive)' }),
     teams: z.array(z.object({ teamId: z.string(), name: z.string(), reps: z.array(z.record(z.string(), z.unknown())) }).passthrough()),
   })
-  .openapi('Digest', { description: "The manager's digest as the chat sends it, per rep: visits, customers, report in / late / missing, and more" });
+  .openapi('Digest', { description: "The manager's digest as the chat sends it, per rep: visits, customers, report in / late / missing / dayOff (none due: not a workday of the team), and more" });
 
 const route = createRoute({
   method: 'get',
