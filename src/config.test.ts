@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       localChat: true,
       databaseUrl: undefined,
+      databasePreparedStatements: true,
       defaults: { timeZone: 'Asia/Shanghai', language: 'zh-CN', checkinRadiusMeters: 500, reportDeadline: '20:00' },
     });
     expect(Object.isFrozen(config)).toBe(true);
@@ -21,6 +22,7 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://legwork.example.com/',
       DATABASE_URL: 'postgres://u@db/legwork',
       LOCAL_CHAT: 'off',
+      DATABASE_PREPARED_STATEMENTS: 'off',
       CHECKIN_RADIUS_METERS: '200',
       DEFAULT_TIME_ZONE: 'America/Los_Angeles',
     });
@@ -28,6 +30,7 @@ describe('loadConfig', () => {
     expect(config.localChat).toBe(false);
     expect(config.defaults.checkinRadiusMeters).toBe(200);
     expect(config.databaseUrl).toBe('postgres://u@db/legwork');
+    expect(config.databasePreparedStatements).toBe(false);
   });
 
   it('names every bad variable at once', () => {
