@@ -24,6 +24,7 @@ import { handleScheduleIntent } from './handlers/schedules.ts';
 import { handleSettingsIntent } from './handlers/schedule-settings.ts';
 import { handlePlanIntent } from './handlers/plans.ts';
 import { handleTeamDay } from './handlers/team-day.ts';
+import { handleNextPage } from './handlers/pages.ts';
 import { handleChatSettingsIntent } from './handlers/chat-settings.ts';
 import { handleApiToken } from './handlers/api-tokens.ts';
 import { handleComment, handleConsole } from './handlers/comment.ts';
@@ -34,7 +35,7 @@ import type { Intent } from './intents/types.ts';
 import type { Turn } from './turn.ts';
 
 /** Intents that answer an open question; any other command abandons the question. */
-const answersPending = new Set<Intent['kind']>(['choose', 'freeText', 'eraseConfirm']);
+const answersPending = new Set<Intent['kind']>(['choose', 'freeText', 'eraseConfirm', 'nextPage']);
 
 /**
  * Neither an answer nor a new command: the open question stays open. `团队 …` may turn out to be free
@@ -140,6 +141,8 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
       return handleSetOrgAccess(turn, intent);
     case 'teamDay':
       return handleTeamDay(turn, intent, pending, text);
+    case 'nextPage':
+      return handleNextPage(turn, pending, text);
     case 'planAdd':
     case 'planShow':
     case 'planCancel':

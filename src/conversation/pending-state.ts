@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../core/shared/db.ts';
-import type { ReportedLocation } from './types.ts';
+import type { MessageSection, ReportedLocation } from './types.ts';
 import type { PlanDraft } from '../core/plans/plan-visits.ts';
 
 /** What to do once the customer is known (after a choice from a list or a confirmed creation). */
@@ -28,7 +28,20 @@ export type PendingQuestion =
   /** Two colleagues with the name typed: the number picks one and `text` runs again naming them. */
   | { kind: 'choosePerson'; text: string; typed: string; options: { id: string; name: string }[] }
   /** `删除 张三 的数据` / `erase Zhang` (admins): `确认删除` / `confirm erase` as the next message erases. */
-  | { kind: 'confirmErase'; userId: string };
+  | { kind: 'confirmErase'; userId: string }
+  /**
+   * A long answer shown in pages (pages.ts): the pages not yet shown, ready to send, and whether they
+   * go to the person's private chat (an answer asked for in a group was sent there).
+   */
+  | { kind: 'morePages'; pages: StoredPage[]; total: number; privately: boolean };
+
+/** A page of a long answer as kept between messages: its title and sections, already in the person's language. */
+export interface StoredPage {
+  /** 1-based, counted over the whole answer. */
+  number: number;
+  title: string;
+  sections: MessageSection[];
+}
 
 /**
  * A question as stored. `questionId` (random, new for every question asked) is carried by every quick
@@ -49,6 +62,8 @@ export const pendingTtlMinutes: Record<PendingQuestion['kind'], number> = {
   chooseSuggestedStops: 30,
   choosePerson: 10,
   confirmErase: 10,
+  // Long enough to read a page on a phone between meetings; the answer is a snapshot, so not longer.
+  morePages: 60,
 };
 
 /**

@@ -37,8 +37,8 @@ describe("a manager reads the team's reports in Chinese", () => {
 
   it('日报 团队 lists who filed, with the first line', async () => {
     await org();
-    expect(await h.current.ask('张三', '日报 团队')).toBe('团队"华东"今天的日报：已交 1/2\n• 孙七：未交\n• 王五：拜访了华为');
-    expect(await h.current.ask('赵六', '日报 团队')).toBe('团队"华西"今天的日报：已交 0/0\n• 还没有成员');
+    expect(await h.current.ask('张三', '日报 团队')).toBe('团队今天的日报\n\n团队"华东"今天的日报：已交 1/2\n• 孙七：未交\n• 王五：拜访了华为');
+    expect(await h.current.ask('赵六', '日报 团队')).toBe('团队今天的日报\n\n团队"华西"今天的日报：已交 0/0\n• 还没有成员');
     const before = await snapshot(h.current);
     expect(await h.current.ask('孙七', '日报 团队')).toBe('团队日报只给团队经理看。要管理团队，请联系管理员（李四）。');
     expect(await snapshot(h.current)).toEqual(before);
@@ -55,7 +55,7 @@ describe("a manager reads the team's reports in English", () => {
     h.current.clock.set('2026-11-27T14:00:00Z'); // 22:00 in Shanghai: after the 20:00 deadline
     await h.current.say('Wang', 'report visited Acme');
     expect(await h.current.ask('Zhang', 'report Wang')).toBe("Wang's daily report for 2026-11-27 (submitted 22:00, late):\nvisited Acme");
-    expect(await h.current.ask('Zhang', 'report team')).toBe('Team "East" daily reports today: 1 of 1 in\n• Wang (late): visited Acme');
+    expect(await h.current.ask('Zhang', 'report team')).toBe('Team daily reports today\n\nTeam "East" daily reports today: 1 of 1 in\n• Wang (late): visited Acme');
     expect(await h.current.ask('Zhao', 'report Wang')).toBe("Only Wang's manager or an admin can read their reports.");
     expect(await h.current.ask('Wang', 'report team')).toBe('Team reports are for team managers. To manage a team, ask an admin (Li).');
   });

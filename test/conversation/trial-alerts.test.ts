@@ -243,7 +243,7 @@ describe("the manager's view of a rep on the day the rep moved their clock", () 
     expect(day).toContain('华为');
     expect(day).toContain('周六一早拜访华为');
     expect(await s.ask('张三', '日报 王五')).toBe('王五的日报（2026-11-28，00:30 提交）：\n周六一早拜访华为');
-    expect(await s.ask('张三', '日报 团队')).toBe('团队"华东"今天的日报：已交 1/1\n• 王五：周六一早拜访华为');
+    expect(await s.ask('张三', '日报 团队')).toBe('团队今天的日报\n\n团队"华东"今天的日报：已交 1/1\n• 王五：周六一早拜访华为');
     // "Yesterday" is the day before that one.
     expect((await s.ask('张三', '团队 王五 昨天')).split('\n')[0]).toBe('王五的一天：2026-11-27 周五');
     // Once Saturday has ended in Shanghai his own zone decides again: Saturday in Los Angeles.
@@ -281,27 +281,40 @@ describe('long answers for a team of 15', () => {
     return (typeof row.message === 'string' ? JSON.parse(row.message) : row.message) as OutboundMessage;
   }
 
-  function expectWhole(message: OutboundMessage): void {
-    const slack = encodeSlackMessage(message);
-    const blocks = JSON.stringify(slack.blocks);
-    const dingtalk = JSON.stringify(encodeOpenApiMessage(message));
-    const wecom = encodeAppMessage(message, 'task').map((m) => JSON.stringify(m)).join('\n');
-    for (const rendered of [blocks, dingtalk, wecom]) {
-      expect(rendered).not.toContain('未显示');
-      for (const name of names) expect(rendered).toContain(name);
+  /** The answer's pages, from the one just asked for to the last, reading on with `下一页` as the manager would. */
+  async function allPages(): Promise<OutboundMessage[]> {
+    const pages = [await lastAnswer()];
+    while (pages.at(-1)!.choices?.length) {
+      await h.current.ask('张三', '下一页');
+      pages.push(await lastAnswer());
+    }
+    return pages;
+  }
+
+  /** Every page fits each platform whole (no line left out), and together they name every rep. */
+  function expectWhole(pages: OutboundMessage[]): void {
+    const rendered = pages.map((message) => [
+      JSON.stringify(encodeSlackMessage(message).blocks),
+      JSON.stringify(encodeOpenApiMessage(message)),
+      encodeAppMessage(message, 'task').map((m) => JSON.stringify(m)).join('\n'),
+    ]);
+    for (const platform of [0, 1, 2]) {
+      const all = rendered.map((page) => page[platform]!).join('\n');
+      expect(all).not.toContain('未显示');
+      for (const name of names) expect(all).toContain(name);
     }
   }
 
-  it('团队 昨天 and 团队 上周 reach the manager whole on Slack, DingTalk and WeCom (no line left out)', async () => {
+  it('团队 昨天 and 团队 上周 reach the manager whole on Slack, DingTalk and WeCom, in pages (no line left out)', async () => {
     await bigTeam();
     const s = h.current;
     s.clock.set('2026-11-28T02:00:00Z');
     const yesterday = await s.ask('张三', '团队 昨天');
     expect(yesterday.split('\n')[2]).toBe('华东：15 人，拜访 30 次（有效 15，范围外 15）；日报已交 8、迟交 0、未交 7');
-    expectWhole(await lastAnswer());
+    expectWhole(await allPages());
     s.clock.set('2026-11-30T02:00:00Z');
     expect(await s.ask('张三', '团队 上周')).toContain('华东：拜访 30 次');
-    expectWhole(await lastAnswer());
+    expectWhole(await allPages());
   });
 });
 

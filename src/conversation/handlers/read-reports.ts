@@ -3,6 +3,9 @@ import { formatLocalTime } from './format.ts';
 import { listReportComments, recordReportRead } from '../../core/comments/comment-repository.ts';
 import { recordAccess } from '../../core/privacy/record-access.ts';
 import type { Turn } from '../turn.ts';
+import type { MessageSection } from '../types.ts';
+import { structured } from '../../core/digests/render-digest.ts';
+import { replyInPages } from './pages.ts';
 
 /** `日报 团队` / `report team` (and `daily report team`). */
 const TEAM_WORDS = new Set(['团队', 'team', 'my team']);
@@ -15,17 +18,17 @@ export async function answerReportQuestion(turn: Turn, text: string): Promise<bo
   if (TEAM_WORDS.has(text.trim().toLowerCase())) {
     const teams = await readTeamReports(turn.db, { viewer: turn.user, now: turn.now });
     const { t } = turn;
-    const blocks = teams.map((team) => {
+    const sections = teams.map((team): MessageSection => {
       const filed = team.members.filter((m) => m.report).length;
       const lines = team.members.map((m) =>
         m.report
           ? t.teamReportLine({ person: m.name, late: m.report.late, firstLine: m.report.body.split('\n')[0]!.trim() })
           : t.teamReportMissingLine({ person: m.name }),
       );
-      return [t.teamReportsHeader({ team: team.team, filed, total: team.members.length }), ...(lines.length ? lines : [t.teamReportsNoMembers()])].join('\n');
+      return { heading: t.teamReportsHeader({ team: team.team, filed, total: team.members.length }), lines: lines.length ? lines : [t.teamReportsNoMembers()] };
     });
     // Reports are for their author, their managers and admins: never read out in a group chat.
-    turn.replyPrivately(blocks.join('\n\n'));
+    await replyInPages(turn, structured(t.teamReportsTitle(), sections, turn.language), { privately: true });
     return true;
   }
   const asked = await readPersonReport(turn.db, { viewer: turn.user, text, now: turn.now });

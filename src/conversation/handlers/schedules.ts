@@ -3,6 +3,7 @@ import { showTeam } from '../../core/digests/show-team.ts';
 import { comeBack, goAway, setLeaderboardOptOut, setReminderKind } from '../../core/schedules/manage-prefs.ts';
 import type { Intent } from '../intents/types.ts';
 import type { Turn } from '../turn.ts';
+import { replyInPages } from './pages.ts';
 
 type ScheduleIntent = Extract<
   Intent,
@@ -24,7 +25,7 @@ export async function handleScheduleIntent(turn: Turn, intent: ScheduleIntent): 
       return turn.reply(await comeBack(deps, { user }));
     case 'teamOverview':
       // Privately: the team's day names each rep's visits, off-site check-ins and reports, as the digest (a 1:1) does.
-      return turn.replyPrivately(await showTeam(deps, { user }));
+      return replyInPages(turn, await showTeam(deps, { user }), { privately: true });
     case 'reminderSwitch':
       return turn.reply(await setReminderKind(deps, { user, kind: intent.reminder, enabled: intent.enabled }));
   }

@@ -20,6 +20,7 @@ import type { TeamWeek } from '../intents/types.ts';
 import { formatLocalTime } from './format.ts';
 import { recordAccess } from '../../core/privacy/record-access.ts';
 import { handleFreeText } from './pending.ts';
+import { replyInPages } from './pages.ts';
 import type { Turn } from '../turn.ts';
 
 /**
@@ -38,7 +39,7 @@ export async function handleTeamDay(
     const date = intent.when === undefined ? undefined : resolveOn(intent.when, turn.now, turn.user.time_zone);
     if (date === null) return turn.reply(turn.t.teamDayBadDate({ text: intent.when! }));
     // The team's day names people's visits, off-site check-ins and reports: for the manager, not a group.
-    return turn.replyPrivately(await showTeam({ db: turn.db, clock: turn.clock }, { user: turn.user, ...(date ? { date } : {}), ...(intent.week ? { week: intent.week } : {}) }));
+    return replyInPages(turn, await showTeam({ db: turn.db, clock: turn.clock }, { user: turn.user, ...(date ? { date } : {}), ...(intent.week ? { week: intent.week } : {}) }), { privately: true });
   }
   let person: User;
   try {
@@ -56,13 +57,13 @@ export async function handleTeamDay(
     recordAccess(turn.db, { orgId: turn.org.id, viewerId: turn.user.id, subjectId: person.id, what, via: 'chat', now: turn.now });
   if (intent.week) {
     await logView('week');
-    return turn.replyPrivately(await personWeek(turn, person, today, intent.week));
+    return replyInPages(turn, await personWeek(turn, person, today, intent.week), { privately: true });
   }
   const date = intent.when === undefined ? today : resolveOn(intent.when, turn.now, zone);
   if (date === null) return turn.reply(turn.t.teamDayBadDate({ text: intent.when! }));
   await logView('day');
   // Visit notes are for the person, their managers and admins: never read out in a group chat.
-  turn.replyPrivately(await personDay(turn, person, date, today));
+  return replyInPages(turn, await personDay(turn, person, date, today), { privately: true });
 }
 
 /** `明天`, `下周一`, `tomorrow`, `next Mon`: words that mean a day ahead on purpose (a plan to look at). */

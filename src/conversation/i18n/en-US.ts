@@ -13,6 +13,7 @@ import { consoleEnUS } from './console-en-US.ts';
 import { alertsEnUS } from './alerts-en-US.ts';
 import { greetingsEnUS } from './greetings-en-US.ts';
 import { checkOutEnUS } from './check-out-en-US.ts';
+import { pagesEnUS } from './pages-en-US.ts';
 import { formatDistance } from './distance.ts';
 
 const km = formatDistance['en-US'];
@@ -213,4 +214,5 @@ export const enUS = {
   ...alertsEnUS,
   ...greetingsEnUS,
   ...checkOutEnUS,
+  ...pagesEnUS,
 };

@@ -10,6 +10,7 @@ import { consoleZhCN } from './console-zh-CN.ts';
 import { alertsZhCN } from './alerts-zh-CN.ts';
 import { greetingsZhCN } from './greetings-zh-CN.ts';
 import { checkOutZhCN } from './check-out-zh-CN.ts';
+import { pagesZhCN } from './pages-zh-CN.ts';
 import { formatDistance } from './distance.ts';
 
 /** 中文回复。每条都是完整的句子，用命名参数，不拼接片段。 */
@@ -183,4 +184,5 @@ export const zhCN: Catalogue = {
   ...alertsZhCN,
   ...greetingsZhCN,
   ...checkOutZhCN,
+  ...pagesZhCN,
 };

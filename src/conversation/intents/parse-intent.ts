@@ -21,6 +21,7 @@ import { COMMENT_COMMANDS } from './comment-arguments.ts';
 import { ALERT_COMMANDS } from './alert-arguments.ts';
 import { GREETING_COMMANDS } from './greeting-arguments.ts';
 import { CANCEL_COMMANDS } from './cancel-arguments.ts';
+import { NEXT_PAGE_COMMANDS } from './page-arguments.ts';
 import type { CommandName, Intent, Language, ReminderName } from './types.ts';
 
 export interface CommandContext {
@@ -224,6 +225,7 @@ const COMMANDS: readonly CommandEntry[] = [
   ...PRIVACY_COMMANDS,
   ...GREETING_COMMANDS,
   ...CANCEL_COMMANDS,
+  ...NEXT_PAGE_COMMANDS,
 ];
 
 const LEADERBOARD_WORDS: ReadonlyMap<string, Intent> = new Map<string, Intent>([

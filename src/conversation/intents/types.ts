@@ -20,6 +20,8 @@ export type Intent =
   | { kind: 'greeting' }
   /** `取消` / `cancel` alone: ends the question waiting for an answer. */
   | { kind: 'cancel' }
+  /** `下一页` / `next page` (`更多` / `more`) alone: the next page of a long answer split into pages. */
+  | { kind: 'nextPage' }
   | { kind: 'checkIn'; customer?: string; coordinates?: TypedCoordinates }
   | { kind: 'checkOut'; notes?: string; nextStep?: string; followUp?: string }
   | { kind: 'visitNote'; customer: string; notes: string; nextStep?: string; followUp?: string }
