@@ -66,11 +66,11 @@ function render(message: OutboundMessage, maxButtons: number, options: EncodeOpt
 /**
  * A link that makes the DingTalk client send `text` as the person's own message to the robot, so a
  * quick answer tapped arrives as if typed (without a question id: the core takes a typed answer).
- * DingTalk's "消息链接说明" documents `dtmd://dingtalkclient/sendMessage?content=<URL-encoded text>`;
- * in the material at hand it is shown in markdown links (DingTalk's own chatbot SDK examples) and
- * in interactive-card buttons, and one SDK's notes say it works only in markdown: that it works as
- * an ActionCard button's URL is not confirmed (see the report of the change). Where it does not, the
- * message text still says what to type.
+ * The form, `dtmd://dingtalkclient/sendMessage?content=<URL-encoded text>` (钉钉 消息链接说明), is
+ * confirmed for links in markdown messages (DingTalk's chatbot SDK examples) and in interactive-card
+ * buttons; as an ActionCard button's URL it is NOT confirmed (one SDK's notes say dtmd links work only
+ * in markdown). Where the client does not follow it, the message text still says what to type; to
+ * fall back, render `choiceLink` as markdown links in the card text instead of buttons.
  */
 export function choiceLink(text: string): string {
   return `dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(text)}`;

@@ -29,8 +29,8 @@ const TEXT_MAX = 39_000;
 /**
  * The neutral message as Block Kit: the title as a header; a structured message's sections as mrkdwn
  * sections (the heading in bold) with dividers between them, otherwise the text as mrkdwn sections;
- * each action as a link button; the choices (quick answers) as buttons whose tap answers. What does not fit Slack's limits is left out and a context line says
- * how many lines. The plain-text fallback is the whole message (title and text, URLs included), so a
+ * each action as a link button; the choices (quick answers) as buttons whose tap answers (last).
+ * What does not fit Slack's limits is left out and a context line says how many lines. The plain-text fallback is the whole message (title and text, URLs included), so a
  * notification or a client without blocks still carries everything.
  */
 export function encodeSlackMessage(message: OutboundMessage): RenderedSlackMessage {
@@ -77,7 +77,7 @@ export function encodeSlackMessage(message: OutboundMessage): RenderedSlackMessa
 
 /**
  * The quick answers (`choices`) as one actions block of buttons, last in the message. A tap comes back
- * as block_actions (decode.ts `decodeChoiceTap`): the button's `value` is the reply to send as the
+ * as block_actions (decode-actions.ts `decodeChoiceTap`): the button's `value` is the reply to send as the
  * person's message, the block's id carries the question id and the message language (for the line
  * that replaces the buttons once tapped). A reply longer than a button value (2,000) is left out:
  * the text, which always names the choices, still lets the person type it.
