@@ -9,6 +9,8 @@ import { omittedNote, sectionLine } from '../message-sections.ts';
  *                                      items as `- ` lists; lines that do not fit are left out with a note
  * - with actions (the location link) → ActionCard with one button (`sampleActionCard`) or up to five
  *                                      stacked buttons (`sampleActionCard2`…`5`)
+ * - with choices (quick answers)     → the same ActionCard, each choice a button whose link makes the
+ *                                      person's client send its reply (`choiceLink`); 1:1 only
  * Message types: https://open.dingtalk.com/document/orgapp/types-of-messages-sent-by-enterprise-robots
  * (OpenAPI `msgKey`/`msgParam`) and https://open.dingtalk.com/document/orgapp/custom-robots-send-group-messages
  * (session webhook `msgtype` bodies).
@@ -35,14 +37,21 @@ type Rendered =
   | { kind: 'markdown'; title: string; text: string }
   | { kind: 'actionCard'; title: string; text: string; buttons: { title: string; url: string }[] };
 
-function render(message: OutboundMessage, maxButtons: number): Rendered {
+/** Whether a message's choices become buttons: not in groups, where the sent text would not reach the robot. */
+export interface EncodeOptions {
+  choices?: boolean;
+}
+
+function render(message: OutboundMessage, maxButtons: number, options: EncodeOptions): Rendered {
   const own = (message.actions ?? []).slice(0, maxButtons);
+  // Quick answers after the message's links, while there is room: the text names them anyway.
+  const choices = options.choices === false ? [] : choiceActions(message).slice(0, Math.max(0, maxButtons - own.length));
   // A section's own button (a plan stop's check-in) joins the card's buttons while there is room;
   // the rest become links under their section's lines.
   const perSection = (message.sections ?? []).flatMap((section, i) => (section.action ? [{ i, action: section.action }] : []));
-  const asButtons = perSection.slice(0, Math.max(0, maxButtons - own.length));
+  const asButtons = perSection.slice(0, Math.max(0, maxButtons - own.length - choices.length));
   const inline = new Set(perSection.slice(asButtons.length).map((s) => s.i));
-  const actions = [...own, ...asButtons.map((s) => s.action)];
+  const actions = [...own, ...choices, ...asButtons.map((s) => s.action)];
   // The buttons travel in the same parameter as the text: the text's budget leaves room for them.
   const reserve = actions.reduce((n, a) => n + jsonBytes(a.label) + jsonBytes(a.url) + 40, 0);
   const markdown = () => (message.sections?.length ? sectionsMarkdown(message, inline, reserve) : toMarkdown(message.text, message.title));
@@ -54,9 +63,30 @@ function render(message: OutboundMessage, maxButtons: number): Rendered {
   return { kind: 'text', content: message.text };
 }
 
-/** For `oToMessages/batchSend` and `groupMessages/send`. */
-export function encodeOpenApiMessage(message: OutboundMessage): OpenApiMessage {
-  const r = fit(render(message, MAX_BUTTONS));
+/**
+ * A link that makes the DingTalk client send `text` as the person's own message to the robot, so a
+ * quick answer tapped arrives as if typed (without a question id: the core takes a typed answer).
+ * The form, `dtmd://dingtalkclient/sendMessage?content=<URL-encoded text>` (钉钉 消息链接说明), is
+ * confirmed for links in markdown messages (DingTalk's chatbot SDK examples) and in interactive-card
+ * buttons; as an ActionCard button's URL it is NOT confirmed (one SDK's notes say dtmd links work only
+ * in markdown). Where the client does not follow it, the message text still says what to type; to
+ * fall back, render `choiceLink` as markdown links in the card text instead of buttons.
+ */
+export function choiceLink(text: string): string {
+  return `dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(text)}`;
+}
+
+/** A message's choices as card buttons (label, dtmd link), those with an empty reply left out. */
+function choiceActions(message: OutboundMessage): { label: string; url: string }[] {
+  return (message.choices ?? []).filter((choice) => choice.reply.trim()).map((choice) => ({ label: choice.label, url: choiceLink(choice.reply) }));
+}
+
+/**
+ * For `oToMessages/batchSend` and `groupMessages/send`: pass `{ choices: false }` for a group (a
+ * tapped choice would be said in the group without @ the robot, which never receives it).
+ */
+export function encodeOpenApiMessage(message: OutboundMessage, options: EncodeOptions = {}): OpenApiMessage {
+  const r = fit(render(message, MAX_BUTTONS, options));
   switch (r.kind) {
     case 'text':
       return { msgKey: 'sampleText', msgParam: JSON.stringify({ content: r.content }) };
@@ -83,9 +113,10 @@ export function encodeOpenApiMessage(message: OutboundMessage): OpenApiMessage {
 /**
  * For a session webhook. `mention` is the staff id to @ in a group reply: DingTalk shows the name
  * when the id appears in the text as `@id` and in `at.atUserIds` (ActionCards cannot mention).
+ * `options.choices: false` in a group, as for the OpenAPI.
  */
-export function encodeSessionMessage(message: OutboundMessage, mention?: string): Record<string, unknown> {
-  const r = fit(render(message, MAX_SESSION_BUTTONS));
+export function encodeSessionMessage(message: OutboundMessage, mention?: string, options: EncodeOptions = {}): Record<string, unknown> {
+  const r = fit(render(message, MAX_SESSION_BUTTONS, options));
   const at = mention && r.kind !== 'actionCard' ? { at: { atUserIds: [mention], isAtAll: false } } : {};
   const prefix = mention ? `@${mention} ` : '';
   switch (r.kind) {

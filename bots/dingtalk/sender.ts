@@ -27,7 +27,11 @@ export interface BatchSendResult {
 export function createDingTalkSender(deps: { api: DingTalkApi; sessions: SessionWebhooks; logger: Logger; charts?: ChartImages }) {
   const { api, sessions, logger } = deps;
 
-  async function sendViaOpenApi(target: DingTalkTarget, message: OutboundMessage, encoded = encodeOpenApiMessage(message)): Promise<void> {
+  async function sendViaOpenApi(
+    target: DingTalkTarget,
+    message: OutboundMessage,
+    encoded = encodeOpenApiMessage(message, { choices: target.kind !== 'group' }),
+  ): Promise<void> {
     if (target.kind === 'group') {
       await api.groupSend(target.openConversationId, encoded);
       return;
@@ -72,7 +76,8 @@ export function createDingTalkSender(deps: { api: DingTalkApi; sessions: Session
       const { session, isReply } = found;
       const mention = isReply && session.group && isStaffId(session.senderUserId) ? session.senderUserId : undefined;
       try {
-        await api.postSessionWebhook(session.url, encodeSessionMessage(message, mention));
+        // Quick answers as buttons only 1:1: in a group the text a button sends does not @ the robot.
+        await api.postSessionWebhook(session.url, encodeSessionMessage(message, mention, { choices: !session.group }));
         return;
       } catch (error) {
         if (!(error instanceof SessionWebhookRejectedError)) throw error;

@@ -89,6 +89,14 @@ export class SlackApi {
     await this.client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks as never });
   }
 
+  /**
+   * https://docs.slack.dev/reference/methods/chat.update — a message the app posted (not an ephemeral
+   * one), by channel and ts; the blocks replace the old ones, `text` stays the notification fallback.
+   */
+  async updateMessage(channel: string, ts: string, message: RenderedSlackMessage): Promise<void> {
+    await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never });
+  }
+
   /** https://docs.slack.dev/reference/methods/conversations.open — the app's DM with a person. */
   openDm(user: string): Promise<string> {
     let channel = this.dmChannels.get(user);

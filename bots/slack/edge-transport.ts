@@ -66,11 +66,14 @@ async function dispatch(deps: EdgeSlackTransportDeps, body: Record<string, unkno
     const handler = typeof callbackId === 'string' ? handlers.views[callbackId] : undefined;
     return handler ? handler(body, ack) : ack();
   }
-  // block_actions: as Bolt's `app.action(linkActionPattern)` on Node, our link buttons' taps are
-  // acked (the button opened its URL; Slack still posts the tap). Legwork handles no other action.
+  // block_actions: as Bolt's `app.action(...)` listeners on Node, a quick answer's tap is the person's
+  // answer; our link buttons' taps are acked (the button opened its URL; Slack still posts the tap).
+  // Legwork handles no other action.
   if (body.type === 'block_actions') {
     const actions = Array.isArray(body.actions) ? (body.actions as { action_id?: unknown }[]) : [];
-    if (actions.some((a) => typeof a.action_id === 'string' && handlers.linkActionPattern.test(a.action_id))) return ack();
+    const ours = (pattern: RegExp) => actions.some((a) => typeof a.action_id === 'string' && pattern.test(a.action_id));
+    if (ours(handlers.choiceActionPattern)) return handlers.choice(body, ack);
+    if (ours(handlers.linkActionPattern)) return ack();
   }
   // Anything no listener takes (another app's action, view_closed, shortcuts) is not acked, as on
   // Node where no Bolt listener matches: the transport's answer is then the same on both (an

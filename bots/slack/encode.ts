@@ -1,4 +1,5 @@
 import type { MessageSection, OutboundMessage } from '../../src/conversation/types.ts';
+import type { Language } from '../../src/conversation/intents/types.ts';
 import { omittedNote } from '../message-sections.ts';
 
 /** A Block Kit block, as plain JSON (https://docs.slack.dev/reference/block-kit/blocks). */
@@ -10,7 +11,8 @@ export interface RenderedSlackMessage {
   blocks: SlackBlock[];
 }
 
-// Block Kit limits: header text 150, section text 3000, button label 75, url 3000, 25 buttons per
+// Block Kit limits: header text 150, section text 3000, button label 75, url 3000, button value 2000
+// (https://docs.slack.dev/reference/block-kit/block-elements/button-element), 25 buttons per
 // actions block, 50 blocks per message; the top-level text is truncated by Slack after 40,000.
 // Beyond the documented limits chat.postMessage refuses blocks whose text adds up to about 12,000-13,000
 // characters (`msg_blocks_too_long`, https://github.com/slackapi/bolt-js/issues/2509): stay well under.
@@ -18,6 +20,7 @@ const HEADER_MAX = 150;
 const SECTION_MAX = 3000;
 const BUTTON_LABEL_MAX = 75;
 const URL_MAX = 3000;
+const VALUE_MAX = 2000;
 const MAX_BUTTONS = 25;
 const MAX_BLOCKS = 50;
 const BLOCKS_TEXT_BUDGET = 10_000;
@@ -26,8 +29,8 @@ const TEXT_MAX = 39_000;
 /**
  * The neutral message as Block Kit: the title as a header; a structured message's sections as mrkdwn
  * sections (the heading in bold) with dividers between them, otherwise the text as mrkdwn sections;
- * each action as a link button. What does not fit Slack's limits is left out and a context line says
- * how many lines. The plain-text fallback is the whole message (title and text, URLs included), so a
+ * each action as a link button; the choices (quick answers) as buttons whose tap answers (last).
+ * What does not fit Slack's limits is left out and a context line says how many lines. The plain-text fallback is the whole message (title and text, URLs included), so a
  * notification or a client without blocks still carries everything.
  */
 export function encodeSlackMessage(message: OutboundMessage): RenderedSlackMessage {
@@ -45,13 +48,19 @@ export function encodeSlackMessage(message: OutboundMessage): RenderedSlackMessa
       url: action.url,
       ...(i === 0 ? { style: 'primary' } : {}),
     }));
+  const choices = choiceButtons(message);
   const groups = message.sections?.length
     ? message.sections.map((section) => [...(section.heading ? [`*${escapeMrkdwn(section.heading)}*`] : []), ...section.lines.map(escapeMrkdwn)])
     : [escapeMrkdwn(message.text).split('\n')];
   const limits = {
     // Room for the header, the buttons and the note saying what was left out.
-    maxBlocks: MAX_BLOCKS - blocks.length - (buttons.length ? 1 : 0) - 1,
-    budget: BLOCKS_TEXT_BUDGET - title.length - buttons.reduce((n, b) => n + b.text.text.length + b.url.length, 0) - 200,
+    maxBlocks: MAX_BLOCKS - blocks.length - (buttons.length ? 1 : 0) - (choices ? 1 : 0) - 1,
+    budget:
+      BLOCKS_TEXT_BUDGET -
+      title.length -
+      buttons.reduce((n, b) => n + b.text.text.length + b.url.length, 0) -
+      (choices?.elements.reduce((n, b) => n + b.text.text.length + b.value.length, 0) ?? 0) -
+      200,
   };
   // Sections with a button of their own (a plan's stops) are one block each, the button beside the text.
   const packed = message.sections?.some((section) => section.action) ? buttonSections(message.sections, groups, limits) : packSections(groups, limits);
@@ -60,9 +69,56 @@ export function encodeSlackMessage(message: OutboundMessage): RenderedSlackMessa
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(omittedNote(message.language, packed.omitted)) }] });
   }
   if (buttons.length) blocks.push({ type: 'actions', elements: buttons });
+  if (choices) blocks.push(choices);
   // Digests and boards start their text with the title already.
   const plain = message.title && !message.text.startsWith(message.title) ? `${message.title}\n\n${message.text}` : message.text;
   return { text: truncate(escapeMrkdwn(plain), TEXT_MAX), blocks };
+}
+
+/**
+ * The quick answers (`choices`) as one actions block of buttons, last in the message. A tap comes back
+ * as block_actions (decode-actions.ts `decodeChoiceTap`): the button's `value` is the reply to send as the
+ * person's message, the block's id carries the question id and the message language (for the line
+ * that replaces the buttons once tapped). A reply longer than a button value (2,000) is left out:
+ * the text, which always names the choices, still lets the person type it.
+ */
+function choiceButtons(message: OutboundMessage): { type: 'actions'; block_id: string; elements: ChoiceButton[] } | undefined {
+  const elements = (message.choices ?? [])
+    .filter((choice) => choice.reply.trim() && choice.reply.length <= VALUE_MAX)
+    .slice(0, MAX_BUTTONS)
+    .map((choice, i) => ({
+      type: 'button' as const,
+      action_id: `${CHOICE_ACTION_PREFIX}${i}`,
+      text: { type: 'plain_text' as const, text: truncate(choice.label, BUTTON_LABEL_MAX), emoji: true },
+      value: choice.reply,
+      ...(i === 0 ? { style: 'primary' as const } : {}),
+    }));
+  if (elements.length === 0) return undefined;
+  return { type: 'actions', block_id: choicesBlockId(message.questionId, message.language), elements };
+}
+
+type ChoiceButton = { type: 'button'; action_id: string; text: { type: 'plain_text'; text: string; emoji: boolean }; value: string; style?: 'primary' };
+
+/** The action_id prefix of quick-answer buttons (`legwork_choice_0`…); link buttons have `legwork_link_`. */
+export const CHOICE_ACTION_PREFIX = 'legwork_choice_';
+const CHOICES_BLOCK_PREFIX = 'legwork_choices';
+
+/**
+ * `legwork_choices|<language>|<question id>` (block ids may be 255 characters; question ids are 12).
+ * Either part may be empty: a question without an id, a message without a language.
+ */
+export function choicesBlockId(questionId: string | undefined, language: Language | undefined): string {
+  return [CHOICES_BLOCK_PREFIX, language ?? '', questionId ?? ''].join('|').slice(0, 255);
+}
+
+/** The question id and language a choices block id carries; undefined for any other block. */
+export function parseChoicesBlockId(blockId: string | undefined): { questionId?: string; language?: Language } | undefined {
+  const [prefix, language, questionId, ...rest] = (blockId ?? '').split('|');
+  if (prefix !== CHOICES_BLOCK_PREFIX || rest.length > 0) return undefined;
+  return {
+    ...(questionId ? { questionId } : {}),
+    ...(language === 'zh-CN' || language === 'en-US' ? { language } : {}),
+  };
 }
 
 /**

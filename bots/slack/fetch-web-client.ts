@@ -48,6 +48,7 @@ export function createFetchSlackClient(options: { token: string; apiUrl?: string
     chat: {
       postMessage: (args: Record<string, unknown>) => call('chat.postMessage', args),
       postEphemeral: (args: Record<string, unknown>) => call('chat.postEphemeral', args),
+      update: (args: Record<string, unknown>) => call('chat.update', args),
     },
     conversations: { open: (args: Record<string, unknown>) => call('conversations.open', args) },
     views: {

@@ -1,4 +1,4 @@
-import type { ConversationEngine } from '../../src/conversation/engine.ts';
+import type { ConversationEngine, HandleResult } from '../../src/conversation/engine.ts';
 import type { Clock } from '../../src/core/shared/clock.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Language } from '../../src/conversation/intents/types.ts';
@@ -16,6 +16,10 @@ import {
   viewSubmissionSchema, type SubmissionResult, type ViewSubmission,
 } from './decode-modals.ts';
 import { ackAfter } from './ack-after.ts';
+import { decodeChoiceTap } from './decode-actions.ts';
+import { answeredMessage } from './answered-message.ts';
+import { CHOICE_ACTION_PREFIX } from './encode.ts';
+import { chosenLine } from '../choice-text.ts';
 import { slackEphemeralRef } from './refs.ts';
 import { languageOfLocale, uiText } from './ui-text.ts';
 import { homeView, REPORT_BLOCKS, REPORT_CALLBACK_ID, reportModal, VISIT_BLOCKS, VISIT_CALLBACK_ID, visitModal, type ModalMetadata } from './views.ts';
@@ -68,13 +72,14 @@ export function createSlackHandlers(deps: ListenerDeps) {
    * reach the person alone is kept when it is their IM channel (a DM: no conversations.open before each
    * reminder) or when they are new; a mention or slash command never replaces a known IM channel.
    */
-  async function handle(event: InboundEvent): Promise<void> {
+  async function handle(event: InboundEvent): Promise<HandleResult> {
     const { externalId, directRef } = event.sender;
     const firstContact = !(await engine.knowsIdentity({ platform: 'slack', tenantId: event.tenantId, externalId }));
     const hints = firstContact ? await profileHints(externalId) : {};
     const keepRef = firstContact || directRef?.startsWith('slack:channel:');
     const result = await engine.handle({ ...event, sender: senderOf(externalId, hints, keepRef ? directRef : undefined) });
     if (result.duplicate) logger.info({ eventId: event.eventId }, 'slack redelivery ignored (already handled)');
+    return result;
   }
 
   /** Language and time zone for a form: the person's settings, else their Slack profile. */
@@ -95,6 +100,31 @@ export function createSlackHandlers(deps: ListenerDeps) {
   async function mention(body: unknown, botUserId: string | undefined): Promise<void> {
     const event = decodeMention(body, botUserId, {}, clock.now());
     if (event) await handle(event);
+  }
+
+  /**
+   * A tap on a quick answer (https://docs.slack.dev/reference/interaction-payloads/block_actions-payload):
+   * acked at once (Slack wants it within 3 s and shows nothing of the answer's body), then handled as
+   * the person's message. Once it answered its question, the buttons of a message the app posted are
+   * replaced by "已选择：…" (chat.update). Ephemeral messages can only be changed through the payload's
+   * response_url, which is not worth its own HTTP client here: they keep their buttons, and a second
+   * tap is answered as stale by the engine.
+   */
+  async function choice(body: unknown, ack: SlackAck): Promise<void> {
+    await ack();
+    const tap = decodeChoiceTap(body, clock.now());
+    if (!tap) {
+      logger.warn('malformed slack quick-answer tap ignored');
+      return;
+    }
+    const result = await handle(tap.event);
+    if (result.questionAnswered !== true || !tap.message) return;
+    try {
+      await api.updateMessage(tap.message.channel, tap.message.ts, answeredMessage(tap.message.blocks, chosenLine(tap.label, tap.language)));
+    } catch (error) {
+      // The answer was taken; the buttons left in place are answered as stale if tapped again.
+      logger.warn({ err: error }, 'slack message not updated after a quick answer');
+    }
   }
 
   // https://docs.slack.dev/interactivity/implementing-slash-commands
@@ -159,7 +189,9 @@ export function createSlackHandlers(deps: ListenerDeps) {
       return;
     }
     await ackAfter(
-      () => handle(decodeSubmissionEvent(parsed.data, metadata, result.text, {}, clock.now())),
+      async () => {
+        await handle(decodeSubmissionEvent(parsed.data, metadata, result.text, {}, clock.now()));
+      },
       ack,
       // On failure the form stays open with what the person typed, so nothing is lost on their side.
       () => ({ response_action: 'errors' as const, errors: { [firstBlock]: uiText(metadata.language).failed } }),
@@ -193,6 +225,9 @@ export function createSlackHandlers(deps: ListenerDeps) {
     views: { [VISIT_CALLBACK_ID]: visitSubmitted, [REPORT_CALLBACK_ID]: reportSubmitted } as Record<string, (body: unknown, ack: SlackAck) => Promise<void>>,
     /** Link buttons open their URL in the browser, but Slack still posts a block_actions payload: ack it. */
     linkActionPattern: /^legwork_link_/,
+    choice,
+    /** Quick-answer buttons (encode.ts `choiceButtons`): their tap is the person's answer. */
+    choiceActionPattern: new RegExp(`^${CHOICE_ACTION_PREFIX}`),
     commandPattern: /^\/[\w-]+$/,
     appHomeOpened,
   };

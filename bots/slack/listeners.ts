@@ -18,5 +18,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action(handlers.linkActionPattern, async ({ ack }) => {
     await ack();
   });
+  app.action(handlers.choiceActionPattern, async ({ body, ack }) => handlers.choice(body, ack));
   app.event('app_home_opened', async ({ event, body }) => handlers.appHomeOpened(event, body));
 }

@@ -3,6 +3,7 @@ import type { Language } from '../../src/conversation/intents/types.ts';
 import { answerKey, choiceKey, replyKey } from './refs.ts';
 import { splitUtf8, truncateUtf8 } from './split-utf8.ts';
 import { omittedNote, sectionLine } from '../message-sections.ts';
+import { choicesHeading } from '../choice-text.ts';
 
 /**
  * A choice the rep can tap instead of typing: `reply` is exactly the text the core expects
@@ -36,7 +37,10 @@ export const limits = {
  * An app message (to members or an app group chat), as one or more bodies sent in order:
  * - choices → `template_card` (button_interaction up to 6, vote_interaction up to 20), keyed with
  *   the text they stand for and their label (decode.ts maps the `template_card_event` back to the
- *   text; the label is what the card says once tapped, see `chosenButtonName`);
+ *   text; the label is what the card says once tapped, see `chosenButtonName`). A short question
+ *   (which customer?) is the card alone, its text as the card's title and sub title; a structured
+ *   message with choices (a page of a long answer and its "next page") is its sections as below, then
+ *   a card with a short title and the buttons, so the page is never squeezed into a card's sub title;
  * - sections (digests, leaderboards, a day's plan with a check-in link per stop) → `markdown`, split
  *   between lines at 2,048 bytes (see `sectionsMarkdown`), unless `markdown: false`;
  * - an action → `textcard` (the link as a button) when the text fits the card;
@@ -49,10 +53,17 @@ export function encodeAppMessage(
   options: { cards?: boolean; markdown?: boolean } = {},
 ): WeComMessageBody[] {
   const { cards = true, markdown = true } = options;
-  const text = withTitle(message);
   const choices = message.choices ?? [];
   const keys = cards && choices.length > 0 && choices.length <= limits.voteOptions ? cardKeys(choices, message.language, message.questionId) : undefined;
-  if (keys) return [templateCard(message, choices, keys, taskId)];
+  if (keys && !message.sections?.length) return [templateCard(message, choices, keys, taskId)];
+  const content = contentBodies(message, markdown);
+  // One card per message, after the content: the task id stays unique per app (the outbox id's).
+  return keys ? [...content, buttonsCard(message, choices, keys, taskId)] : content;
+}
+
+/** A message's content without its choices: markdown sections, a textcard for a link, or text. */
+function contentBodies(message: WeComOutbound, markdown: boolean): WeComMessageBody[] {
+  const text = withTitle(message);
   // Markdown is off where members read WeCom inside WeChat (the plugin shows no markdown): then the
   // plain rendering below carries the digest.
   if (markdown && message.sections?.length) {
@@ -164,13 +175,30 @@ function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
+/** A question's card: its text as the title (the message's title or first line) and sub title. */
 function templateCard(message: WeComOutbound, choices: readonly MessageChoice[], keys: readonly string[], taskId: string): WeComMessageBody {
-  const title = truncateUtf8(message.title ?? firstLine(message.text), 120);
+  const title = message.title ?? firstLine(message.text);
   const rest = message.title ? message.text : message.text.split('\n').slice(1).join('\n');
+  return interactionCard(choices, keys, { taskId, title, ...(rest.trim() ? { subTitle: rest } : {}) });
+}
+
+/**
+ * The card under a structured message: the sections already went out as markdown (or text), so the
+ * card has only a short title (the message's title, else "快捷回复") and the buttons.
+ */
+function buttonsCard(message: WeComOutbound, choices: readonly MessageChoice[], keys: readonly string[], taskId: string): WeComMessageBody {
+  return interactionCard(choices, keys, { taskId, title: choicesHeading(message.title, message.language) });
+}
+
+function interactionCard(
+  choices: readonly MessageChoice[],
+  keys: readonly string[],
+  card: { taskId: string; title: string; subTitle?: string },
+): WeComMessageBody {
   const common = {
-    task_id: taskId,
-    main_title: { title },
-    ...(rest.trim() ? { sub_title_text: rest } : {}),
+    task_id: card.taskId,
+    main_title: { title: truncateUtf8(card.title, 120) },
+    ...(card.subTitle ? { sub_title_text: card.subTitle } : {}),
   };
   if (choices.length <= limits.buttons) {
     return {

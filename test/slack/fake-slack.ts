@@ -273,6 +273,11 @@ export class FakeSlack extends EventEmitter {
         const stamp = ts();
         return { ok: true, channel: args.channel, ts: stamp, message: { type: 'message', text: args.text, user: o.botUserId, bot_id: o.botId, ts: stamp, blocks: args.blocks } };
       }
+      case 'chat.update':
+        // https://docs.slack.dev/reference/methods/chat.update — channel and ts of a message the app posted.
+        if (!args.channel || !args.ts) return { ok: false, error: 'invalid_arguments' };
+        if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
       case 'chat.postEphemeral':
         if (!args.channel || !args.user) return { ok: false, error: 'invalid_arguments' };
         if (this.foreignChannels.has(args.channel)) return { ok: false, error: 'channel_not_found' };

@@ -3,8 +3,8 @@ import { expectNumberAnswersNewestList } from '../conversation/helpers.ts';
 import { deliver, directMessage, postEvent, textOf, useSlack, zhang } from './support.ts';
 
 /**
- * Slack shows the bot's lists as numbered text (no buttons), so the only answer is a typed number:
- * it answers the newest list, never an older one (issue #11 item 1).
+ * Slack shows the bot's lists as numbered text with buttons under them (test/slack/choices.test.ts);
+ * a typed number answers the newest list, never an older one (issue #11 item 1).
  */
 const ctx = useSlack();
 

@@ -132,6 +132,38 @@ describe.skipIf(!onPostgres)(onPostgres ? 'the Worker: Slack interactivity' : sk
     expect(await fakeCalls('slack')).toEqual([]);
   });
 
+  it('a tap on a quick answer (block_actions) is the person’s answer to its question, handled once', async () => {
+    await h.slack(dm(zhang, '新客户 华为终端 22.54,113.95'));
+    await h.slack(dm(zhang, '新客户 华为技术 22.60,113.90'));
+    await h.slack(dm(zhang, '签到 华为 22.54,113.95'));
+    const question = (await calls('chat.postMessage')).at(-1)!;
+    const blocks = question.args.blocks as { type: string; block_id?: string; elements?: { text: { text: string }; value: string; action_id: string }[] }[];
+    const block = blocks.find((b) => b.type === 'actions' && b.block_id?.startsWith('legwork_choices|'))!;
+    const chosen = block.elements!.find((b) => b.text.text === '华为技术')!;
+    const channel = `D${zhang.id.slice(1)}`;
+    const tap = {
+      ...buttonFixture,
+      channel: { id: channel, name: 'directmessage' },
+      container: { type: 'message', message_ts: '1764208801.000042', channel_id: channel, is_ephemeral: false },
+      message: { type: 'message', ts: '1764208801.000042', text: 'x', blocks },
+      actions: [{ action_id: chosen.action_id, block_id: block.block_id, text: { type: 'plain_text', text: chosen.text.text, emoji: true }, value: chosen.value, type: 'button', action_ts: '1764208802.777777' }],
+    };
+    const before = await countRows('processed_events');
+    for (let i = 0; i < 2; i++) {
+      const { response } = await interaction(tap);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('');
+    }
+    expect(await countRows('processed_events')).toBe(before + 1);
+    const checkIns = await withDb((db) =>
+      db.selectFrom('check_ins').innerJoin('customers', 'customers.id', 'check_ins.customer_id').select('customers.name').where('check_ins.kind', '=', 'in').execute(),
+    );
+    expect(checkIns.map((r) => r.name)).toEqual(['华为技术']);
+    const updates = await calls('chat.update');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.args).toMatchObject({ channel, ts: '1764208801.000042', text: '已选择：华为技术' });
+  });
+
   it('App Home: opening the tab publishes the person’s day and week (views.publish)', async () => {
     await h.slack(dm(zhang, '新客户 华为 22.54,113.95'));
     await h.slack(dm(zhang, '签到 华为 22.5401,113.9501'));
