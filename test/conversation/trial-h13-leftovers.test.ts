@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../support/test-app.ts';
+import { registerInEnglish } from './helpers.ts';
+
+/**
+ * Issue #13's leftovers from the roles trial, through the chat: a rep's week and day for the manager
+ * (away days, days before joining), an admin's 日报 团队 (people in no team), and 签到范围 alone.
+ * Everyone registers on Fri 2026-11-27 in Asia/Shanghai (UTC+8).
+ */
+const h = useHarness();
+
+/** 10:00 in Shanghai on local `date`. */
+const at = (date: string) => `${date}T02:00:00Z`;
+
+describe("a rep's week and day: away days and days before joining are not missing reports", () => {
+  /**
+   * 张三 manages 华东 with 王五. Week of 30 Nov: 王五 says 请假 到 周三 on Monday but is back
+   * (恢复) on Wednesday, files Wednesday's report, and nothing after.
+   */
+  async function awayWeek(lang: 'zh' | 'en') {
+    const s = h.current;
+    const zh = lang === 'zh';
+    const [admin, manager, rep] = zh ? ['李四', '张三', '王五'] : ['Li', 'Zhang', 'Wang'];
+    if (zh) await s.register(admin, manager, rep);
+    else for (const who of [admin, manager, rep]) await registerInEnglish(s, who);
+    await s.say(admin, zh ? '加入方式 开放' : 'joining open');
+    await s.say(admin, zh ? `创建团队 华东 经理 ${manager}` : `team create East manager ${manager}`);
+    await s.say(rep, zh ? '加入团队 华东' : 'join East');
+    s.clock.set(at('2026-11-30'));
+    await s.say(rep, zh ? '请假 到 周三' : 'away until Wed');
+    s.clock.set(at('2026-12-02'));
+    await s.say(rep, zh ? '恢复' : 'back');
+    await s.say(rep, zh ? '日报 整理客户资料' : 'report sorted customer files');
+    s.clock.set(at('2026-12-07'));
+    return { manager, rep };
+  }
+
+  it('zh: 上周 says 请假 on away days and 未加入 before he joined; a day says so too', async () => {
+    const { manager } = await awayWeek('zh');
+    expect(await h.current.ask(manager, '团队 王五 上周')).toBe(
+      [
+        '王五的一周：2026-11-30 至 2026-12-06',
+        '',
+        '• 周一 2026-11-30：拜访 0（核实 0，异地 0），请假',
+        '• 周二 2026-12-01：拜访 0（核实 0，异地 0），请假',
+        // Back on Wednesday: that day counts, and he filed.
+        '• 周三 2026-12-02：拜访 0（核实 0，异地 0），日报已交',
+        '• 周四 2026-12-03：拜访 0（核实 0，异地 0），日报未交',
+        '• 周五 2026-12-04：拜访 0（核实 0，异地 0），日报未交',
+        '• 周六 2026-12-05：拜访 0（核实 0，异地 0），休息日',
+        '• 周日 2026-12-06：拜访 0（核实 0，异地 0），休息日',
+      ].join('\n'),
+    );
+    expect(await h.current.ask(manager, '团队 王五 12月1日')).toBe('王五的一天：2026-12-01 周二\n\n签到与拜访（0）\n没有签到或拜访。\n\n日报：无（请假）');
+    expect(await h.current.ask(manager, '团队 王五 12月3日')).toBe('王五的一天：2026-12-03 周四\n\n签到与拜访（0）\n没有签到或拜访。\n\n日报：未提交');
+    expect(await h.current.ask(manager, '团队 王五 11月26日')).toBe('王五的一天：2026-11-26 周四\n\n签到与拜访（0）\n没有签到或拜访。\n\n日报：无（当时还未加入）');
+    h.current.clock.set(at('2026-11-30'));
+    expect(await h.current.ask(manager, '团队 王五 上周')).toBe(
+      [
+        '王五的一周：2026-11-23 至 2026-11-29',
+        '',
+        '• 周一 2026-11-23：未加入',
+        '• 周二 2026-11-24：未加入',
+        '• 周三 2026-11-25：未加入',
+        '• 周四 2026-11-26：未加入',
+        '• 周五 2026-11-27：拜访 0（核实 0，异地 0），日报未交',
+        '• 周六 2026-11-28：拜访 0（核实 0，异地 0），休息日',
+        '• 周日 2026-11-29：拜访 0（核实 0，异地 0），休息日',
+      ].join('\n'),
+    );
+  });
+
+  it('en: last week says away and not yet joined, a day says away', async () => {
+    const { manager } = await awayWeek('en');
+    const week = (await h.current.ask(manager, 'team Wang last week')).split('\n');
+    expect(week.slice(2, 5)).toEqual([
+      '• Mon 2026-11-30: 0 visits (0 verified, 0 outside), away',
+      '• Tue 2026-12-01: 0 visits (0 verified, 0 outside), away',
+      '• Wed 2026-12-02: 0 visits (0 verified, 0 outside), report in',
+    ]);
+    expect(await h.current.ask(manager, 'team Wang Nov 30')).toBe("Wang's day, Mon 2026-11-30\n\nCheck-ins and visits (0)\nNo check-ins or visits.\n\nDaily report: none (away)");
+    expect(await h.current.ask(manager, 'team Wang Nov 26')).toBe("Wang's day, Thu 2026-11-26\n\nCheck-ins and visits (0)\nNo check-ins or visits.\n\nDaily report: none (not yet joined)");
+  });
+});
