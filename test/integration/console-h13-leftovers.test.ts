@@ -61,3 +61,47 @@ describe('the console today page on a day off and an away day', () => {
     expect(reportBadges(await page(h.current, await logIn(h.current, '张三'), '/console'))).toEqual({ 王五: 'Report missing', 孙七: 'Away' });
   });
 });
+
+/** The people named on a page's rep blocks, report cards, "not filed" cards or chart series. */
+function peopleOn(html: string): string[] {
+  const names = new Set<string>();
+  for (const m of html.matchAll(/data-(?:rep|person)="([^"]+)"/g)) names.add(m[1]!);
+  for (const m of html.matchAll(/<section class="card report missing"><p>([^<]+)<\/p>/g)) names.add(m[1]!);
+  const data = /<script type="application\/json" id="chart-data">(.*?)<\/script>/s.exec(html)?.[1];
+  if (data) for (const series of JSON.parse(data).visitsPerDay as { name: string }[]) names.add(series.name);
+  return [...names].sort();
+}
+
+describe('a deactivated rep on the console', () => {
+  it('is off today, the reports, the charts and the leaderboard, and no new customer can be given to them', async () => {
+    const s = h.current;
+    await org(s);
+    await s.register('周八');
+    await s.say('王五', '新客户 华为 22.54,113.95');
+    for (const who of ['王五', '孙七', '周八']) {
+      await s.say(who, '签到 华为 22.54,113.95');
+      await s.say(who, `日报 ${who}拜访了华为`);
+    }
+    await s.say('周八', '签退');
+    expect(await s.ask('李四', '停用 王五')).toContain('王五');
+    for (const who of ['周八']) await s.say(who, '帮助');
+    const cookie = await logIn(s, '李四');
+    const today = await page(s, cookie, '/console');
+    expect(Object.keys(reportBadges(today)).sort()).toEqual(['周八', '孙七']);
+    const reports = await page(s, cookie, '/console/reports');
+    expect(reports).toContain('孙七拜访了华为');
+    expect(reports).not.toContain('王五拜访了华为');
+    expect(peopleOn(reports)).not.toContain('王五');
+    const charts = await page(s, cookie, '/console/charts');
+    expect(peopleOn(charts)).toEqual(['周八', '孙七']);
+    expect(await page(s, cookie, '/console/leaderboard')).not.toContain('王五');
+    const ownerOptions = (html: string) => [...html.matchAll(/<option value="[0-9a-f-]{36}"( selected)?>([^<]+)<\/option>/g)].map((m) => `${m[2]}${m[1] ? '*' : ''}`);
+    expect(ownerOptions(await page(s, cookie, '/console/customers/new'))).toEqual(['周八', '孙七', '张三', '李四']);
+    // 华为 is still 王五's: its form says so rather than quietly offering someone else.
+    const huawei = await s.db.selectFrom('customers').select('id').where('name', '=', '华为').executeTakeFirstOrThrow();
+    expect(ownerOptions(await page(s, cookie, `/console/customers/${huawei.id}`))).toContain('王五*');
+    // History keeps them: their week is still there from a link.
+    const wang = await s.db.selectFrom('users').select('id').where('display_name', '=', '王五').executeTakeFirstOrThrow();
+    expect(await page(s, cookie, `/console/people/${wang.id}/week`)).toContain('王五拜访了华为');
+  });
+});
