@@ -82,3 +82,31 @@ describe("a rep's week and day: away days and days before joining are not missin
     expect(await h.current.ask(manager, 'team Wang Nov 26')).toBe("Wang's day, Thu 2026-11-26\n\nCheck-ins and visits (0)\nNo check-ins or visits.\n\nDaily report: none (not yet joined)");
   });
 });
+
+describe("an admin's 日报 团队 lists the reps in no team too", () => {
+  it('zh: a group 不在任何团队 after the teams; a manager sees only their team', async () => {
+    const s = h.current;
+    await s.register('李四', '张三', '王五', '孙七', '周八');
+    await s.say('李四', '加入方式 开放');
+    await s.say('李四', '创建团队 华东 经理 张三');
+    await s.say('王五', '加入团队 华东');
+    await s.say('王五', '日报 拜访了华为');
+    await s.say('孙七', '日报 整理了报价');
+    expect(await s.ask('李四', '日报 团队')).toBe(
+      ['团队"华东"今天的日报：已交 1/1', '• 王五：拜访了华为', '', '不在任何团队的销售今天的日报：已交 1/2', '• 周八：未交', '• 孙七：整理了报价'].join('\n'),
+    );
+    expect(await s.ask('张三', '日报 团队')).toBe(['团队"华东"今天的日报：已交 1/1', '• 王五：拜访了华为'].join('\n'));
+  });
+
+  it('en: "In no team"', async () => {
+    const s = h.current;
+    for (const who of ['Li', 'Zhang', 'Wang', 'Sun']) await registerInEnglish(s, who);
+    await s.say('Li', 'joining open');
+    await s.say('Li', 'team create East manager Zhang');
+    await s.say('Wang', 'join East');
+    await s.say('Sun', 'report quiet day');
+    expect(await s.ask('Li', 'report team')).toBe(
+      ['Team "East" daily reports today: 0 of 1 in', '• Wang: not yet', '', 'In no team, daily reports today: 1 of 1 in', '• Sun: quiet day'].join('\n'),
+    );
+  });
+});

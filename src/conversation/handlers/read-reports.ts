@@ -22,7 +22,9 @@ export async function answerReportQuestion(turn: Turn, text: string): Promise<bo
           ? t.teamReportLine({ person: m.name, late: m.report.late, firstLine: m.report.body.split('\n')[0]!.trim() })
           : t.teamReportMissingLine({ person: m.name }),
       );
-      return [t.teamReportsHeader({ team: team.team, filed, total: team.members.length }), ...(lines.length ? lines : [t.teamReportsNoMembers()])].join('\n');
+      const header =
+        team.team === null ? t.teamReportsNoTeamHeader({ filed, total: team.members.length }) : t.teamReportsHeader({ team: team.team, filed, total: team.members.length });
+      return [header, ...(lines.length ? lines : [t.teamReportsNoMembers()])].join('\n');
     });
     // Reports are for their author, their managers and admins: never read out in a group chat.
     turn.replyPrivately(blocks.join('\n\n'));
