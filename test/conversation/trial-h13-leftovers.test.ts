@@ -110,3 +110,27 @@ describe("an admin's 日报 团队 lists the reps in no team too", () => {
     );
   });
 });
+
+describe('签到范围 / radius alone shows the radius now', () => {
+  it('zh: everyone is told the radius; the admin also how to change it; after a change it says the new one', async () => {
+    const s = h.current;
+    await s.register('李四', '王五');
+    expect(await s.ask('王五', '签到范围')).toBe('公司的签到范围是 500 米：距客户 500 米以内签到算在现场（设置了自己范围的客户按各自的范围）。');
+    expect(await s.ask('李四', '签到范围')).toBe(
+      '公司的签到范围是 500 米：距客户 500 米以内签到算在现场（设置了自己范围的客户按各自的范围）。\n要修改，请发送"签到范围 300米"。',
+    );
+    await s.say('李四', '签到范围 300米');
+    expect(await s.ask('王五', '签到范围')).toContain('公司的签到范围是 300 米');
+  });
+
+  it('en: radius', async () => {
+    const s = h.current;
+    for (const who of ['Li', 'Wang']) await registerInEnglish(s, who);
+    expect(await s.ask('Li', 'radius')).toBe(
+      'The company check-in radius is 500 m: a check-in within 500 m of the customer counts as on site (customers with their own radius keep it).\nTo change it, send "radius 300m".',
+    );
+    expect(await s.ask('Wang', 'check-in radius')).toBe(
+      'The company check-in radius is 500 m: a check-in within 500 m of the customer counts as on site (customers with their own radius keep it).',
+    );
+  });
+});
