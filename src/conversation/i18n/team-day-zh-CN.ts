@@ -22,7 +22,7 @@ export const teamDayZhCN: Same<typeof teamDayEnUS> = {
   teamDayReportMissing: (p) => (p.dayOff ? '日报：无（休息日）' : '日报：未提交'),
   teamWeekTitle: (p) => `${p.person}的一周：${p.from} 至 ${p.to}`,
   teamWeekDayLine: (p) =>
-    `• ${WEEKDAYS[p.weekday - 1]} ${p.date}：拜访 ${p.visits}（核实 ${p.verified}，异地 ${p.outside}），${REPORT[p.report]}` +
+    `• ${WEEKDAYS[p.weekday - 1]} ${p.date}：拜访 ${p.visits}（核实 ${p.verified}，范围外 ${p.outside}），${REPORT[p.report]}` +
     (p.planned > 0 ? `，计划完成 ${p.planDone}/${p.planned}` : ''),
   teamDayBadDate: (p) => `看不懂日期"${p.text}"。可以写：昨天、周一、12月1日、上周。`,
 
