@@ -70,6 +70,12 @@ describe("a rep's week and day: away days and days before joining are not missin
     );
   });
 
+  it("zh: the team's day (the daily digest) says 请假 for him on an away day, not 日报未交", async () => {
+    const { manager } = await awayWeek('zh');
+    expect(await h.current.ask(manager, '团队 12月1日')).toContain('王五：没有拜访；请假');
+    expect(await h.current.ask(manager, '团队 12月3日')).toContain('王五：没有拜访；日报未交');
+  });
+
   it('en: last week says away and not yet joined, a day says away', async () => {
     const { manager } = await awayWeek('en');
     const week = (await h.current.ask(manager, 'team Wang last week')).split('\n');
@@ -80,6 +86,7 @@ describe("a rep's week and day: away days and days before joining are not missin
     ]);
     expect(await h.current.ask(manager, 'team Wang Nov 30')).toBe("Wang's day, Mon 2026-11-30\n\nCheck-ins and visits (0)\nNo check-ins or visits.\n\nDaily report: none (away)");
     expect(await h.current.ask(manager, 'team Wang Nov 26')).toBe("Wang's day, Thu 2026-11-26\n\nCheck-ins and visits (0)\nNo check-ins or visits.\n\nDaily report: none (not yet joined)");
+    expect(await h.current.ask(manager, 'team Nov 30')).toContain('Wang: no visits; away');
   });
 });
 

@@ -4,7 +4,7 @@ import { formatDistance } from '../../conversation/i18n/distance.ts';
 /** 简报文案（中文）：与 en-US 同样的键。 */
 const km = formatDistance['zh-CN'];
 /** 日报状态；休息日（周末、节假日）没交不算未交。 */
-const reportWords = { in: '日报已交', late: '日报迟交', missing: '日报未交', dayOff: '休息日，无需日报' } as const;
+const reportWords = { in: '日报已交', late: '日报迟交', missing: '日报未交', dayOff: '休息日，无需日报', away: '请假' } as const;
 
 const share = (done: number, of: number) => `${Math.round((100 * done) / of)}%`;
 const adherence = (w: { planned: number; done: number }) => (w.planned === 0 ? '无计划' : `计划 ${w.planned} 站，完成 ${w.done} 站（${share(w.done, w.planned)}）`);
