@@ -151,6 +151,7 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
     case 'planSuggest':
       return handlePlanIntent(turn, intent);
     case 'setOrgRadius':
+    case 'showOrgRadius':
     case 'changeCustomer':
     case 'showPoints':
     case 'setPoints':

@@ -77,15 +77,15 @@ export function createConversationEngine(deps: EngineDeps) {
     const claimed = await claimEventAndSender(trx, { ...sender, eventId: event.eventId });
     if (!claimed.fresh) return { duplicate: true, replies: 0 };
 
+    // One instant per turn: every use case the turn runs reads this frozen clock, so rows written by
+    // one message (a visit closed by a check-in elsewhere, the new one opened, a newcomer's row) carry the same time.
+    const now = deps.clock.now();
     // The user row stays locked until commit: one turn per person at a time.
-    const { org, user, registered, directRef } = await resolveIdentity({ db: trx, defaults: deps.defaults }, sender, claimed.known);
+    const { org, user, registered, directRef } = await resolveIdentity({ db: trx, defaults: deps.defaults, now }, sender, claimed.known);
     const language = user.language;
     const replies: QueuedReply[] = [];
     const group = event.conversation.kind === 'group';
     const asMessage = (message: string | OutboundMessage): OutboundMessage => (typeof message === 'string' ? { text: message } : message);
-    // One instant per turn: every use case the turn runs reads this frozen clock, so rows written by
-    // one message (a visit closed by a check-in elsewhere, the new one opened) carry the same time.
-    const now = deps.clock.now();
     const turn: Turn = {
       db: trx,
       clock: frozenClock(now),

@@ -21,6 +21,8 @@ import * as sendRecords from '../../migrations/20261205030000_send_records.ts';
 import * as dingtalkSessionWebhooks from '../../migrations/20261205031000_dingtalk_session_webhooks.ts';
 import * as boardIndexOnly from '../../migrations/20261204010000_board_index_only.ts';
 import * as joinedAlerts from '../../migrations/20261206020000_joined_alerts.ts';
+import * as awayPeriods from '../../migrations/20261208010000_away_periods.ts';
+import * as usersJoinedAt from '../../migrations/20261208011000_users_joined_at.ts';
 
 /**
  * Migrations are listed here rather than read from disk so the same list works under tsx, vitest
@@ -49,6 +51,8 @@ const migrations: Record<string, Migration> = {
   '20261205030000_send_records': sendRecords,
   '20261205031000_dingtalk_session_webhooks': dingtalkSessionWebhooks,
   '20261206020000_joined_alerts': joinedAlerts,
+  '20261208010000_away_periods': awayPeriods,
+  '20261208011000_users_joined_at': usersJoinedAt,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

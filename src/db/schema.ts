@@ -45,6 +45,8 @@ export interface UsersTable {
   time_zone: string;
   language: LanguageColumn;
   created_at: Timestamp;
+  /** When they joined the org, by the app's clock (their first message): no report was due before that day. */
+  joined_at: Timestamp;
   /** When `time_zone` last changed (null: never since registering). */
   time_zone_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Deactivated by an admin (left the company): no reminders, off boards and digests, messages refused. */
@@ -274,6 +276,15 @@ export interface UserSchedulePrefsTable {
   updated_at: Timestamp;
 }
 
+/** Days a person said they were away (`请假 到 周五`), local dates inclusive: kept for looking back. */
+export interface AwayPeriodsTable {
+  id: Generated<string>;
+  user_id: string;
+  first_date: LocalDate;
+  last_date: LocalDate;
+  created_at: Timestamp;
+}
+
 /** Every scheduled message written to the outbox, by natural key (= the outbox dedupe_key). */
 export interface ScheduledSendsTable {
   key: string;
@@ -466,6 +477,7 @@ export interface Database {
   settings: SettingsTable;
   schedule_settings: ScheduleSettingsTable;
   user_schedule_prefs: UserSchedulePrefsTable;
+  away_periods: AwayPeriodsTable;
   scheduled_sends: ScheduledSendsTable;
   join_requests: JoinRequestsTable;
   visit_plans: VisitPlansTable;

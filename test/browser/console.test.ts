@@ -92,7 +92,7 @@ describe.runIf(haveChromium)('console in Chromium', { timeout: 120_000 }, () => 
     await expect.poll(() => wang.locator('tr.check-in').count()).toBe(2);
     const rows = (await wang.locator('tr.check-in').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
     expect(rows[0]).toMatch(/^10:00 华为 已核实 \d+ 米$/);
-    expect(rows[1]).toMatch(/^11:00 腾讯 未签退 异地 2\.\d 公里$/);
+    expect(rows[1]).toMatch(/^11:00 腾讯 未签退 范围外 2\.\d 公里$/);
     expect(await wang.locator('.rep-head').innerText()).toContain('日报已交');
     expect(await page.locator('.rep[data-rep="孙七"] .rep-head').innerText()).toContain('日报未交');
     await shot(page, 'today-phone');

@@ -166,7 +166,7 @@ describe('the trend data the weekly digest draws (issue 18)', () => {
     expect(legends[0]).toEqual(['张伟']);
     expect(legends[1]).toEqual(['Reports on time', 'Plans kept', 'Tier A customers covered', 'Tier B customers covered']);
     const zh = trendChartOption(data, 'zh-CN');
-    expect((zh.option.legend as { data: string[] }[])[1]!.data).toEqual(['日报按时率', '计划完成率', 'A 类客户覆盖率', 'B 类客户覆盖率']);
+    expect((zh.option.legend as { data: string[] }[])[1]!.data).toEqual(['日报按时率', '计划完成率', 'A 级客户覆盖率', 'B 级客户覆盖率']);
 
     // A team without plans or tiers: neither series.
     const nobody = await loadTrend(db, { ...team, repIds: [] }, '2026-11-27');

@@ -31,7 +31,7 @@ describe('daily report in Chinese', () => {
 
     const summary = await h.current.ask('alice', '日报');
     expect(summary).toContain('2026-11-27 日报');
-    expect(summary).toContain('拜访：3 次（核实 1，异地 1，未核实 0，无签到 1）');
+    expect(summary).toContain('拜访：3 次（核实 1，范围外 1，未核实 0，无签到 1）');
     expect(summary).toContain('客户：华为、腾讯、小米');
     expect(summary).toContain('• 华为：演示顺利；下一步：发报价（2026-12-04 跟进）');
     expect(summary).toContain('• 腾讯：见了前台');

@@ -134,9 +134,13 @@ describe('joining at once with open joining', () => {
 });
 
 describe("a rep's week: weekends and holidays are not missing reports", () => {
-  /** 王五 files on Monday 23 November and on Saturday 28; it is now Monday 30 November, 10:00. */
+  /**
+   * 王五 files on Monday 23 November and on Saturday 28; it is now Monday 30 November, 10:00. They all
+   * joined that Monday morning: days before someone joined are not missing reports (not yet joined).
+   */
   async function weekWithReports(english = false): Promise<void> {
     const s = h.current;
+    s.clock.set('2026-11-23T01:00:00Z'); // Monday 09:00
     if (english) {
       for (const id of ['Li', 'Zhang', 'Wang']) await registerInEnglish(s, id);
       await s.say('Li', 'team create East manager Zhang');
@@ -160,13 +164,13 @@ describe("a rep's week: weekends and holidays are not missing reports", () => {
       [
         '王五的一周：2026-11-23 至 2026-11-29',
         '',
-        '• 周一 2026-11-23：拜访 0（核实 0，异地 0），日报已交',
-        '• 周二 2026-11-24：拜访 0（核实 0，异地 0），日报未交',
-        '• 周三 2026-11-25：拜访 0（核实 0，异地 0），日报未交',
-        '• 周四 2026-11-26：拜访 0（核实 0，异地 0），日报未交',
-        '• 周五 2026-11-27：拜访 0（核实 0，异地 0），日报未交',
-        '• 周六 2026-11-28：拜访 0（核实 0，异地 0），日报已交',
-        '• 周日 2026-11-29：拜访 0（核实 0，异地 0），休息日',
+        '• 周一 2026-11-23：拜访 0（核实 0，范围外 0），日报已交',
+        '• 周二 2026-11-24：拜访 0（核实 0，范围外 0），日报未交',
+        '• 周三 2026-11-25：拜访 0（核实 0，范围外 0），日报未交',
+        '• 周四 2026-11-26：拜访 0（核实 0，范围外 0），日报未交',
+        '• 周五 2026-11-27：拜访 0（核实 0，范围外 0），日报未交',
+        '• 周六 2026-11-28：拜访 0（核实 0，范围外 0），日报已交',
+        '• 周日 2026-11-29：拜访 0（核实 0，范围外 0），休息日',
       ].join('\n'),
     );
     expect(await s.ask('张三', '团队 王五 2026-11-29')).toBe('王五的一天：2026-11-29 周日\n\n签到与拜访（0）\n没有签到或拜访。\n\n日报：无（休息日）');
@@ -180,14 +184,14 @@ describe("a rep's week: weekends and holidays are not missing reports", () => {
     // A team that works Saturdays: Saturday without a report is missing then, Sunday still a day off.
     expect(await s.ask('张三', '工作日 周一至周六')).toContain('周一至周六');
     const week = (await s.ask('张三', '团队 王五 上周')).split('\n');
-    expect(week[7]).toBe('• 周六 2026-11-28：拜访 0（核实 0，异地 0），日报已交');
-    expect(week[8]).toBe('• 周日 2026-11-29：拜访 0（核实 0，异地 0），休息日');
+    expect(week[7]).toBe('• 周六 2026-11-28：拜访 0（核实 0，范围外 0），日报已交');
+    expect(week[8]).toBe('• 周日 2026-11-29：拜访 0（核实 0，范围外 0），休息日');
     // A holiday (added before it comes) is a day off too.
     expect(await s.ask('张三', '节假日 添加 2026-12-02')).toContain('12');
     s.clock.set('2026-12-03T02:00:00Z');
     expect(await s.ask('张三', '团队 王五 2026-12-02')).toContain('日报：无（休息日）');
     expect(await s.ask('张三', '团队 2026-12-02')).toContain('王五：没有拜访；休息日，无需日报');
-    expect(await s.ask('张三', '团队 王五 本周')).toContain('• 周二 2026-12-01：拜访 0（核实 0，异地 0），日报未交\n• 周三 2026-12-02：拜访 0（核实 0，异地 0），休息日');
+    expect(await s.ask('张三', '团队 王五 本周')).toContain('• 周二 2026-12-01：拜访 0（核实 0，范围外 0），日报未交\n• 周三 2026-12-02：拜访 0（核实 0，范围外 0），休息日');
   });
 
   it('`team Wang last week` in English', async () => {

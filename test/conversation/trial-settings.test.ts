@@ -52,7 +52,7 @@ describe('an off-site check-in', () => {
     const c = await org('zh');
     await h.current.say(c.loner, `新客户 ${c.second} 22.54,113.95`);
     expect(await h.current.say(c.rep, `签到 ${c.customer}`, { location: campusGate })).toEqual([
-      '已在 华为 签到，但你距客户 667 米，超出 500 米范围，经理会看到这是一次异地签到。\n离开时发送"签退 <备注>"。',
+      '已在 华为 签到，但你距客户 667 米，超出 500 米范围，经理会看到这是一次范围外签到。\n离开时发送"签退 <备注>"。',
     ]);
     // A rep in no team, a manager of their own team only, an admin in no team: nobody sees it as their manager.
     for (const who of [c.loner, c.manager, c.admin]) {
@@ -242,8 +242,8 @@ describe('tier and owner from chat in the weekly overdue nudge', () => {
     expect(await h.current.ask(c.admin, `客户 ${c.second} 级别 A`)).toBe('腾讯 现在是 A 级客户。');
     expect(await h.current.ask(c.admin, `客户 ${c.second} 负责人 ${c.otherManager}`)).toBe('腾讯 的负责人改为 赵六。');
     expect(await mondayNudges(c.rep, c.otherManager, c.manager)).toEqual({
-      [c.rep]: ['以下重点客户该去拜访了：\n• 华为（A 类）：上次拜访是 9 天前'],
-      [c.otherManager]: ['以下重点客户该去拜访了：\n• 腾讯（A 类）：上次拜访是 9 天前'],
+      [c.rep]: ['以下重点客户该去拜访了：\n• 华为（A 级）：上次拜访是 9 天前'],
+      [c.otherManager]: ['以下重点客户该去拜访了：\n• 腾讯（A 级）：上次拜访是 9 天前'],
       [c.manager]: [],
     });
   });

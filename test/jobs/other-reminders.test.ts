@@ -69,7 +69,7 @@ describe.each(modes)('other reminders (%s runner)', (mode) => {
       expect(await reminders('Ben')).toEqual([]);
       await e.at('2026-11-02T01:00:00Z');
       await e.at('2026-11-02T02:00:00Z');
-      expect(await reminders('Ben')).toEqual(['以下重点客户该去拜访了：\n• Alibaba（A 类）：上次拜访是 12 天前\n• Baidu（C 类）：还没有拜访记录']);
+      expect(await reminders('Ben')).toEqual(['以下重点客户该去拜访了：\n• Alibaba（A 级）：上次拜访是 12 天前\n• Baidu（C 级）：还没有拜访记录']);
       // Ann's customers were added on 28 October: not overdue yet, so no nudge at all.
       expect(await reminders('Ann')).toEqual([]);
     });

@@ -1,11 +1,13 @@
 import { setOrgRadius } from '../../core/access/org-radius.ts';
+import { loadActor } from '../../core/access/load-actor.ts';
+import { can } from '../../core/access/permissions.ts';
 import { changeCustomer } from '../../core/customers/change-customer.ts';
 import { setPoints, showPoints, type Points } from '../../core/leaderboards/points-rules.ts';
 import type { Catalogue } from '../i18n/catalogue.ts';
 import type { Intent } from '../intents/types.ts';
 import type { Turn } from '../turn.ts';
 
-type ChatSettingsIntent = Extract<Intent, { kind: 'setOrgRadius' | 'changeCustomer' | 'showPoints' | 'setPoints' }>;
+type ChatSettingsIntent = Extract<Intent, { kind: 'setOrgRadius' | 'showOrgRadius' | 'changeCustomer' | 'showPoints' | 'setPoints' }>;
 
 /** Settings from chat: the org's radius, a customer's tier/owner/radius, the points rules. */
 export async function handleChatSettingsIntent(turn: Turn, intent: ChatSettingsIntent): Promise<void> {
@@ -14,6 +16,11 @@ export async function handleChatSettingsIntent(turn: Turn, intent: ChatSettingsI
     case 'setOrgRadius': {
       const meters = await setOrgRadius(deps, { user: turn.user, radius: intent.radius, before: turn.org.checkin_radius_m });
       return turn.reply(turn.t.orgRadiusSet({ meters }));
+    }
+    case 'showOrgRadius': {
+      // Anyone may know it (every off-site check-in names it); only who may change it is shown how.
+      const canChange = can(await loadActor(turn.db, turn.user), { action: 'changeOrgSettings', orgId: turn.org.id });
+      return turn.reply(turn.t.orgRadiusShow({ meters: turn.org.checkin_radius_m, canChange }));
     }
     case 'changeCustomer': {
       const { customer, ownerName } = await changeCustomer(deps, {

@@ -25,7 +25,9 @@ export async function answerReportQuestion(turn: Turn, text: string): Promise<bo
           ? t.teamReportLine({ person: m.name, late: m.report.late, firstLine: m.report.body.split('\n')[0]!.trim() })
           : t.teamReportMissingLine({ person: m.name }),
       );
-      return { heading: t.teamReportsHeader({ team: team.team, filed, total: team.members.length }), lines: lines.length ? lines : [t.teamReportsNoMembers()] };
+      const heading =
+        team.team === null ? t.teamReportsNoTeamHeader({ filed, total: team.members.length }) : t.teamReportsHeader({ team: team.team, filed, total: team.members.length });
+      return { heading, lines: lines.length ? lines : [t.teamReportsNoMembers()] };
     });
     // Reports are for their author, their managers and admins: never read out in a group chat.
     await replyInPages(turn, structured(t.teamReportsTitle(), sections, turn.language), { privately: true });

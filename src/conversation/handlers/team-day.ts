@@ -5,9 +5,9 @@ import { loadDayVisits, loadWeekFigures } from '../../core/team-day/load-person-
 import { recordZone } from '../../core/users/record-zone.ts';
 import { loadSettingsBook } from '../../core/schedules/settings-repository.ts';
 import { teamOfUser } from '../../core/schedules/team-context.ts';
-import { isWorkday } from '../../core/schedules/calendar.ts';
 import type { ScheduleSettings } from '../../core/schedules/settings.ts';
 import { findViewablePerson } from '../../core/team-day/viewable-person.ts';
+import { loadDayStanding, type DayStanding } from '../../core/team-day/day-standing.ts';
 import { planOfDayLines } from '../../core/plans/show-plan.ts';
 import { DomainError } from '../../core/shared/domain-error.ts';
 import type { User } from '../../db/schema.ts';
@@ -88,11 +88,11 @@ function resolveOn(when: string, now: Date, timeZone: string): string | null {
 async function personDay(turn: Turn, person: User, date: string, today: string) {
   const { t } = turn;
   const zone = turn.user.time_zone;
-  const [visits, report, plan, settings] = await Promise.all([
+  const [visits, report, plan, standing] = await Promise.all([
     loadDayVisits(turn.db, person, date),
     findReport(turn.db, person.id, date),
     planOfDayLines(turn.db, { person, date, today, reader: turn.user, heading: 'plan' }),
-    settingsOf(turn, person),
+    settingsOf(turn, person).then((settings) => loadDayStanding(turn.db, person, settings, date, date)),
   ]);
   const lines = visits.length === 0 ? [t.teamDayNoVisits()] : [];
   for (const v of visits) {
@@ -104,7 +104,7 @@ async function personDay(turn: Turn, person: User, date: string, today: string) 
   sections.push(
     report
       ? { heading: t.teamDayReportHeading({ time: formatLocalTime(new Date(report.submitted_at), zone), late: report.late }), lines: report.body.split('\n') }
-      : { heading: t.teamDayReportMissing({ dayOff: !isWorkday(date, settings) }), lines: [] },
+      : { heading: noReportHeading(turn, standing(date)), lines: [] },
   );
   // Plans where they exist: a day nobody planned says nothing about plans.
   if (plan.stops.length > 0) sections.push({ heading: plan.lines[0], lines: plan.lines.slice(1) });
@@ -116,10 +116,19 @@ async function personWeek(turn: Turn, person: User, today: string, week: TeamWee
   const monday = addDays(today, 1 - weekdayOf(today) - (week === 'last' ? 7 : 0));
   // This week runs to today; last week to its Sunday.
   const to = week === 'last' ? addDays(monday, 6) : today;
-  const settings = await settingsOf(turn, person);
-  const days = await loadWeekFigures(turn.db, person, monday, to, (date) => isWorkday(date, settings));
-  const lines = days.map((d) => t.teamWeekDayLine({ ...d, weekday: weekdayOf(d.date) }));
+  const standing = await loadDayStanding(turn.db, person, await settingsOf(turn, person), monday, to);
+  const days = await loadWeekFigures(turn.db, person, monday, to, standing);
+  // Before they joined there is nothing to count: the day says so and no more.
+  const lines = days.map((d) =>
+    d.report === 'notJoined' ? t.teamWeekNotJoinedLine({ date: d.date, weekday: weekdayOf(d.date) }) : t.teamWeekDayLine({ ...d, weekday: weekdayOf(d.date) }),
+  );
   return structured(t.teamWeekTitle({ person: person.display_name, from: monday, to }), [{ lines }], turn.language);
+}
+
+/** The heading of a day without a report: not filed only when one was due. */
+function noReportHeading({ t }: Turn, standing: DayStanding): string {
+  if (standing === 'away' || standing === 'notJoined') return t.teamDayNoReportDue({ why: standing });
+  return t.teamDayReportMissing({ dayOff: standing === 'dayOff' });
 }
 
 /** The schedule of the person's team (the first they joined as a rep): its workdays and holidays. */

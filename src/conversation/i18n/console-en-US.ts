@@ -150,4 +150,7 @@ export const consoleEnUS = {
   consoleSeriesLate: () => 'Late',
   consoleSeriesMissing: () => 'Missing',
   consoleNeedsScript: () => 'The charts need JavaScript.',
+
+  // --- h13 leftovers: the today page does not call a day off or an away day a missing report ---
+  consoleNoReportDue: (p: { why: 'dayOff' | 'away' }): string => (p.why === 'dayOff' ? 'Day off, no report due' : 'Away'),
 };

@@ -142,6 +142,9 @@ export const consoleZhCN: typeof consoleEnUS = {
   consoleSeriesLate: () => '迟交',
   consoleSeriesMissing: () => '未交',
   consoleNeedsScript: () => '图表需要启用 JavaScript。',
+
+  // —— h13 遗留问题：今天页不把休息日、请假算作未交日报 ——
+  consoleNoReportDue: (p) => (p.why === 'dayOff' ? '休息日，无需日报' : '请假'),
 };
 
 /** 客户表格中一行的问题（中文）。 */

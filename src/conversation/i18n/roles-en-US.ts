@@ -57,4 +57,7 @@ export const rolesEnUS = {
   /** Two people in the same teams, told apart by their latest check-in or the day they started. */
   personOptionDetail: (p: { teams: string; customer: string | null; date: string }) =>
     `${p.teams || 'in no team'}, ${p.customer === null ? `since ${p.date}` : `last check-in ${p.customer} ${p.date}`}`,
+
+  // --- h13 leftovers: an admin's "report team" lists the reps in no team too, as the console does ---
+  teamReportsNoTeamHeader: (p: { filed: number; total: number }) => `In no team, daily reports today: ${p.filed} of ${p.total} in`,
 };

@@ -48,4 +48,7 @@ export const rolesZhCN: Same<typeof rolesEnUS> = {
   personOption: (p) => `${p.index}. ${p.name}（${p.teams || '未加入团队'}）`,
   personOptionDetail: (p) =>
     `${p.teams || '未加入团队'}，${p.customer === null ? `${p.date} 开始使用` : `最近签到：${p.customer} ${p.date}`}`,
+
+  // —— h13 遗留问题：管理员的"日报 团队"也列出不在任何团队的销售（与后台一致）——
+  teamReportsNoTeamHeader: (p) => `不在任何团队的销售今天的日报：已交 ${p.filed}/${p.total}`,
 };

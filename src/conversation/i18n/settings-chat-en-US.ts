@@ -43,4 +43,9 @@ export const settingsChatEnUS = {
   pointsUnreadable: (p: { typed: string }) =>
     `I could not read "${p.typed}". Write names and numbers, e.g. "points verified 3 notes 2 report 1" (also outside, planned).`,
   pointsOutOfRange: (p: { max: number }) => `Points must be whole numbers from 0 to ${p.max}.`,
+
+  // --- h13 leftovers: "radius" alone tells the radius now ---
+  orgRadiusShow: (p: { meters: number; canChange: boolean }) =>
+    `The company check-in radius is ${p.meters} m: a check-in within ${p.meters} m of the customer counts as on site (customers with their own radius keep it).` +
+    (p.canChange ? '\nTo change it, send "radius 300m".' : ''),
 };

@@ -30,4 +30,9 @@ export const settingsChatZhCN: typeof settingsChatEnUS = {
     ].join('\n'),
   pointsUnreadable: (p) => `看不懂"${p.typed}"。请写名称和分数，例如"积分 核实拜访 3 备注 2 日报 1"（还有 范围外、计划）。`,
   pointsOutOfRange: (p) => `积分须是 0 到 ${p.max} 的整数。`,
+
+  // —— h13 遗留问题：只发"签到范围"时告诉对方现在的范围 ——
+  orgRadiusShow: (p) =>
+    `公司的签到范围是 ${p.meters} 米：距客户 ${p.meters} 米以内签到算在现场（设置了自己范围的客户按各自的范围）。` +
+    (p.canChange ? `\n要修改，请发送"签到范围 300米"。` : ''),
 };

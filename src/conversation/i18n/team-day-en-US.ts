@@ -3,7 +3,7 @@
  * into en-US.ts. team-day-zh-CN.ts provides the same keys.
  */
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const REPORT = { in: 'report in', late: 'report late', missing: 'no report', dayOff: 'day off' } as const;
+const REPORT = { in: 'report in', late: 'report late', missing: 'no report', dayOff: 'day off', away: 'away', notJoined: 'not yet joined' } as const;
 
 export const teamDayEnUS = {
   teamDayNotYours: (p: { person: string; managers: string[]; admins: string[] }) =>
@@ -25,4 +25,8 @@ export const teamDayEnUS = {
     `• ${WEEKDAYS[p.weekday - 1]} ${p.date}: ${p.visits} visit${p.visits === 1 ? '' : 's'} (${p.verified} verified, ${p.outside} outside), ${REPORT[p.report]}` +
     (p.planned > 0 ? `, plan ${p.planDone} of ${p.planned} done` : ''),
   teamDayBadDate: (p: { text: string }) => `I can't read the date "${p.text}". Try: yesterday, Mon, Dec 1, last week.`,
+
+  // --- h13 leftovers: away days and days before joining are not "no report" (issue #13 trial) ---
+  teamDayNoReportDue: (p: { why: 'away' | 'notJoined' }): string => (p.why === 'away' ? 'Daily report: none (away)' : 'Daily report: none (not yet joined)'),
+  teamWeekNotJoinedLine: (p: { date: string; weekday: number }) => `• ${WEEKDAYS[p.weekday - 1]} ${p.date}: not yet joined`,
 };

@@ -38,7 +38,7 @@ export const zhCN: Catalogue = {
       '• 绑定团队 华东 — 在群里发送，排行榜将发到这个群',
       '• 设置时区 Asia/Shanghai — 设置我的时区',
       '• 排行榜 周 — 团队排行（也可以 日、月）；"不参加排行" 隐藏我的名字',
-      '• 团队 — （经理）团队今天的情况：拜访、异地签到、未交日报；"团队 张三 [昨天|12月1日|上周]" 看某人的一天或一周',
+      '• 团队 — （经理）团队今天的情况：拜访、范围外签到、未交日报；"团队 张三 [昨天|12月1日|上周]" 看某人的一天或一周',
       '• 请假 到 周五 — 暂停提醒；"恢复" 重新开启',
       '• 我的数据 — 下载 Legwork 保存的关于我的全部数据；"谁能看到我"、"查看记录" 查看谁能看、谁看过我的记录',
       '• 关闭提醒 日报 — 关闭某一种提醒（日报、签退、跟进、重点客户、计划）',
@@ -100,7 +100,7 @@ export const zhCN: Catalogue = {
     `在 ${p.customer} 签到需要你的位置：打开 ${p.url}（${p.minutes} 分钟内有效，仅限一次），或在这里发送位置或"纬度,经度"。`,
   checkInVerified: (p) => `已在 ${p.customer} 签到 ✓ 位置已核实（距客户 ${km(p.distance)}）。`,
   checkInOutside: (p) =>
-    `已在 ${p.customer} 签到，但你距客户 ${km(p.distance)}，超出 ${km(p.radius)}范围${p.managerSees ? '，经理会看到这是一次异地签到' : ''}。`,
+    `已在 ${p.customer} 签到，但你距客户 ${km(p.distance)}，超出 ${km(p.radius)}范围${p.managerSees ? '，经理会看到这是一次范围外签到' : ''}。`,
   checkInUnverifiedNoPosition: (p) => `已在 ${p.customer} 签到（未核实：客户还没有位置，无法比对）。`,
   checkInUnverifiedNoLocation: (p) => `已在 ${p.customer} 签到（未核实：没有位置）。`,
   accuracyFlag: (p) => `注意：你的定位精度只有 ${km(p.accuracy)}，比 ${km(p.radius)}的范围还大。`,
@@ -124,7 +124,7 @@ export const zhCN: Catalogue = {
   reportSummary: (p) =>
     [
       `${p.date} 日报`,
-      `拜访：${p.visits} 次（核实 ${p.verified}，异地 ${p.outside}，未核实 ${p.unverified}，无签到 ${p.noteOnly}）`,
+      `拜访：${p.visits} 次（核实 ${p.verified}，范围外 ${p.outside}，未核实 ${p.unverified}，无签到 ${p.noteOnly}）`,
       `客户：${p.customers || '—'}`,
       p.notes ? `备注：\n${p.notes}` : null,
       `设置跟进：${p.followUps} 个`,
@@ -142,7 +142,7 @@ export const zhCN: Catalogue = {
   todayNoVisits: () => '• 还没有拜访',
   todayReport: (p) =>
     p.state === 'missing' ? `日报：未提交（截止 ${p.deadline}）` : p.state === 'late' ? '日报：已提交（迟交）' : '日报：已提交 ✓',
-  status: (p) => ({ verified: '已核实', outside: '异地', unverified: '未核实', note_only: '无签到' })[p.status],
+  status: (p) => ({ verified: '已核实', outside: '范围外', unverified: '未核实', note_only: '无签到' })[p.status],
 
   teamCreated: (p) => `已创建团队"${p.name}"，你是经理。成员发送"加入团队 ${p.name}"加入；在团队群里发送"绑定团队 ${p.name}"。`,
   teamExists: (p) => `团队"${p.name}"已存在。`,

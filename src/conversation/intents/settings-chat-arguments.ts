@@ -40,7 +40,8 @@ export const SETTINGS_CHAT_COMMANDS: readonly CommandEntry[] = [
     words: ['签到范围', 'check-in radius', 'radius'],
     build: (args) => {
       const radius = clean(args);
-      return radius === '' ? usage('radius') : { kind: 'setOrgRadius', radius };
+      // Alone it is a question: what is the radius now?
+      return radius === '' ? { kind: 'showOrgRadius' } : { kind: 'setOrgRadius', radius };
     },
   },
   {

@@ -83,6 +83,8 @@ export type Intent =
   | { kind: 'teamDay'; person?: string; when?: string; week?: TeamWeek }
   /** `签到范围 300米` / `radius 300m`: the org's check-in radius, as typed (admins). */
   | { kind: 'setOrgRadius'; radius: string }
+  /** `签到范围` / `radius` alone: the org's check-in radius now (and, to admins, how to change it). */
+  | { kind: 'showOrgRadius' }
   /** `客户 华为 级别 A` / `customer Huawei owner Zhang` / `… radius 1000m`: the value as typed. */
   | { kind: 'changeCustomer'; customer: string; field: 'tier' | 'owner' | 'radius'; value: string }
   /** `积分规则` / `points`: the leaderboard's points in force. */

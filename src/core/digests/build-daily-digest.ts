@@ -9,7 +9,8 @@ import { isWorkday } from '../schedules/calendar.ts';
 /**
  * A manager's daily digest for local `date`: per rep, the visits of their own local day (verified /
  * outside), customers seen, report in / late / missing, check-ins without check-out, off-site
- * check-ins with distance, check-ins with a simulated or imprecise location, follow-ups due tomorrow and their overdue key customers. Five queries for
+ * check-ins with distance, check-ins with a simulated or imprecise location, follow-ups due tomorrow and their overdue key customers
+ * (a rep away that day, 请假, owes no report). Six queries for
  * all reps together, issued at once, whatever the team size (plus one per rep with plan stops that day).
  */
 export async function buildDailyDigest(
@@ -35,7 +36,7 @@ export async function buildDailyDigest(
     // Five independent reads, issued together: one wait for the database instead of five in a row
     // (on a pool they run side by side; on one connection or in a transaction they queue as before).
     // The plan stops used to be read after the other four: one more wait per digest for nothing.
-    const [visits, reports, followUps, overdue, plans] = await Promise.all([
+    const [visits, reports, followUps, overdue, plans, away] = await Promise.all([
       db
         .selectFrom('visits as v')
         .innerJoin('customers as c', 'c.id', 'v.customer_id')
@@ -67,7 +68,13 @@ export async function buildDailyDigest(
         .execute(),
       findOverdueCustomers(db, { ownerIds: ids, now: input.now, daysFor: (id) => settingsOf.get(id)!.reminders.keyCustomerDays }),
       loadPlanTallies(db, reps, input.date),
+      // Who said they were away that day (请假): no report is due from them.
+      db.selectFrom('away_periods').select('user_id').where('user_id', 'in', ids).where('first_date', '<=', input.date).where('last_date', '>=', input.date).execute(),
     ]);
+    for (const a of away) {
+      const day = days.get(a.user_id)!;
+      if (day.report === 'missing') day.report = 'away';
+    }
     for (const v of visits) {
       const started = new Date(v.started_at);
       const day = days.get(v.user_id)!;

@@ -4,7 +4,7 @@ import { formatDistance } from '../../conversation/i18n/distance.ts';
 const km = formatDistance['en-US'];
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 /** A rep's report in a daily digest; none on a day off (weekend, holiday) is not missing. */
-const reportWords = { in: 'report in', late: 'report in (late)', missing: 'report missing', dayOff: 'day off, no report due' } as const;
+const reportWords = { in: 'report in', late: 'report in (late)', missing: 'report missing', dayOff: 'day off, no report due', away: 'away' } as const;
 
 type PlanWeek = { planned: number; done: number };
 type Coverage = readonly { tier: string; visited: number; total: number }[];
@@ -17,7 +17,7 @@ export const digestEnUS = {
   weeklyTitle: (p: { start: string; last: string }) => `Weekly digest, ${p.start} to ${p.last}`,
   dailyTeam: (p: { team: string; reps: number; visits: number; verified: number; outside: number; reportsIn: number; late: number; missing: number }) =>
     `${p.team}: ${n(p.reps, 'rep', 'reps')}, ${n(p.visits, 'visit', 'visits')} (${p.verified} verified, ${p.outside} outside); reports ${p.reportsIn} in, ${p.late} late, ${p.missing} missing`,
-  dailyRep: (p: { name: string; visits: number; verified: number; outside: number; customers: string; report: 'in' | 'late' | 'missing' | 'dayOff' }) =>
+  dailyRep: (p: { name: string; visits: number; verified: number; outside: number; customers: string; report: 'in' | 'late' | 'missing' | 'dayOff' | 'away' }) =>
     p.visits === 0
       ? `${p.name}: no visits; ${reportWords[p.report]}`
       : `${p.name}: ${n(p.visits, 'visit', 'visits')} (${p.verified} verified, ${p.outside} outside) at ${p.customers}; ${reportWords[p.report]}`,

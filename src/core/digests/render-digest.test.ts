@@ -65,7 +65,7 @@ describe('digest rendering', () => {
     const zh = renderDigest(digest, 'zh-CN', 'Asia/Shanghai').sections![0]!.lines;
     expect(zh[1]).toBe('  • 计划执行：计划 4 站，完成 3 站（75%）；上周：无计划');
     expect(zh[2]).toMatch(/^孙七：/);
-    expect(zh.at(-1)).toBe('客户覆盖（在级别周期内拜访过）：A 类 2/3（67%），C 类 0/5（0%）；上周：A 类 33%，C 类 20%');
+    expect(zh.at(-1)).toBe('客户覆盖（在级别周期内拜访过）：A 级 2/3（67%），C 级 0/5（0%）；上周：A 级 33%，C 级 20%');
     const en = renderDigest(digest, 'en-US', 'Asia/Shanghai').sections![0]!.lines;
     expect(en[1]).toBe('  • plan: 3 of 4 stops done (75%); the week before: no plan');
     expect(en.at(-1)).toBe("Coverage (customers visited within their tier's interval): A 2/3 (67%), C 0/5 (0%); the week before: A 33%, C 20%");

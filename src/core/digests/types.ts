@@ -7,8 +7,11 @@ import type { PlanTally } from '../plans/plan-tallies.ts';
  * adapters that can, natively per platform). Nothing here is text meant for people except names.
  */
 
-/** `dayOff`: none filed on a day that is not a workday of the rep's team (weekend, holiday): not missing. */
-export type ReportState = 'in' | 'late' | 'missing' | 'dayOff';
+/**
+ * `dayOff`: none filed on a day that is not a workday of the rep's team (weekend, holiday); `away`:
+ * none on a workday the rep said they were away (`请假`). Neither is missing.
+ */
+export type ReportState = 'in' | 'late' | 'missing' | 'dayOff' | 'away';
 
 /** One rep's day. */
 export interface RepDay {

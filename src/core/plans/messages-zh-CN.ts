@@ -77,7 +77,7 @@ export const planMessagesZhCN: PlanMessages = {
   repCannotAssign: () => '只有经理和管理员可以为别人安排拜访。计划自己的拜访：计划 明天 华为 10:00',
   suggestHeading: (p) => `${day(p.day)}建议拜访（按客户级别到期，逾期优先，位置相近）：`,
   suggestLine: (p) =>
-    `${p.index}. ${p.customer}（${p.tier} 类）— ${p.reason === 'followUp' ? '跟进到期' : p.reason === 'never' ? '从未拜访' : `上次拜访在 ${p.days} 天前`}`,
+    `${p.index}. ${p.customer}（${p.tier} 级）— ${p.reason === 'followUp' ? '跟进到期' : p.reason === 'never' ? '从未拜访' : `上次拜访在 ${p.days} 天前`}`,
   suggestFooter: () => '回复 1 全部加入计划，或回复编号挑选（如 1 3 4）。',
   suggestNone: (p) => `${day(p.day)}没有到期需要拜访的客户。`,
   suggestPickBad: (p) => `请回复 1 到 ${p.max} 之间的编号（1 表示全部）。`,

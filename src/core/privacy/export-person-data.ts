@@ -22,6 +22,7 @@ const KIND_NAMES: Record<string, string> = {
   'join_requests.user_id': 'join-requests',
   'join_requests.decided_by': 'join-requests-decided',
   'user_schedule_prefs.user_id': 'preferences',
+  'away_periods.user_id': 'away-days',
   'plan_start_points.user_id': 'route-start-point',
   'conversation_states.user_id': 'open-questions',
   'location_tokens.user_id': 'spent-links',

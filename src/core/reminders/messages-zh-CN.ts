@@ -11,5 +11,5 @@ export const remindersZhCN: typeof remindersEnUS = {
   followUpsDue: (p) => `今天（${p.date}）要跟进的客户：\n${p.lines}`,
   followUpLine: (p) => (p.nextStep ? `• ${p.customer}：${p.nextStep}` : `• ${p.customer}`),
   overdueCustomers: (p) => `以下重点客户该去拜访了：\n${p.lines}`,
-  overdueLine: (p) => (p.days === null ? `• ${p.customer}（${p.tier} 类）：还没有拜访记录` : `• ${p.customer}（${p.tier} 类）：上次拜访是 ${p.days} 天前`),
+  overdueLine: (p) => (p.days === null ? `• ${p.customer}（${p.tier} 级）：还没有拜访记录` : `• ${p.customer}（${p.tier} 级）：上次拜访是 ${p.days} 天前`),
 };

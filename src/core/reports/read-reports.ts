@@ -43,13 +43,16 @@ export async function readPersonReport(db: Db, input: { viewer: User; text: stri
 }
 
 export interface TeamReports {
-  team: string;
+  /** The team's name; null for the reps in no team, listed to whoever sees the whole org (an admin). */
+  team: string | null;
   members: { name: string; date: string; report: DailyReport | undefined }[];
 }
 
 /**
  * `日报 团队` / `report team`: who in the teams the sender manages filed today's report (each on their
- * own calendar). An admin managing no team sees every team. A rep is told whom to ask.
+ * own calendar). An admin managing no team sees every team, and then the reps in no team last (as the
+ * console lists them): they file reports like anyone and no team would show them otherwise. A rep is
+ * told whom to ask.
  */
 export async function readTeamReports(db: Db, input: { viewer: User; now: Date }): Promise<TeamReports[]> {
   const actor = await loadActor(db, input.viewer);
@@ -76,5 +79,29 @@ export async function readTeamReports(db: Db, input: { viewer: User; now: Date }
     const date = localDateOf(input.now, await recordZone(db, row.user_id, input.now, { time_zone: row.time_zone!, time_zone_changed_at: row.time_zone_changed_at }));
     team.members.push({ name: row.display_name!, date, report: await findReport(db, row.user_id, date) });
   }
-  return [...teams.values()];
+  const listed = [...teams.values()];
+  if (own.length > 0 || !can(actor, { action: 'viewOrg', orgId: actor.orgId })) return listed;
+  const loners = await repsInNoTeam(db, input.viewer.org_id);
+  if (loners.length === 0) return listed;
+  const members: TeamReports['members'] = [];
+  for (const person of loners) {
+    if (!can(actor, { action: 'viewPerson', person: { userId: person.id, orgId: person.org_id, teamIds: [] } })) continue;
+    const date = localDateOf(input.now, await recordZone(db, person.id, input.now, person));
+    members.push({ name: person.display_name, date, report: await findReport(db, person.id, date) });
+  }
+  return [...listed, { team: null, members }];
+}
+
+/** Reps of the org in no team and still with it (not deactivated), by name. */
+async function repsInNoTeam(db: Db, orgId: string): Promise<User[]> {
+  return db
+    .selectFrom('users as u')
+    .selectAll('u')
+    .where('u.org_id', '=', orgId)
+    // Whom Legwork asks for a daily report, as the reminders do.
+    .where('u.role', '=', 'rep')
+    .where('u.deactivated_at', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('team_memberships as m').select('m.user_id').whereRef('m.user_id', '=', 'u.id'))))
+    .orderBy('u.display_name')
+    .execute();
 }

@@ -7,6 +7,7 @@ import { localDateOf, weekdayOf } from '../../conversation/dates/local-date.ts';
 import { resolveDate } from '../../conversation/dates/resolve-date.ts';
 import { leaderboardMessages } from '../leaderboards/render-leaderboard.ts';
 import { loadPrefs, savePrefs, type ReminderKind } from './prefs.ts';
+import { endAwayPeriods, recordAwayPeriod } from './away-periods.ts';
 import { schedulePrefsEnUS } from './messages-en-US.ts';
 import { schedulePrefsZhCN } from './messages-zh-CN.ts';
 
@@ -29,6 +30,9 @@ export async function goAway({ db, clock }: Deps, input: { user: User; untilText
   if (!until) return { text: t.awayBadDate({ text: text ?? '' }) };
   if (until < today) return { text: t.awayPastDate({ date: until }) };
   await savePrefs(db, input.user.id, { awayUntil: until }, now);
+  // Said again while away (to move the date): the new words replace the open period from today.
+  await endAwayPeriods(db, input.user.id, today);
+  await recordAwayPeriod(db, input.user.id, today, until, now);
   return { text: t.awaySet({ date: until, weekday: weekdayOf(until) }) };
 }
 
@@ -39,6 +43,7 @@ export async function comeBack({ db, clock }: Deps, input: { user: User }): Prom
   const today = localDateOf(clock.now(), input.user.time_zone);
   if (!prefs.awayUntil || prefs.awayUntil < today) return { text: t.notAway() };
   await savePrefs(db, input.user.id, { awayUntil: null }, clock.now());
+  await endAwayPeriods(db, input.user.id, today);
   return { text: t.back() };
 }
 

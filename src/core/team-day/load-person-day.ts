@@ -2,6 +2,7 @@ import type { Db } from '../shared/db.ts';
 import type { CheckInStatus } from '../../db/schema.ts';
 import { addDays } from '../../conversation/dates/local-date.ts';
 import { listPlanStops } from '../plans/plan-repository.ts';
+import type { DayStanding } from './day-standing.ts';
 
 /** One visit of a person's day as a manager reads it: the check-in's result and distance, notes, next step. */
 export interface DayVisitDetail {
@@ -46,23 +47,26 @@ export interface WeekDayFigures {
   visits: number;
   verified: number;
   outside: number;
-  /** `dayOff`: none filed on a day that is not one of the team's workdays (weekend, holiday). */
-  report: 'in' | 'late' | 'missing' | 'dayOff';
+  /**
+   * `dayOff`: none filed on a day that is not one of the team's workdays (weekend, holiday); `away`:
+   * none on a day they said they were away; `notJoined`: a day before they joined. None is missing.
+   */
+  report: 'in' | 'late' | 'missing' | Exclude<DayStanding, 'workday'>;
   planned: number;
   planDone: number;
 }
 
 /**
  * A person's local dates `from`..`to` (inclusive) day by day: visits (verified, outside), the report,
- * planned stops and how many were done. Three queries for the whole week. `workday` tells the team's
- * working days: no report on another day is not missing.
+ * planned stops and how many were done. Three queries for the whole week. `standing` tells what each
+ * day was (day-standing.ts): no report is missing only on a workday.
  */
 export async function loadWeekFigures(
   db: Db,
   person: { id: string; time_zone: string },
   from: string,
   to: string,
-  workday: (date: string) => boolean = () => true,
+  standing: (date: string) => DayStanding = () => 'workday',
 ): Promise<WeekDayFigures[]> {
   const [visits, reports, stops] = await Promise.all([
     db
@@ -86,10 +90,15 @@ export async function loadWeekFigures(
       visits: ofDay.length,
       verified: ofDay.filter((v) => v.status === 'verified').length,
       outside: ofDay.filter((v) => v.status === 'outside').length,
-      report: report ? (report.late ? 'late' : 'in') : workday(date) ? 'missing' : 'dayOff',
+      report: report ? (report.late ? 'late' : 'in') : reportAbsence(standing(date)),
       planned: planned.length,
       planDone: planned.filter((s) => s.state === 'done').length,
     });
   }
   return days;
+}
+
+/** What a day without a report says: missing only when one was due. */
+function reportAbsence(standing: DayStanding): WeekDayFigures['report'] {
+  return standing === 'workday' ? 'missing' : standing;
 }

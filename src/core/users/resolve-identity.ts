@@ -29,7 +29,7 @@ export interface IdentityInput {
  * "no open visit". A known identity, the case on nearly every message, costs one statement.
  */
 export async function resolveIdentity(
-  { db, defaults }: { db: Db; defaults: OrgDefaults },
+  { db, defaults, now }: { db: Db; defaults: OrgDefaults; now?: Date },
   input: IdentityInput,
   /**
    * The locked lookup when the caller already ran it in one of its own statements
@@ -61,6 +61,8 @@ export async function resolveIdentity(
       role: anyone ? 'rep' : 'admin',
       time_zone: input.timeZone && isTimeZone(input.timeZone) ? input.timeZone : org.default_time_zone,
       language: input.language ?? org.default_language,
+      // The turn's instant, not the database's: the day someone joined is the first a report was due.
+      ...(now ? { joined_at: now } : {}),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

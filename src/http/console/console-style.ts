@@ -41,7 +41,7 @@ td.name { min-width: 9em; }
 .badge { display: inline-block; padding: 2px 8px; border-radius: 999px; font-size: 0.85rem; font-weight: 600; white-space: nowrap; }
 .badge.verified, .badge.in, .badge.within { background: #e3f4e8; color: #0f5a27; }
 .badge.outside, .badge.late, .badge.overdue { background: #fff0d6; color: #7a4200; }
-.badge.unverified, .badge.note_only, .badge.none { background: #eceef1; color: #3d444d; }
+.badge.unverified, .badge.note_only, .badge.none, .badge.dayOff, .badge.away { background: #eceef1; color: #3d444d; }
 .badge.missing { background: #fde3e3; color: #8a1216; }
 .badge.open { background: #e6eefc; color: #0b3f8f; }
 .rep { border-top: 1px solid #e3e6ea; padding-top: 10px; margin-top: 10px; }

@@ -168,7 +168,10 @@ function readForm(viewer: Viewer, form: FormBody): { ok: true; edit: CustomerEdi
 /** The create / edit form; read-only fields for someone the `changeCustomer` rule refuses. */
 async function customerForm(c: Context<ConsoleEnv>, deps: ConsoleDeps, viewer: Viewer, customer: Customer | undefined, error: string | undefined, typed?: FormBody): Promise<Response> {
   const { t } = viewer;
-  const people = await deps.db.selectFrom('users').select(['id', 'display_name']).where('org_id', '=', viewer.user.org_id).orderBy('display_name').execute();
+  // Someone who left owns no new customer; a customer they still own keeps showing them as its owner.
+  const people = (await deps.db.selectFrom('users').select(['id', 'display_name', 'deactivated_at']).where('org_id', '=', viewer.user.org_id).orderBy('display_name').execute()).filter(
+    (p) => p.deactivated_at === null || p.id === customer?.owner_id,
+  );
   const owner = customer?.owner_id ? await deps.db.selectFrom('users').select(['id', 'org_id']).where('id', '=', customer.owner_id).executeTakeFirst() : undefined;
   const editable = can(viewer.actor, { action: 'changeCustomer', orgId: viewer.user.org_id, owner: owner ? await loadPerson(deps.db, owner) : null });
   const value = (key: string, current: string | null | undefined) => (typed && typeof typed[key] === 'string' ? (typed[key] as string) : (current ?? ''));

@@ -15,7 +15,8 @@ export interface ScopedTeam {
  * (an admin every team of the org, a manager the teams they manage, a rep none), and for whoever sees
  * the whole org (`viewOrg`: an admin) the reps in no team at all, last, with a null id: they file
  * reports and check in like anyone, and no team page would show them otherwise. Every person listed
- * also passes the `viewPerson` check.
+ * also passes the `viewPerson` check. Nobody deactivated (left the company, src/core/privacy) is
+ * listed: these are today's lists; their past records stay in the history exports.
  */
 export async function scopedTeams(db: Db, actor: Actor): Promise<ScopedTeam[]> {
   if (!can(actor, { action: 'openManagerConsole', orgId: actor.orgId })) return [];
@@ -31,6 +32,7 @@ export async function scopedTeams(db: Db, actor: Actor): Promise<ScopedTeam[]> {
     .where('m.team_id', 'in', teams.map((t) => t.id))
     .where('m.role', '=', 'rep')
     .where('u.org_id', '=', actor.orgId)
+    .where('u.deactivated_at', 'is', null)
     .orderBy('u.display_name')
     .execute();
   const scoped: ScopedTeam[] = teams.map((team) => ({
@@ -51,6 +53,7 @@ async function repsInNoTeam(db: Db, actor: Actor): Promise<User[]> {
     .where('u.org_id', '=', actor.orgId)
     // Whom Legwork asks for a daily report (as the reminders do); who may see them is can() below.
     .where('u.role', '=', 'rep')
+    .where('u.deactivated_at', 'is', null)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('team_memberships as m').select('m.user_id').whereRef('m.user_id', '=', 'u.id'))))
     .orderBy('u.display_name')
     .execute();

@@ -90,7 +90,7 @@ const zhCN: PageText = {
   accuracy: '定位精度：±{accuracy}',
   distance: '距 {customer} {distance}',
   withinRadius: '在 {radius}签到范围内。',
-  outsideRadius: '超出 {radius}签到范围：这次签到会被标记为异地签到。',
+  outsideRadius: '超出 {radius}签到范围：这次签到会被标记为范围外签到。',
   customerNoPosition: '{customer} 还没有位置信息，这次签到将是未核实。',
   accuracyPoor: '你的定位精度比 {radius}的范围还差。请到室外或稍等片刻，然后刷新位置。',
   impreciseRadius: '定位不够精确，无法按 {radius}的范围核实：这次签到将记为未核实。',
