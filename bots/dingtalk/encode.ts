@@ -9,8 +9,8 @@ import { omittedNote, sectionLine } from '../message-sections.ts';
  *                                      items as `- ` lists; lines that do not fit are left out with a note
  * - with actions (the location link) → ActionCard with one button (`sampleActionCard`) or up to five
  *                                      stacked buttons (`sampleActionCard2`…`5`)
- * - with choices (quick answers)     → the same ActionCard, each choice a button whose link makes the
- *                                      person's client send its reply (`choiceLink`); 1:1 only
+ * - with choices (quick answers)     → markdown, each choice a link at the end that makes the person's
+ *                                      client send its reply (`choiceLink`); 1:1 only
  * Message types: https://open.dingtalk.com/document/orgapp/types-of-messages-sent-by-enterprise-robots
  * (OpenAPI `msgKey`/`msgParam`) and https://open.dingtalk.com/document/orgapp/custom-robots-send-group-messages
  * (session webhook `msgtype` bodies).
@@ -44,22 +44,23 @@ export interface EncodeOptions {
 
 function render(message: OutboundMessage, maxButtons: number, options: EncodeOptions): Rendered {
   const own = (message.actions ?? []).slice(0, maxButtons);
-  // Quick answers after the message's links, while there is room: the text names them anyway.
-  const choices = options.choices === false ? [] : choiceActions(message).slice(0, Math.max(0, maxButtons - own.length));
   // A section's own button (a plan stop's check-in) joins the card's buttons while there is room;
   // the rest become links under their section's lines.
   const perSection = (message.sections ?? []).flatMap((section, i) => (section.action ? [{ i, action: section.action }] : []));
-  const asButtons = perSection.slice(0, Math.max(0, maxButtons - own.length - choices.length));
+  const asButtons = perSection.slice(0, Math.max(0, maxButtons - own.length));
   const inline = new Set(perSection.slice(asButtons.length).map((s) => s.i));
-  const actions = [...own, ...choices, ...asButtons.map((s) => s.action)];
-  // The buttons travel in the same parameter as the text: the text's budget leaves room for them.
-  const reserve = actions.reduce((n, a) => n + jsonBytes(a.label) + jsonBytes(a.url) + 40, 0);
-  const markdown = () => (message.sections?.length ? sectionsMarkdown(message, inline, reserve) : toMarkdown(message.text, message.title));
+  const actions = [...own, ...asButtons.map((s) => s.action)];
+  // Quick answers are links in the markdown text, after everything else (see choiceLink).
+  const links = options.choices === false ? '' : choiceLinks(message);
+  // The buttons and links travel in the same parameter as the text: the text's budget leaves room for them.
+  const reserve = actions.reduce((n, a) => n + jsonBytes(a.label) + jsonBytes(a.url) + 40, 0) + jsonBytes(links);
+  const body = () => (message.sections?.length ? sectionsMarkdown(message, inline, reserve) : toMarkdown(message.text, message.title));
+  const markdown = () => (links ? `${body()}\n\n${links}` : body());
   if (actions.length > 0) {
     const title = cardTitle(message);
     return { kind: 'actionCard', title, text: markdown(), buttons: actions.map((a) => ({ title: a.label, url: a.url })) };
   }
-  if (message.title || message.sections?.length) return { kind: 'markdown', title: cardTitle(message), text: markdown() };
+  if (message.title || message.sections?.length || links) return { kind: 'markdown', title: cardTitle(message), text: markdown() };
   return { kind: 'text', content: message.text };
 }
 
@@ -67,18 +68,19 @@ function render(message: OutboundMessage, maxButtons: number, options: EncodeOpt
  * A link that makes the DingTalk client send `text` as the person's own message to the robot, so a
  * quick answer tapped arrives as if typed (without a question id: the core takes a typed answer).
  * The form, `dtmd://dingtalkclient/sendMessage?content=<URL-encoded text>` (钉钉 消息链接说明), is
- * confirmed for links in markdown messages (DingTalk's chatbot SDK examples) and in interactive-card
- * buttons; as an ActionCard button's URL it is NOT confirmed (one SDK's notes say dtmd links work only
- * in markdown). Where the client does not follow it, the message text still says what to type; to
- * fall back, render `choiceLink` as markdown links in the card text instead of buttons.
+ * known to work for links in markdown text (DingTalk's chatbot SDK examples; one SDK's notes say
+ * dtmd links work only there), so quick answers are markdown links, not ActionCard buttons, whose
+ * URLs are documented as web pages. The message text still says what to type, for clients that do
+ * not follow the link.
  */
 export function choiceLink(text: string): string {
   return `dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(text)}`;
 }
 
-/** A message's choices as card buttons (label, dtmd link), those with an empty reply left out. */
-function choiceActions(message: OutboundMessage): { label: string; url: string }[] {
-  return (message.choices ?? []).filter((choice) => choice.reply.trim()).map((choice) => ({ label: choice.label, url: choiceLink(choice.reply) }));
+/** A message's choices as one markdown line of dtmd links (those with an empty reply left out), or ''. */
+function choiceLinks(message: OutboundMessage): string {
+  const choices = (message.choices ?? []).filter((choice) => choice.reply.trim());
+  return choices.map((choice) => `[${linkLabel(choice.label)}](${choiceLink(choice.reply)})`).join('  ');
 }
 
 /**

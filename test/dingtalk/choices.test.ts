@@ -8,41 +8,39 @@ import { resetDatabase } from '../support/test-database.ts';
 import { sessionReplies, setupDingTalk, signedHeaders, textMessage, type DingTalkSetup, type Person } from './support.ts';
 
 /**
- * Quick answers on DingTalk: robots get no button callbacks, so each choice is an ActionCard button
- * whose `dtmd://dingtalkclient/sendMessage` link makes the person's client send the reply as their
- * own message. 1:1 only: in a group that message would not @ the robot.
+ * Quick answers on DingTalk: robots get no button callbacks, so each choice is a markdown link
+ * (`dtmd://dingtalkclient/sendMessage`) that makes the person's client send the reply as their own
+ * message. 1:1 only: in a group that message would not @ the robot.
  */
 const link = { label: '共享位置并签到', url: 'https://legwork.example/c/abc' };
 const param = (encoded: { msgParam: string }) => JSON.parse(encoded.msgParam);
 
 describe('DingTalk choices (encoding)', () => {
-  it('makes the choice of a page a dtmd button under its markdown (OpenAPI and session webhook)', () => {
+  it('makes the choice of a page a dtmd link at the end of its markdown (OpenAPI and session webhook)', () => {
     const page = samplePage('zh-CN');
     const encoded = encodeOpenApiMessage(page);
-    expect(encoded.msgKey).toBe('sampleActionCard');
+    expect(encoded.msgKey).toBe('sampleMarkdown');
     const p = param(encoded);
-    expect(p).toMatchObject({ singleTitle: '下一页（2/3）', singleURL: 'dtmd://dingtalkclient/sendMessage?content=%E4%B8%8B%E4%B8%80%E9%A1%B5' });
     expect(p.text).toContain('#### 华东');
     expect(p.text).toContain('回复「下一页」查看第 2/3 页');
+    expect(p.text.endsWith('\n\n[下一页（2/3）](dtmd://dingtalkclient/sendMessage?content=%E4%B8%8B%E4%B8%80%E9%A1%B5)')).toBe(true);
     expect(choiceLink('next page')).toBe('dtmd://dingtalkclient/sendMessage?content=next%20page');
 
     const session = encodeSessionMessage(samplePage('en-US'));
-    expect(session).toMatchObject({ msgtype: 'actionCard', actionCard: { singleTitle: 'Next page (2/3)', singleURL: choiceLink('next page') } });
+    expect(session).toMatchObject({ msgtype: 'markdown' });
+    expect((session.markdown as { text: string }).text).toContain(`[Next page (2/3)](${choiceLink('next page')})`);
   });
 
-  it('puts choices after the message links, within the five OpenAPI buttons', () => {
+  it('keeps the message links as buttons and adds the choices as links in the card text', () => {
     const choices = Array.from({ length: 6 }, (_, i) => ({ label: `客户${i + 1}`, reply: String(i + 1) }));
     const encoded = encodeOpenApiMessage({ text: '请选择', actions: [link], choices });
-    expect(encoded.msgKey).toBe('sampleActionCard5');
+    expect(encoded.msgKey).toBe('sampleActionCard');
     const p = param(encoded);
-    expect([p.actionTitle1, p.actionURL1]).toEqual([link.label, link.url]);
-    expect([p.actionTitle2, p.actionURL2]).toEqual(['客户1', choiceLink('1')]);
-    expect(p.actionTitle5).toBe('客户4');
+    expect([p.singleTitle, p.singleURL]).toEqual([link.label, link.url]);
+    for (const [i, c] of choices.entries()) expect(p.text).toContain(`[${c.label}](${choiceLink(String(i + 1))})`);
     const session = encodeSessionMessage({ text: '请选择', choices: choices.slice(0, 2) });
-    expect((session.actionCard as { btns: unknown[] }).btns).toEqual([
-      { title: '客户1', actionURL: choiceLink('1') },
-      { title: '客户2', actionURL: choiceLink('2') },
-    ]);
+    expect(session.msgtype).toBe('markdown');
+    expect((session.markdown as { text: string }).text).toContain(`[客户1](${choiceLink('1')})  [客户2](${choiceLink('2')})`);
   });
 
   it('leaves choices as text in groups', () => {
@@ -80,7 +78,7 @@ describe('DingTalk choices (whole service, fake DingTalk)', () => {
     return message;
   }
 
-  it('sends a page 1:1 as an ActionCard with its dtmd button, and to a group as markdown', async () => {
+  it('sends a page 1:1 as markdown with its dtmd link, and to a group as markdown without it', async () => {
     await enqueueMessages(
       s.h.db,
       [
@@ -91,24 +89,25 @@ describe('DingTalk choices (whole service, fake DingTalk)', () => {
     );
     await s.h.app.delivery.drainOnce();
     const [direct] = s.fake.callsTo('/v1.0/robot/oToMessages/batchSend');
-    expect(direct!.body).toMatchObject({ msgKey: 'sampleActionCard', userIds: [rep.staffId] });
-    expect(JSON.parse((direct!.body as { msgParam: string }).msgParam).singleURL).toBe(choiceLink('下一页'));
+    expect(direct!.body).toMatchObject({ msgKey: 'sampleMarkdown', userIds: [rep.staffId] });
+    expect(JSON.parse((direct!.body as { msgParam: string }).msgParam).text).toContain(`(${choiceLink('下一页')})`);
     const [group] = s.fake.callsTo('/v1.0/robot/groupMessages/send');
     expect(group!.body).toMatchObject({ msgKey: 'sampleMarkdown' });
     expect(JSON.parse((group!.body as { msgParam: string }).msgParam).text).toContain('回复「下一页」查看第 2/3 页');
+    expect(JSON.parse((group!.body as { msgParam: string }).msgParam).text).not.toContain('dtmd:');
   });
 
-  it('asks "which customer?" with dtmd buttons; the text a button sends answers it', async () => {
+  it('asks "which customer?" with dtmd links; the text a link sends answers it', async () => {
     await receive('新客户 华为终端 22.54,113.95');
     await receive('新客户 华为技术 22.60,113.90');
     const question = await receive('签到 华为 22.54,113.95');
     const [card] = s.fake.callsTo('/robot/sendBySession').filter((c) => c.query.session === question.session).map((c) => c.body as any);
-    expect(card.msgtype).toBe('actionCard');
-    const buttons = card.actionCard.btns as { title: string; actionURL: string }[];
-    expect(buttons.map((b) => b.title).sort()).toEqual(['华为技术', '华为终端']);
-    const chosen = buttons.find((b) => b.title === '华为技术')!;
+    expect(card.msgtype).toBe('markdown');
+    const links = [...(card.markdown.text as string).matchAll(/\[([^\]]+)\]\((dtmd:[^)]+)\)/gu)].map((m) => ({ title: m[1]!, url: m[2]! }));
+    expect(links.map((b) => b.title).sort()).toEqual(['华为技术', '华为终端']);
+    const chosen = links.find((b) => b.title === '华为技术')!;
     // What the client sends on a tap: the link's content, as the person's message.
-    const sent = new URL(chosen.actionURL).searchParams.get('content')!;
+    const sent = new URL(chosen.url).searchParams.get('content')!;
     const answer = await receive(sent);
     expect(sessionReplies(s.fake, answer.session).join('\n')).toContain('已在 华为技术 签到');
     expect(await checkedInCustomers(s.h)).toEqual(['华为技术']);
