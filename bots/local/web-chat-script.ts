@@ -83,6 +83,8 @@ export const webChatScript = String.raw`
     if (entry.title) div.appendChild(el('span', 'title', entry.title));
     var used = {};
     var text = tappedLabel(entry) || entry.text || (entry.location ? fill(t.sharedLocation, entry.location) : '');
+    // A titled message's plain text starts with its title (for text-only clients): shown once, in bold.
+    if (entry.title && text.indexOf(entry.title) === 0) text = text.slice(entry.title.length).replace(/^\n+/, '');
     appendText(div, text, used);
     (entry.actions || []).forEach(function (action) {
       if (used[action.url] || !safeUrl(action.url)) return;

@@ -218,6 +218,33 @@ describe.runIf(haveChromium)('web chat in Chromium (phone viewport)', { timeout:
     expect(problems).toEqual([]);
   });
 
+  it('shows a long team view a page at a time: the title once, a next-page button that brings the next page', async () => {
+    const h = served.harness;
+    await h.register('alice', 'bob');
+    await h.say('alice', '创建团队 华东 经理 alice');
+    await h.say('alice', '加入方式 开放');
+    for (let i = 1; i <= 35; i += 1) {
+      const rep = `rep${String(i).padStart(2, '0')}`;
+      await h.register(rep);
+      await h.say(rep, '加入团队 华东');
+    }
+    const page = await openChat();
+    await type(page, '团队');
+    const first = page.locator('.msg.bot', { hasText: '第 1/2 页' });
+    await first.waitFor();
+    // The title is the bubble's bold line and is not repeated in its text.
+    expect(await first.locator('.title').textContent()).toMatch(/（1\/2）$/u);
+    expect((await first.textContent())!.match(/每日简报/gu)).toHaveLength(1);
+    await shot(page, '11-page-one');
+    await first.getByRole('button', { name: '下一页（2/2）' }).click();
+    const second = page.locator('.msg.bot', { hasText: 'rep35' });
+    await second.waitFor();
+    expect(await second.locator('.title').textContent()).toMatch(/（2\/2）$/u);
+    expect(await second.getByRole('button').count()).toBe(0);
+    await shot(page, '12-page-two');
+    expect(problems).toEqual([]);
+  });
+
   it('explains in the person\'s language when 📍 cannot make a link', async () => {
     const page = await openChat();
     await page.getByLabel('用户 ID').fill('nobody');
