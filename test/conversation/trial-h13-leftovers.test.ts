@@ -90,6 +90,26 @@ describe("a rep's week and day: away days and days before joining are not missin
   });
 });
 
+describe('the weekly digest counts only the reports a rep owed', () => {
+  it('not the days before they joined, nor the days they were away', async () => {
+    const s = h.current;
+    await s.register('李四', '张三', '王五');
+    await s.say('李四', '加入方式 开放');
+    await s.say('李四', '创建团队 华东 经理 张三');
+    await s.say('王五', '加入团队 华东');
+    // Joined Friday 27 November: of that week only the Friday was owed.
+    s.clock.set(at('2026-11-30'));
+    expect(await s.ask('张三', '团队 上周')).toContain('王五：拜访 0 次（持平），有效 0 次（持平），范围外 0 次，客户 0 家；日报已交 0、迟交 0、未交 1；');
+    // Away Monday and Tuesday, back and filed on Wednesday, nothing Thursday and Friday: 2 missing, not 4.
+    await s.say('王五', '请假 到 周三');
+    s.clock.set(at('2026-12-02'));
+    await s.say('王五', '恢复');
+    await s.say('王五', '日报 整理客户资料');
+    s.clock.set(at('2026-12-07'));
+    expect(await s.ask('张三', '团队 上周')).toContain('日报已交 1、迟交 0、未交 2；');
+  });
+});
+
 describe("an admin's 日报 团队 lists the reps in no team too", () => {
   it('zh: a group 不在任何团队 after the teams; a manager sees only their team', async () => {
     const s = h.current;

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
+import { loadDueReportDays } from './due-report-days.ts';
 import type { Db } from '../shared/db.ts';
 import { addDays } from '../../conversation/dates/local-date.ts';
-import { isWorkday, previousPeriod, type PeriodRange } from '../schedules/calendar.ts';
+import { previousPeriod, type PeriodRange } from '../schedules/calendar.ts';
 import { loadTallies } from '../leaderboards/load-tallies.ts';
 import { periodSpan } from '../leaderboards/build-leaderboard.ts';
 import { pointsOf } from '../leaderboards/scoring.ts';
@@ -49,14 +50,17 @@ async function figures(db: Db, team: ManagedTeam, weeks: readonly PeriodRange[],
   if (team.reps.length === 0) return out;
   const spans = weeks.map((w) => periodSpan(w, timeZone));
   const tallies = await loadTallies(db, { orgId: team.orgId, teamId: team.teamId, periods: spans });
+  const ids = team.reps.map((r) => r.userId);
+  // The days each rep owed a report, both weeks: workdays since they joined, less days away.
+  const due = await loadDueReportDays(db, { userIds: ids, settings: team.settings, from: weeks[1]!.start, to: addDays(weeks[0]!.end, -1) });
+  const dueIn = (userId: string, week: PeriodRange) => [...(due.get(userId) ?? [])].filter((d) => d >= week.start && d < week.end).length;
   weeks.forEach((week, n) => {
-    let workdays = 0;
-    for (let d = week.start; d < week.end; d = addDays(d, 1)) if (isWorkday(d, team.settings)) workdays++;
     for (const t of tallies[n]!) {
-      out[n]!.set(t.userId, { ...zero(), visits: t.visits, verified: t.verified, outside: t.outside, points: pointsOf(t, team.settings.leaderboard.points), reportsMissing: workdays });
+      out[n]!.set(t.userId, {
+        ...zero(), visits: t.visits, verified: t.verified, outside: t.outside, points: pointsOf(t, team.settings.leaderboard.points), reportsMissing: dueIn(t.userId, week),
+      });
     }
   });
-  const ids = team.reps.map((r) => r.userId);
   // Which week a row falls in: 0 = the digest's week, 1 = the week before. Per day, as only a report
   // of a workday makes up for a missing one (a Saturday's report does not stand in for Friday's).
   const reports = await sql<{ n: number; user_id: string; report_date: string; total: string; late: string }>`
@@ -70,7 +74,8 @@ async function figures(db: Db, team: ManagedTeam, weeks: readonly PeriodRange[],
     if (!f) continue;
     f.reportsLate += Number(r.late);
     f.reportsIn += Number(r.total) - Number(r.late);
-    if (isWorkday(String(r.report_date).slice(0, 10), team.settings)) f.reportsMissing = Math.max(0, f.reportsMissing - Number(r.total));
+    // Only a report for a day it was owed makes up for a missing one.
+    if (due.get(r.user_id)?.has(String(r.report_date).slice(0, 10))) f.reportsMissing = Math.max(0, f.reportsMissing - Number(r.total));
   }
   const customers = await sql<{ n: number; user_id: string; customers: string }>`
     select case when started_at >= ${spans[0]!.from} then 0 else 1 end as n, user_id, count(distinct customer_id) as customers

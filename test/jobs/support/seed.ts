@@ -28,7 +28,10 @@ export class Seed {
   async user(name: string, input: { zone: string; language?: 'zh-CN' | 'en-US'; role?: 'admin' | 'manager' | 'rep'; reachable?: boolean; createdAt?: Date }): Promise<string> {
     const user = await this.db
       .insertInto('users')
-      .values({ org_id: this.orgId, display_name: name, role: input.role ?? 'rep', time_zone: input.zone, language: input.language ?? 'en-US', created_at: input.createdAt })
+      .values({ org_id: this.orgId, display_name: name, role: input.role ?? 'rep', time_zone: input.zone, language: input.language ?? 'en-US', created_at: input.createdAt,
+        // Seeded people have been in the org all along, unless a test says when they came: days before
+        // joining owe no report (weekly digest, a rep's week), so the wall clock's today would not do.
+        joined_at: input.createdAt ?? new Date('2026-01-01T00:00:00Z') })
       .returning('id')
       .executeTakeFirstOrThrow();
     await this.db
