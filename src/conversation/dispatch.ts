@@ -1,4 +1,4 @@
-import { clearPendingState, type PendingState } from './pending-state.ts';
+import { awaitsFreeText, clearPendingState, type PendingState } from './pending-state.ts';
 import { loadTurnStart } from './turn-start.ts';
 import { showTrend } from '../charts/show-trend.ts';
 import { handleCheckIn } from './handlers/check-in.ts';
@@ -43,9 +43,6 @@ const answersPending = new Set<Intent['kind']>(['choose', 'freeText', 'eraseConf
  */
 const leavesPendingOpen = new Set<Intent['kind']>([...answersPending, 'teamDay', 'greeting']);
 
-/** Questions whose answer is free text: while one is open, `客户很满意` is an answer, not a command. */
-const awaitsFreeText = new Set(['awaitCheckoutNotes', 'awaitReportText']);
-
 /**
  * Whether a tap's question is the one pending. A button without a question id (sent before ids
  * existed) can only belong to a question that has none either: once a question with an id was asked,
@@ -60,7 +57,7 @@ export async function dispatch(turn: Turn, text: string | undefined): Promise<vo
   // The open visit comes in the same round trip: a check-in, the most common message, needs it.
   const { pending, openVisit } = await loadTurnStart(turn.db, turn.user.id, turn.now);
   if (text === undefined) return handleBareLocation(turn, pending);
-  const intent = parseIntent(text, { gluedCommands: !(pending && awaitsFreeText.has(pending.kind)) });
+  const intent = parseIntent(text, { gluedCommands: !awaitsFreeText(pending) });
   const quick = turn.event.quickAnswer;
   // A tap answers the question its buttons were sent with, or nothing: never a newer question. (A
   // button without an id that stands for a command, such as an old `reply:日报 …` key, is typed text.)

@@ -50,6 +50,11 @@ export interface StoredPage {
  */
 export type PendingState = PendingQuestion & { questionId?: string };
 
+/** Questions whose answer is free text: while one is open, `客户很满意` (or `更多`) is an answer, not a command. */
+export function awaitsFreeText(pending: PendingState | undefined): pending is Extract<PendingState, { kind: 'awaitCheckoutNotes' | 'awaitReportText' }> {
+  return pending?.kind === 'awaitCheckoutNotes' || pending?.kind === 'awaitReportText';
+}
+
 /** How long a question stays open by default (a location for a check-in: as long as its link, see check-in.ts). */
 export const pendingTtlMinutes: Record<PendingQuestion['kind'], number> = {
   chooseCustomer: 10,

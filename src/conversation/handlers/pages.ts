@@ -1,5 +1,5 @@
 import { structured } from '../../core/digests/render-digest.ts';
-import { clearPendingState, savePendingState, type PendingState, type StoredPage } from '../pending-state.ts';
+import { awaitsFreeText, clearPendingState, savePendingState, type PendingState, type StoredPage } from '../pending-state.ts';
 import { splitIntoPages } from '../pages/split-pages.ts';
 import type { OutboundMessage } from '../types.ts';
 import type { Turn } from '../turn.ts';
@@ -16,10 +16,9 @@ import { handleFreeText } from './pending.ts';
  * the platforms that render the button.
  */
 export async function replyInPages(turn: Turn, message: OutboundMessage, options: { privately: boolean }): Promise<void> {
-  const send = (m: OutboundMessage) => (options.privately ? turn.replyPrivately(m) : turn.reply(m));
-  if (!message.sections?.length || !message.title) return send(message);
+  if (!message.sections?.length || !message.title) return sendTo(turn, options.privately, message);
   const pages = paginate(turn, message.title, message.sections);
-  if (pages.length === 1) return send(message);
+  if (pages.length === 1) return sendTo(turn, options.privately, message);
   await showPage(turn, pages, pages.length, options.privately);
 }
 
@@ -29,8 +28,8 @@ export async function handleNextPage(turn: Turn, pending: PendingState | undefin
     turn.answeredQuestion = true;
     return showPage(turn, pending.pages, pending.total, pending.privately);
   }
-  // While a report's text or check-out notes are awaited, `更多` is that text (see dispatch.ts).
-  if (pending?.kind === 'awaitCheckoutNotes' || pending?.kind === 'awaitReportText') return handleFreeText(turn, pending, text);
+  // While a report's text or check-out notes are awaited, `更多` is that text.
+  if (awaitsFreeText(pending)) return handleFreeText(turn, pending, text);
   turn.reply(turn.t.noMorePages());
 }
 
@@ -41,14 +40,19 @@ export async function handleNextPage(turn: Turn, pending: PendingState | undefin
 async function showPage(turn: Turn, pages: StoredPage[], total: number, privately: boolean): Promise<void> {
   const [page, ...rest] = pages as [StoredPage, ...StoredPage[]];
   const message = structured(page.title, page.sections, turn.language);
-  const send = (m: OutboundMessage) => (privately ? turn.replyPrivately(m) : turn.reply(m));
   if (rest.length === 0) {
     await clearPendingState(turn.db, turn.user.id);
-    return send(message);
+    return sendTo(turn, privately, message);
   }
   const questionId = await savePendingState(turn.db, turn.user.id, { kind: 'morePages', pages: rest, total, privately }, turn.now);
   const button = { label: turn.t.nextPageButton({ next: page.number + 1, pages: total }), reply: turn.t.nextPageReply() };
-  send({ ...message, choices: [button], questionId });
+  sendTo(turn, privately, { ...message, choices: [button], questionId });
+}
+
+/** The answer and all its pages go where it was asked for: privately (a group's asker's own chat) or here. */
+function sendTo(turn: Turn, privately: boolean, message: OutboundMessage): void {
+  if (privately) turn.replyPrivately(message);
+  else turn.reply(message);
 }
 
 /**

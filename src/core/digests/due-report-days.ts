@@ -1,15 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../shared/db.ts';
 import { addDays, localDateOf } from '../../conversation/dates/local-date.ts';
-import { isWorkday } from '../schedules/calendar.ts';
+import { standingOn } from '../team-day/day-standing.ts';
 import type { ScheduleSettings } from '../schedules/settings.ts';
 
 /**
  * The local dates in `from`..`to` (inclusive) on which each of `userIds` owed a report: the team's
- * workdays from the day they joined, without the days they said they were away (`请假`). The same
- * rule the manager's view of a rep's week follows (src/core/team-day/day-standing.ts), for a whole
- * team in one statement, so the weekly digest does not count a newcomer's earlier days or an
- * absence as missing reports.
+ * workdays from the day they joined, less the days they were away (`请假` / `away`). The rule is the
+ * manager's view of a rep's week (`standingOn`); the facts come for the whole team in one statement,
+ * so the weekly digest counts neither a newcomer's earlier days nor an absence as missing reports.
  */
 export async function loadDueReportDays(
   db: Db,
@@ -24,13 +23,16 @@ export async function loadDueReportDays(
     left join away_periods a on a.user_id = u.id and a.first_date <= ${input.to} and a.last_date >= ${input.from}
     where u.id = any(${input.userIds}::uuid[])
     group by u.id`.execute(db);
-  const workdays: string[] = [];
-  for (let date = input.from; date <= input.to; date = addDays(date, 1)) if (isWorkday(date, input.settings)) workdays.push(date);
+  const dates: string[] = [];
+  for (let date = input.from; date <= input.to; date = addDays(date, 1)) dates.push(date);
   for (const row of rows.rows) {
-    const firstDay = localDateOf(new Date(row.joined_at), row.time_zone);
     const away = typeof row.away === 'string' ? (JSON.parse(row.away) as { f: string; l: string }[]) : row.away;
-    const isAway = (date: string) => away.some((period) => period.f <= date && date <= period.l);
-    due.set(row.id, new Set(workdays.filter((date) => date >= firstDay && !isAway(date))));
+    const facts = {
+      firstDay: localDateOf(new Date(row.joined_at), row.time_zone),
+      isAway: (date: string) => away.some((period) => period.f <= date && date <= period.l),
+      settings: input.settings,
+    };
+    due.set(row.id, new Set(dates.filter((date) => standingOn(date, facts) === 'workday')));
   }
   return due;
 }

@@ -25,9 +25,15 @@ export async function loadDayStanding(
 ): Promise<(date: string) => DayStanding> {
   const away = await loadAwayDates(db, person.id, from, to);
   const firstDay = localDateOf(new Date(person.joined_at), person.time_zone);
-  return (date) => {
-    if (date < firstDay) return 'notJoined';
-    if (!isWorkday(date, settings)) return 'dayOff';
-    return away.has(date) ? 'away' : 'workday';
-  };
+  return (date) => standingOn(date, { firstDay, isAway: (d) => away.has(d), settings });
+}
+
+/**
+ * The rule itself, for callers that load the facts their own way (the weekly digest, a whole team
+ * in one statement): before `firstDay` nothing was due; a day off stays a day off while away.
+ */
+export function standingOn(date: string, facts: { firstDay: string; isAway: (date: string) => boolean; settings: ScheduleSettings }): DayStanding {
+  if (date < facts.firstDay) return 'notJoined';
+  if (!isWorkday(date, facts.settings)) return 'dayOff';
+  return facts.isAway(date) ? 'away' : 'workday';
 }
